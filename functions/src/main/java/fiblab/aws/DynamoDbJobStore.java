@@ -1,0 +1,191 @@
+package fiblab.aws;
+
+import fiblab.job.Job;
+import fiblab.job.JobAlreadyExistsException;
+import fiblab.job.JobStatus;
+import fiblab.job.JobStore;
+import fiblab.job.StoreUnavailableException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+import static fiblab.aws.JobItemMapper.n;
+import static fiblab.aws.JobItemMapper.s;
+
+/**
+ * {@link JobStore} on a DynamoDB table keyed by {@code jobId}. Every state change is a conditional
+ * write on {@code status}; the claim's attempt number fences the result write. Before a SnapStart
+ * snapshot it primes the client with one harmless read, so that the first real request does not
+ * pay for loading the SDK's request path.
+ */
+public final class DynamoDbJobStore implements JobStore, Resource {
+
+    /** Read during priming; no job ever has this id (job ids are UUIDs). */
+    static final String PRIMING_JOB_ID = "snapstart-priming";
+
+    private final DynamoDbClient client;
+    private final String tableName;
+
+    public DynamoDbJobStore(DynamoDbClient client, String tableName) {
+        this.client = client;
+        this.tableName = tableName;
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    public void create(Job job) {
+        call("record job " + job.jobId(), () -> {
+            try {
+                client.putItem(b -> b.tableName(tableName)
+                        .item(JobItemMapper.toItem(job))
+                        .conditionExpression("attribute_not_exists(jobId)"));
+            } catch (ConditionalCheckFailedException taken) {
+                throw new JobAlreadyExistsException(job.jobId());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Job> find(String jobId) {
+        return call("read job " + jobId, () -> {
+            var item = client.getItem(b -> b.tableName(tableName).key(key(jobId)).consistentRead(true)).item();
+            return item == null || item.isEmpty() ? Optional.<Job>empty() : Optional.of(JobItemMapper.fromItem(item));
+        });
+    }
+
+    @Override
+    public Optional<Job> claim(String jobId, long now, long leaseUntil) {
+        UpdateItemRequest request = UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(key(jobId))
+                .updateExpression("SET #status = :running, startedAt = if_not_exists(startedAt, :now), "
+                        + "attempts = attempts + :one, leaseUntil = :lease")
+                .conditionExpression("#status = :pending OR (#status = :running AND leaseUntil < :now)")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(
+                        ":running", s(JobStatus.RUNNING.name()),
+                        ":pending", s(JobStatus.PENDING.name()),
+                        ":now", n(now),
+                        ":one", n(1),
+                        ":lease", n(leaseUntil)))
+                .returnValues(ReturnValue.ALL_NEW)
+                .build();
+        return conditional("claim job " + jobId, () -> Optional.of(JobItemMapper.fromItem(client.updateItem(request).attributes())),
+                Optional.empty());
+    }
+
+    @Override
+    public boolean complete(String jobId, int attempt, String value, long computeMicros, long completedAt) {
+        UpdateItemRequest request = UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(key(jobId))
+                .updateExpression("SET #status = :done, #value = :value, computeMicros = :micros, "
+                        + "completedAt = :completedAt REMOVE leaseUntil")
+                .conditionExpression("#status = :running AND attempts = :attempt")
+                .expressionAttributeNames(Map.of("#status", "status", "#value", "value"))
+                .expressionAttributeValues(Map.of(
+                        ":done", s(JobStatus.DONE.name()),
+                        ":running", s(JobStatus.RUNNING.name()),
+                        ":value", s(value),
+                        ":micros", n(computeMicros),
+                        ":completedAt", n(completedAt),
+                        ":attempt", n(attempt)))
+                .build();
+        return conditional("store the result of job " + jobId, () -> {
+            client.updateItem(request);
+            return true;
+        }, false);
+    }
+
+    @Override
+    public boolean fail(String jobId, String errorCode, String error, long completedAt) {
+        UpdateItemRequest request = UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(key(jobId))
+                .updateExpression("SET #status = :failed, errorCode = :code, #error = :error, "
+                        + "completedAt = :completedAt REMOVE leaseUntil")
+                .conditionExpression("#status IN (:pending, :running)")
+                .expressionAttributeNames(Map.of("#status", "status", "#error", "error"))
+                .expressionAttributeValues(Map.of(
+                        ":failed", s(JobStatus.FAILED.name()),
+                        ":pending", s(JobStatus.PENDING.name()),
+                        ":running", s(JobStatus.RUNNING.name()),
+                        ":code", s(errorCode),
+                        ":error", s(error),
+                        ":completedAt", n(completedAt)))
+                .build();
+        return conditional("mark job " + jobId + " failed", () -> {
+            client.updateItem(request);
+            return true;
+        }, false);
+    }
+
+    @Override
+    public boolean reopen(String jobId, String errorCode, long now) {
+        UpdateItemRequest request = UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(key(jobId))
+                .updateExpression("SET #status = :pending, submittedAt = :now REMOVE errorCode, #error, completedAt")
+                .conditionExpression("#status = :failed AND errorCode = :code")
+                .expressionAttributeNames(Map.of("#status", "status", "#error", "error"))
+                .expressionAttributeValues(Map.of(
+                        ":pending", s(JobStatus.PENDING.name()),
+                        ":failed", s(JobStatus.FAILED.name()),
+                        ":code", s(errorCode),
+                        ":now", n(now)))
+                .build();
+        return conditional("reopen job " + jobId, () -> {
+            client.updateItem(request);
+            return true;
+        }, false);
+    }
+
+    /** Priming for SnapStart: one consistent read of an id that never exists loads the whole request path. */
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        try {
+            find(PRIMING_JOB_ID);
+        } catch (StoreUnavailableException unreachable) {
+            // Priming is best effort: a snapshot must not fail because the table was slow to answer.
+        }
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing to refresh: the client holds no per-environment state, and credentials come
+        // from the provider chain on each request after a restore.
+    }
+
+    private static Map<String, AttributeValue> key(String jobId) {
+        return Map.of("jobId", s(jobId));
+    }
+
+    private <T> T conditional(String what, Supplier<T> write, T whenConditionFails) {
+        return call(what, () -> {
+            try {
+                return write.get();
+            } catch (ConditionalCheckFailedException conditionFailed) {
+                return whenConditionFails;
+            }
+        });
+    }
+
+    private <T> T call(String what, Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (SdkException unavailable) {
+            throw new StoreUnavailableException("could not " + what + " in table " + tableName + ": "
+                    + unavailable.getMessage(), unavailable);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package fiblab.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import fiblab.api.ApiError;
+import fiblab.api.FibApi;
+import fiblab.api.HttpRequest;
+import fiblab.api.HttpResponse;
+import fiblab.config.Settings;
+import fiblab.observe.StructuredLogger;
+import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * The HTTP API function: turns the API Gateway event into a core request, and the core's answer
+ * into the response. An unexpected failure is logged with its stack and answered with a generic
+ * 500 body that carries the request id, never the stack.
+ */
+public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+
+    private final FibApi api;
+    private final StructuredLogger log;
+
+    /** Lambda's constructor. */
+    public ApiHandler() {
+        this(System.getenv());
+    }
+
+    /** For hosts that pass the function's environment explicitly, such as the local stack. */
+    public ApiHandler(Map<String, String> environment) {
+        this(new Settings(environment));
+    }
+
+    private ApiHandler(Settings settings) {
+        this(Components.api(settings), Components.logger(settings, "fiblab-api"));
+    }
+
+    public ApiHandler(FibApi api, StructuredLogger log) {
+        this.api = api;
+        this.log = log;
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        StructuredLogger requestLog = log.with("requestId", context == null ? null : context.getAwsRequestId());
+        HttpRequest request = ApiEvents.toRequest(event);
+        HttpResponse response;
+        try {
+            response = api.handle(request);
+        } catch (RuntimeException unexpected) {
+            requestLog.error("unexpected failure", unexpected, "method", request.method(), "path", request.path());
+            response = HttpResponse.error(ApiError.INTERNAL_ERROR, "an unexpected error occurred; it was logged"
+                    + (context == null ? "" : " with request id " + context.getAwsRequestId()), Map.of());
+        }
+        requestLog.info("request", "method", request.method(), "path", request.path(), "status", response.status(),
+                "jobId", response.headers().getOrDefault("location", "").replace("/jobs/", ""));
+        return ApiEvents.toResponse(response);
+    }
+
+    /**
+     * Priming for SnapStart: run the request paths that touch no state (inline naive and fast,
+     * a status read of a job that does not exist) so that their classes are loaded and compiled
+     * in the snapshot. The adapters prime their own clients.
+     */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        for (int i = 0; i < 50; i++) {
+            api.handle(new HttpRequest("GET", "/fib/20", Map.of("algorithm", "naive"), Map.of(), null));
+            api.handle(new HttpRequest("GET", "/fib/2000", Map.of("algorithm", "fast"), Map.of(), null));
+        }
+        ApiEvents.toResponse(api.handle(new HttpRequest("GET", "/jobs/00000000-0000-4000-8000-000000000000",
+                Map.of(), Map.of(), null)));
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        log.info("restored from a SnapStart snapshot");
+    }
+}
