@@ -56,8 +56,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             response = HttpResponse.error(ApiError.INTERNAL_ERROR, "an unexpected error occurred; it was logged"
                     + (context == null ? "" : " with request id " + context.getAwsRequestId()), Map.of());
         }
+        String location = response.headers().get("location");
         requestLog.info("request", "method", request.method(), "path", request.path(), "status", response.status(),
-                "jobId", response.headers().getOrDefault("location", "").replace("/jobs/", ""));
+                "jobId", location == null ? null : location.substring(location.lastIndexOf('/') + 1));
         return ApiEvents.toResponse(response);
     }
 

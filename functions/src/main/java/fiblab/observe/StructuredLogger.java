@@ -77,7 +77,9 @@ public final class StructuredLogger {
         line.put("message", message);
         line.putAll(context);
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
-            line.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+            if (keyValues[i + 1] != null) {
+                line.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+            }
         }
         if (failure != null) {
             StringWriter stack = new StringWriter();

@@ -1,0 +1,74 @@
+package fiblab.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import fiblab.aws.AwsClients;
+import fiblab.aws.DynamoDbJobStore;
+import fiblab.aws.SqsJobQueue;
+import fiblab.config.Settings;
+import fiblab.observe.StructuredLogger;
+import fiblab.testing.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SnapStart hooks, called directly: this JDK has no CRaC, so org.crac's global context never
+ * calls them itself. Priming must be harmless (no job, no message) and must never fail a snapshot.
+ */
+class SnapStartPrimingTest {
+
+    private final Fixtures fixtures = new Fixtures();
+    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    private final StructuredLogger log = new StructuredLogger(new PrintStream(logs, true, StandardCharsets.UTF_8),
+            StructuredLogger.Level.INFO, Map.of());
+
+    @Test
+    void apiPriming_shouldRunTheRequestPaths_withoutCreatingJobsOrMessages() {
+        ApiHandler handler = new ApiHandler(fixtures.api(), log);
+
+        handler.beforeCheckpoint(null);
+        handler.afterRestore(null);
+
+        assertThat(fixtures.store.size()).isZero();
+        assertThat(fixtures.queue.sent()).isEmpty();
+        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("restored from a SnapStart snapshot");
+    }
+
+    @Test
+    void workerPriming_shouldTouchNoJob() {
+        WorkerHandler handler = new WorkerHandler(fixtures.worker(3), log);
+
+        handler.beforeCheckpoint(null);
+        handler.afterRestore(null);
+
+        assertThat(fixtures.store.size()).isZero();
+        assertThat(fixtures.store.completions()).isZero();
+    }
+
+    @Test
+    void adapterPriming_shouldNotFailTheSnapshot_whenTheServiceIsUnreachable() throws IOException {
+        // Given adapters whose endpoint is a port where nothing listens
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Settings settings = new Settings(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL",
+                "http://127.0.0.1:" + closedPort, "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "x"));
+        DynamoDbJobStore store = new DynamoDbJobStore(AwsClients.dynamoDb(settings), "jobs");
+        SqsJobQueue queue = new SqsJobQueue(AwsClients.sqs(settings), "http://127.0.0.1:" + closedPort + "/000000000000/jobs");
+
+        // Then priming is best effort
+        assertThatCode(() -> {
+            store.beforeCheckpoint(null);
+            queue.beforeCheckpoint(null);
+            store.afterRestore(null);
+            queue.afterRestore(null);
+        }).doesNotThrowAnyException();
+    }
+}

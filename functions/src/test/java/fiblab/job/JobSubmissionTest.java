@@ -1,0 +1,88 @@
+package fiblab.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fiblab.fib.Algorithm;
+import fiblab.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+class JobSubmissionTest {
+
+    private final Fixtures fixtures = new Fixtures();
+    private final JobSubmission submission = fixtures.submission();
+
+    @Test
+    void submit_shouldStoreJobWithTtl_andSendItsMessage() {
+        JobSubmission.Submitted submitted = submission.submit(30, Algorithm.NAIVE, null);
+
+        Job stored = fixtures.store.get(submitted.job().jobId());
+        assertThat(stored.status()).isEqualTo(JobStatus.PENDING);
+        assertThat(stored.expiresAt()).isEqualTo(Fixtures.NOW / 1000 + 7 * 24 * 3600);
+        assertThat(fixtures.queue.sent()).containsExactly(new JobMessage(stored.jobId(), 30, Algorithm.NAIVE, Fixtures.NOW));
+        assertThat(submitted.replayed()).isFalse();
+    }
+
+    @Test
+    void submit_shouldMarkJobFailedAndThrow_whenQueueIsDown() {
+        // Given a queue that refuses messages
+        fixtures.queue.goDown();
+
+        // When a job is submitted, the caller hears of it
+        assertThatThrownBy(() -> submission.submit(30, Algorithm.NAIVE, "key-1"))
+                .isInstanceOf(QueueUnavailableException.class);
+
+        // Then the recorded job reads FAILED with the reason, never PENDING forever
+        Job job = fixtures.store.get(JobIds.fromIdempotencyKey("key-1"));
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.errorCode()).isEqualTo(JobSubmission.QUEUE_UNAVAILABLE);
+        assertThat(job.error()).contains("queue was unavailable");
+    }
+
+    @Test
+    void submit_shouldReopenAndQueue_whenRetriedWithSameKeyAfterQueueFailure() {
+        fixtures.queue.goDown();
+        assertThatThrownBy(() -> submission.submit(30, Algorithm.NAIVE, "key-2"));
+        fixtures.queue.comeBack();
+        fixtures.clock.advanceMillis(5_000);
+
+        JobSubmission.Submitted retried = submission.submit(30, Algorithm.NAIVE, "key-2");
+
+        assertThat(retried.job().status()).isEqualTo(JobStatus.PENDING);
+        assertThat(retried.job().submittedAt()).isEqualTo(Fixtures.NOW + 5_000);
+        assertThat(fixtures.queue.sent()).singleElement().satisfies(m -> assertThat(m.jobId()).isEqualTo(retried.job().jobId()));
+    }
+
+    @Test
+    void submit_shouldNotQueueAgain_whenRetriedWithSameKeyAfterSuccess() {
+        JobSubmission.Submitted first = submission.submit(30, Algorithm.NAIVE, "key-3");
+
+        JobSubmission.Submitted again = submission.submit(30, Algorithm.NAIVE, "key-3");
+
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.job().jobId()).isEqualTo(first.job().jobId());
+        assertThat(fixtures.queue.sent()).hasSize(1);
+    }
+
+    @Test
+    void submit_shouldQueueNothing_whenTableIsDown() {
+        fixtures.store.goDown();
+
+        assertThatThrownBy(() -> submission.submit(30, Algorithm.NAIVE, null)).isInstanceOf(StoreUnavailableException.class);
+
+        assertThat(fixtures.queue.sent()).isEmpty();
+    }
+
+    @Test
+    void messageCodec_shouldRoundTrip_andNamePoison() {
+        JobMessage message = new JobMessage("6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e01", 30, Algorithm.FAST, 17L);
+        assertThat(JobMessageCodec.read(JobMessageCodec.write(message))).isEqualTo(message);
+
+        assertThatThrownBy(() -> JobMessageCodec.read("not json")).isInstanceOf(PoisonMessageException.class)
+                .satisfies(e -> assertThat(((PoisonMessageException) e).jobId()).isNull());
+        assertThatThrownBy(() -> JobMessageCodec.read(
+                "{\"jobId\":\"6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e01\",\"n\":\"x\",\"algorithm\":\"naive\",\"submittedAt\":1}"))
+                .isInstanceOf(PoisonMessageException.class)
+                .satisfies(e -> assertThat(((PoisonMessageException) e).jobId()).isEqualTo("6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e01"));
+    }
+}

@@ -1,0 +1,34 @@
+package fiblab.testing;
+
+import fiblab.job.JobMessage;
+import fiblab.job.JobQueue;
+import fiblab.job.QueueUnavailableException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A {@link JobQueue} in a list, for unit tests of the core; it can be switched "down". */
+public final class InMemoryJobQueue implements JobQueue {
+
+    private final List<JobMessage> sent = new CopyOnWriteArrayList<>();
+    private volatile boolean down;
+
+    public void goDown() {
+        down = true;
+    }
+
+    public void comeBack() {
+        down = false;
+    }
+
+    public List<JobMessage> sent() {
+        return List.copyOf(sent);
+    }
+
+    @Override
+    public void send(JobMessage message) {
+        if (down) {
+            throw new QueueUnavailableException("the in-memory queue is down", null);
+        }
+        sent.add(message);
+    }
+}
