@@ -1,0 +1,91 @@
+package fiblab.bench;
+
+import fiblab.bench.http.ApiClient;
+import fiblab.bench.load.ProgressListener;
+import fiblab.bench.result.EnvironmentInfo;
+import fiblab.bench.result.ResultsJson;
+import fiblab.bench.scenario.BenchRunner;
+import fiblab.bench.scenario.BenchSettings;
+import fiblab.bench.scenario.Scenario;
+import fiblab.bench.site.SiteGenerator;
+import fiblab.bench.target.Target;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+
+/**
+ * One benchmark session against one target: overhead probe, warm-up, the chosen scenarios, then
+ * results.json (with the environment) and the site generated from it.
+ */
+final class BenchSession {
+
+    private final Target target;
+    private final BenchSettings settings;
+    private final Path siteDir;
+    private final Path repository;
+    private final BiFunction<String, Integer, ProgressListener> progress;
+    private final PrintWriter log;
+
+    BenchSession(Target target, BenchSettings settings, Path siteDir, Path repository,
+            BiFunction<String, Integer, ProgressListener> progress, PrintWriter log) {
+        this.target = target;
+        this.settings = settings;
+        this.siteDir = siteDir;
+        this.repository = repository;
+        this.progress = progress;
+        this.log = log;
+    }
+
+    Path run(Iterable<Scenario> scenarios) throws IOException, InterruptedException {
+        Path dataDir = siteDir.resolve("data");
+        Files.createDirectories(dataDir);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("schema", 1);
+        results.put("environment", EnvironmentInfo.collect(repository));
+        results.put("target", targetMap());
+        results.put("settings", settings.toMap());
+        List<Map<String, Object>> scenarioResults = new ArrayList<>();
+        try (ApiClient client = new ApiClient(target.apiUrl(), settings.requestTimeout())) {
+            BenchRunner runner = new BenchRunner(client, settings, dataDir, progress);
+            say("Measuring the load generator's overhead (no-work route)");
+            results.put("overhead", runner.overhead());
+            say("Warming up");
+            runner.warmUp();
+            for (Scenario scenario : scenarios) {
+                say("Scenario " + scenario.id() + ": " + scenario.description());
+                scenarioResults.add(runner.run(scenario));
+            }
+        }
+        results.put("scenarios", scenarioResults);
+        results.put("finishedAt", Instant.now().toString());
+        Path resultsFile = dataDir.resolve("results.json");
+        ResultsJson.write(resultsFile, results);
+        say("Results: " + resultsFile);
+        return SiteGenerator.generate(resultsFile, siteDir);
+    }
+
+    private Map<String, Object> targetMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("kind", target.kind());
+        map.put("description", target.description());
+        map.put("url", target.apiUrl().toString());
+        map.put("parameters", new TreeMap<>(target.parameters()));
+        if ("local".equals(target.kind()) && Files.exists(siteDir.resolve("data/local-stack.log"))) {
+            map.put("log", "data/local-stack.log");
+        }
+        return map;
+    }
+
+    private void say(String line) {
+        log.println(line);
+        log.flush();
+    }
+}

@@ -1,0 +1,74 @@
+package fiblab.bench.load;
+
+import fiblab.bench.http.ApiClient;
+import fiblab.bench.path.Operation;
+import fiblab.bench.path.Sample;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * An open loop: operation i is due at start + i / rate, whatever happened to the others, and its
+ * latency is measured from that intended time. When the server falls behind, the waiting shows up
+ * as latency instead of silently lowering the send rate (the coordinated omission a closed loop
+ * hides). A bounded pool of workers sends; if all are busy, the next operation starts late and its
+ * lateness is counted. The run ends after the planned count, or when the budget is spent.
+ */
+public final class OpenLoop {
+
+    private OpenLoop() {
+    }
+
+    public static LoadRun run(Operation operation, double ratePerSecond, int requests, int maxInFlight,
+            Duration budget, ProgressListener progress) throws InterruptedException {
+        if (ratePerSecond <= 0 || maxInFlight < 1 || requests < 0) {
+            throw new IllegalArgumentException("rate must be > 0, maxInFlight >= 1 and requests >= 0");
+        }
+        RunRecorder recorder = new RunRecorder();
+        ClientCpu cpu = new ClientCpu();
+        AtomicInteger next = new AtomicInteger();
+        double periodNanos = 1e9 / ratePerSecond;
+        long start = System.nanoTime();
+        long deadline = start + budget.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < maxInFlight; w++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    int i;
+                    while ((i = next.getAndIncrement()) < requests) {
+                        long intended = start + Math.round(i * periodNanos);
+                        if (intended - deadline > 0) {
+                            break;
+                        }
+                        sleepUntil(intended);
+                        recorder.sent();
+                        long t0 = System.nanoTime();
+                        Sample sample = ClosedLoop.safely(operation);
+                        long end = System.nanoTime();
+                        recorder.record(sample, end - intended, end - t0);
+                        progress.completed();
+                    }
+                } finally {
+                    cpu.addCurrentThread();
+                }
+            }, ApiClient.THREAD_PREFIX + "load-open-" + w);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long duration = System.nanoTime() - start;
+        boolean stopped = recorder.sentCount() < requests;
+        return new LoadRun("open", maxInFlight, ratePerSecond, requests, recorder, duration, stopped, cpu.totalNanos());
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long remaining;
+        while ((remaining = nanoTime - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(remaining);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package fiblab.bench.result;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Where and when the numbers were measured: date, commit, CPU, cores, JDK, OS. */
+public final class EnvironmentInfo {
+
+    private EnvironmentInfo() {
+    }
+
+    public static Map<String, Object> collect(Path repository) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("date", Instant.now().toString());
+        map.put("commit", commit(repository));
+        map.put("cpu", cpuModel());
+        map.put("cores", Runtime.getRuntime().availableProcessors());
+        map.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        map.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        map.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        return map;
+    }
+
+    static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: fall through to what the JVM knows.
+        }
+        return System.getProperty("os.arch");
+    }
+
+    /** The checked-out commit, with "-dirty" when the work tree has changes; "unknown" without git. */
+    static String commit(Path repository) {
+        String head = git(repository, "rev-parse", "--short=12", "HEAD");
+        if (head == null || head.isBlank()) {
+            return "unknown";
+        }
+        String status = git(repository, "status", "--porcelain", "--untracked-files=no");
+        return status == null || status.isBlank() ? head.trim() : head.trim() + "-dirty";
+    }
+
+    private static String git(Path repository, String... args) {
+        String[] command = new String[args.length + 3];
+        command[0] = "git";
+        command[1] = "-C";
+        command[2] = repository.toString();
+        System.arraycopy(args, 0, command, 3, args.length);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return null;
+            }
+            return process.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

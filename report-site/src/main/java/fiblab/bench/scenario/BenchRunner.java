@@ -1,0 +1,163 @@
+package fiblab.bench.scenario;
+
+import fiblab.bench.http.ApiClient;
+import fiblab.bench.load.ClosedLoop;
+import fiblab.bench.load.LoadRun;
+import fiblab.bench.load.OpenLoop;
+import fiblab.bench.load.ProgressListener;
+import fiblab.bench.path.AsyncPath;
+import fiblab.bench.path.InlinePath;
+import fiblab.bench.path.NoWorkPath;
+import fiblab.bench.path.Operation;
+import fiblab.bench.result.HistogramLogs;
+import fiblab.bench.result.RunResult;
+import fiblab.bench.result.RunSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Runs the scenarios against one API and collects each run's result. Both paths of a scenario run
+ * one after the other with the same load shape, never at the same time, so neither steals the
+ * other's CPU. HdrHistogram logs land in {@code <dataDir>/hdr/}.
+ */
+public final class BenchRunner {
+
+    static final String INLINE = "inline";
+    static final String ASYNC = "async";
+    static final String NAIVE = "naive";
+    static final String FAST = "fast";
+
+    private final ApiClient client;
+    private final BenchSettings settings;
+    private final Path dataDir;
+    private final BiFunction<String, Integer, ProgressListener> progress;
+
+    /**
+     * @param progress makes a listener for a run, given its label and planned count
+     */
+    public BenchRunner(ApiClient client, BenchSettings settings, Path dataDir,
+            BiFunction<String, Integer, ProgressListener> progress) {
+        this.client = client;
+        this.settings = settings;
+        this.dataDir = dataDir;
+        this.progress = progress;
+    }
+
+    /** The load generator's own floor: a route that does no work, at the seed's concurrency. */
+    public Map<String, Object> overhead() throws IOException, InterruptedException {
+        int requests = Math.max(settings.concurrency(), Math.min(settings.requests(), 2_000));
+        ClosedLoop.run(new NoWorkPath(client), settings.concurrency(), Math.min(200, requests), settings.runBudget(), ProgressListener.NONE);
+        RunSpec spec = new RunSpec("overhead", "no-work", "none", 0);
+        try (ProgressListener bar = progress.apply("no-work (generator overhead)", requests)) {
+            return record(spec, ClosedLoop.run(new NoWorkPath(client), settings.concurrency(), requests, settings.runBudget(), bar));
+        }
+    }
+
+    /** Warms up both paths (JIT, connections, worker) at the seed's shape; nothing is recorded. */
+    public void warmUp() throws InterruptedException {
+        if (settings.warmup() <= 0) {
+            return;
+        }
+        int asyncWarmup = Math.max(1, settings.warmup() / 5);
+        try (ProgressListener bar = progress.apply("warm-up inline", settings.warmup())) {
+            ClosedLoop.run(inline(settings.n(), NAIVE), settings.concurrency(), settings.warmup(), settings.runBudget(), bar);
+        }
+        try (ProgressListener bar = progress.apply("warm-up async", asyncWarmup)) {
+            ClosedLoop.run(async(settings.n(), NAIVE), settings.concurrency(), asyncWarmup, settings.runBudget(), bar);
+        }
+    }
+
+    public Map<String, Object> run(Scenario scenario) throws IOException, InterruptedException {
+        List<Map<String, Object>> runs = switch (scenario) {
+            case SEED -> closedPair(scenario, settings.n(), NAIVE, settings.concurrency(), settings.requests(), settings.runBudget());
+            case OPEN -> openPair(scenario, settings.n(), NAIVE);
+            case SWEEP -> sweep(scenario);
+            case FAST -> fast(scenario);
+        };
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", scenario.id());
+        map.put("description", scenario.description());
+        map.put("runs", runs);
+        return map;
+    }
+
+    private List<Map<String, Object>> sweep(Scenario scenario) throws IOException, InterruptedException {
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int n : settings.sweepN()) {
+            int requests = Math.max(settings.sweepNConcurrency(), settings.pointRequests());
+            runs.addAll(closedPair(scenario, n, NAIVE, settings.sweepNConcurrency(), requests, settings.pointBudget()));
+        }
+        for (int clients : settings.sweepConcurrency()) {
+            if (clients == settings.sweepNConcurrency() && settings.sweepN().contains(settings.n())) {
+                continue; // already measured by the sweep over n
+            }
+            int requests = Math.max(clients * 2, settings.pointRequests());
+            runs.addAll(closedPair(scenario, settings.n(), NAIVE, clients, requests, settings.pointBudget()));
+        }
+        return runs;
+    }
+
+    private List<Map<String, Object>> fast(Scenario scenario) throws IOException, InterruptedException {
+        List<Map<String, Object>> runs = new ArrayList<>(
+                closedPair(scenario, settings.n(), FAST, settings.concurrency(), settings.requests(), settings.runBudget()));
+        for (int n : settings.sweepN()) {
+            if (n == settings.n() && settings.sweepNConcurrency() == settings.concurrency()) {
+                continue;
+            }
+            int requests = Math.max(settings.sweepNConcurrency(), settings.pointRequests());
+            runs.addAll(closedPair(scenario, n, FAST, settings.sweepNConcurrency(), requests, settings.pointBudget()));
+        }
+        return runs;
+    }
+
+    private List<Map<String, Object>> closedPair(Scenario scenario, int n, String algorithm, int clients, int requests,
+            Duration budget) throws IOException, InterruptedException {
+        List<Map<String, Object>> pair = new ArrayList<>();
+        for (String path : List.of(INLINE, ASYNC)) {
+            String label = scenario.id() + " " + path + " " + algorithm + " n=" + n + " c=" + clients;
+            try (ProgressListener bar = progress.apply(label, requests)) {
+                LoadRun run = ClosedLoop.run(operation(path, n, algorithm), clients, requests, budget, bar);
+                pair.add(record(new RunSpec(scenario.id(), path, algorithm, n), run));
+            }
+        }
+        return pair;
+    }
+
+    private List<Map<String, Object>> openPair(Scenario scenario, int n, String algorithm) throws IOException, InterruptedException {
+        List<Map<String, Object>> pair = new ArrayList<>();
+        for (String path : List.of(INLINE, ASYNC)) {
+            String label = scenario.id() + " " + path + " " + algorithm + " n=" + n + " @" + settings.openRate() + "/s";
+            try (ProgressListener bar = progress.apply(label, settings.openRequests())) {
+                LoadRun run = OpenLoop.run(operation(path, n, algorithm), settings.openRate(), settings.openRequests(),
+                        settings.openMaxInFlight(), settings.runBudget(), bar);
+                pair.add(record(new RunSpec(scenario.id(), path, algorithm, n), run));
+            }
+        }
+        return pair;
+    }
+
+    private Operation operation(String path, int n, String algorithm) {
+        return INLINE.equals(path) ? inline(n, algorithm) : async(n, algorithm);
+    }
+
+    private Operation inline(int n, String algorithm) {
+        return new InlinePath(client, n, algorithm);
+    }
+
+    private Operation async(int n, String algorithm) {
+        return new AsyncPath(client, n, algorithm, settings.pollInterval(), settings.jobTimeout());
+    }
+
+    private Map<String, Object> record(RunSpec spec, LoadRun run) throws IOException {
+        String id = spec.id(run.mode(), run.workers(), run.ratePerSecond());
+        String hdrLog = "hdr/" + id + ".hlog";
+        HistogramLogs.write(dataDir.resolve(hdrLog), run.recorder());
+        return RunResult.toMap(spec, run, hdrLog, settings.pollInterval().toMillis());
+    }
+}

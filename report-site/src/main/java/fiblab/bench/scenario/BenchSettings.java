@@ -1,0 +1,54 @@
+package fiblab.bench.scenario;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the scenarios are run; every number here is written into results.json so that a reader
+ * can see how the measurements were taken.
+ *
+ * @param requests          seed (and fast at the seed's shape): operations per path
+ * @param concurrency       seed: closed-loop clients
+ * @param n                 seed: the Fibonacci index
+ * @param warmup            operations per path sent before measuring, not recorded
+ * @param pollInterval      async: time between status requests
+ * @param requestTimeout    one HTTP request; 30 s mirrors API Gateway's integration limit
+ * @param jobTimeout        async: submit to result, at most
+ * @param runBudget         any one run stops sending new operations after this
+ * @param openRate          open loop: operations per second
+ * @param openRequests      open loop: operations per path
+ * @param openMaxInFlight   open loop: the most operations in flight at once
+ * @param sweepN            sweep and fast: the n values
+ * @param sweepNConcurrency sweep over n: clients
+ * @param sweepConcurrency  sweep over concurrency (at the seed's n): clients
+ * @param pointRequests     sweep: operations per point (at least one per client)
+ * @param pointBudget       sweep: a point stops sending new operations after this
+ */
+public record BenchSettings(int requests, int concurrency, int n, int warmup, Duration pollInterval,
+        Duration requestTimeout, Duration jobTimeout, Duration runBudget, double openRate, int openRequests,
+        int openMaxInFlight, List<Integer> sweepN, int sweepNConcurrency, List<Integer> sweepConcurrency,
+        int pointRequests, Duration pointBudget) {
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("requests", requests);
+        map.put("concurrency", concurrency);
+        map.put("n", n);
+        map.put("warmupPerPath", warmup);
+        map.put("pollIntervalMillis", pollInterval.toMillis());
+        map.put("requestTimeoutSeconds", requestTimeout.toSeconds());
+        map.put("jobTimeoutSeconds", jobTimeout.toSeconds());
+        map.put("runBudgetSeconds", runBudget.toSeconds());
+        map.put("openRatePerSecond", openRate);
+        map.put("openRequests", openRequests);
+        map.put("openMaxInFlight", openMaxInFlight);
+        map.put("sweepN", sweepN);
+        map.put("sweepNConcurrency", sweepNConcurrency);
+        map.put("sweepConcurrency", sweepConcurrency);
+        map.put("pointRequests", pointRequests);
+        map.put("pointBudgetSeconds", pointBudget.toSeconds());
+        return map;
+    }
+}
