@@ -32,6 +32,7 @@ class ArchitectureTest {
         // The runtime classpath is what `sam build` packages; .ci/run also checks the built artifact itself.
         String classpath = System.getProperty("java.class.path");
         assertThat(classpath).contains("url-connection-client")
-                .doesNotContain("apache-client").doesNotContain("netty-nio-client");
+                .doesNotContain("apache-client").doesNotContain("apache5-client")
+                .doesNotContain("httpclient").doesNotContain("netty");
     }
 }
