@@ -129,9 +129,16 @@ public final class Main implements Callable<Integer> {
         System.exit(execute(args));
     }
 
-    /** Runs the command and returns its exit code; tests call this. */
+    /** Runs the command and returns its exit code. */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command with the given output streams and returns its exit code; tests call this. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         return new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     commandLine.getErr().println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
                     commandLine.getErr().flush();

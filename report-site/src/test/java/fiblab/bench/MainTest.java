@@ -1,0 +1,137 @@
+package fiblab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void help_shouldListOptionsAndExitZero_whenAsked() {
+        int exit = run("--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("--scenario", "--url", "--stack-name", "--sweep", "--out", "--requests");
+    }
+
+    @Test
+    void run_shouldNameTheValidChoicesAndExitTwo_whenScenarioIsUnknown() {
+        int exit = run("--scenario", "soak", "--url", "http://127.0.0.1:9");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown scenario 'soak'", "seed, open, sweep, fast");
+    }
+
+    @Test
+    void run_shouldSayWhatIsAllowedAndExitTwo_whenConcurrencyIsZero() {
+        int exit = run("--concurrency", "0", "--url", "http://127.0.0.1:9");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--concurrency must be between 1 and 1000; was 0");
+    }
+
+    @Test
+    void run_shouldExitTwo_whenUrlAndStackNameAreBothGiven() {
+        int exit = run("--url", "http://127.0.0.1:9", "--stack-name", "fiblab");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--url and --stack-name exclude each other");
+    }
+
+    @Test
+    void realRun_shouldWriteResultsWhoseCountsMatchTheRequestsSent() throws Exception {
+        // Given a short real run of every scenario (see ShortRealRun)
+        ShortRealRun run = ShortRealRun.get();
+
+        // Then it printed where the site is
+        assertThat(run.stdout.trim()).isEqualTo(run.index.toString());
+        assertThat(run.index).isRegularFile();
+
+        // and every run accounts for every request: sent = ok + errors, and nothing was cut short
+        List<Map<String, Object>> runs = runs(run.results);
+        assertThat(runs).extracting(r -> r.get("scenario")).contains("seed", "open", "sweep", "fast");
+        for (Map<String, Object> r : runs) {
+            long sent = number(r, "sent");
+            long errorsByKind = ((Map<?, ?>) r.get("errors")).values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
+            assertThat(sent).as("%s sent", r.get("id")).isEqualTo(number(r, "planned"));
+            assertThat(number(r, "ok") + number(r, "errorCount")).as("%s ok + errors", r.get("id")).isEqualTo(sent);
+            assertThat(errorsByKind).as("%s errors by kind", r.get("id")).isEqualTo(number(r, "errorCount"));
+            assertThat(number((Map<?, ?>) r.get("latency"), "count")).as("%s latencies", r.get("id")).isEqualTo(number(r, "ok"));
+        }
+
+        // and the seed sent exactly what it was asked, on both paths, all successful
+        List<Map<String, Object>> seed = runs.stream().filter(r -> "seed".equals(r.get("scenario"))).toList();
+        assertThat(seed).extracting(r -> r.get("path")).containsExactly("inline", "async");
+        assertThat(seed).allSatisfy(r -> {
+            assertThat(number(r, "sent")).isEqualTo(ShortRealRun.REQUESTS);
+            assertThat(number(r, "ok")).isEqualTo(ShortRealRun.REQUESTS);
+        });
+        Map<String, Object> seedAsync = seed.get(1);
+        assertThat(number((Map<?, ?>) seedAsync.get("accepted"), "count")).isEqualTo(ShortRealRun.REQUESTS);
+        assertThat(number(seedAsync, "polls")).isGreaterThanOrEqualTo(ShortRealRun.REQUESTS);
+
+        // and above the inline limit inline fails with 422 while async finishes
+        Map<String, Object> inline26 = find(runs, "sweep", "inline", 26);
+        Map<String, Object> async26 = find(runs, "sweep", "async", 26);
+        assertThat(number((Map<?, ?>) inline26.get("errors"), "http-422")).isEqualTo(number(inline26, "sent"));
+        assertThat(number(async26, "ok")).isEqualTo(number(async26, "sent")).isPositive();
+
+        // and the environment and the load generator's overhead are recorded
+        @SuppressWarnings("unchecked")
+        Map<String, Object> environment = (Map<String, Object>) run.results.get("environment");
+        assertThat(environment).containsKeys("date", "commit", "cpu", "cores", "jdk");
+        assertThat(((Map<?, ?>) run.results.get("target")).get("parameters")).isEqualTo(Map.of("InlineNaiveMaxN", "24"));
+        assertThat(number((Map<?, ?>) run.results.get("overhead"), "ok")).isPositive();
+    }
+
+    @Test
+    void realRun_shouldWriteHistogramLogsHoldingEveryLatency() throws Exception {
+        ShortRealRun run = ShortRealRun.get();
+
+        for (Map<String, Object> r : runs(run.results)) {
+            Path log = ShortRealRun.SITE.resolve("data").resolve(String.valueOf(r.get("hdrLog")));
+            assertThat(log).isRegularFile();
+            long latencies = 0;
+            HistogramLogReader reader = new HistogramLogReader(log.toFile());
+            for (Histogram h = (Histogram) reader.nextIntervalHistogram(); h != null; h = (Histogram) reader.nextIntervalHistogram()) {
+                if ("latency".equals(h.getTag())) {
+                    latencies += h.getTotalCount();
+                }
+            }
+            assertThat(latencies).as("%s", log).isEqualTo(number(r, "ok"));
+        }
+        assertThat(Files.readString(ShortRealRun.SITE.resolve("data/results.js"))).startsWith("// Generated from results.json");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> runs(Map<String, Object> results) {
+        return ((List<Map<String, Object>>) results.get("scenarios")).stream()
+                .flatMap(s -> ((List<Map<String, Object>>) s.get("runs")).stream())
+                .toList();
+    }
+
+    private static Map<String, Object> find(List<Map<String, Object>> runs, String scenario, String path, int n) {
+        return runs.stream()
+                .filter(r -> scenario.equals(r.get("scenario")) && path.equals(r.get("path")) && number(r, "n") == n)
+                .findFirst().orElseThrow();
+    }
+
+    static long number(Map<?, ?> map, String key) {
+        return ((Number) map.get(key)).longValue();
+    }
+}

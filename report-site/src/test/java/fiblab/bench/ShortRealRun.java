@@ -1,0 +1,60 @@
+package fiblab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fiblab.bench.result.ResultsJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One short, real benchmark run through the CLI, shared by the tests that check its results file
+ * and the site generated from it (the run takes a while; doing it once keeps the suite short).
+ */
+public final class ShortRealRun {
+
+    public static final int REQUESTS = 40;
+    public static final int OPEN_REQUESTS = 30;
+    public static final Path SITE = Path.of("target", "test-site").toAbsolutePath();
+
+    private static ShortRealRun instance;
+
+    public final int exitCode;
+    public final String stdout;
+    public final String stderr;
+    public final Path index;
+    public final Map<String, Object> results;
+
+    private ShortRealRun(int exitCode, String stdout, String stderr, Map<String, Object> results) {
+        this.exitCode = exitCode;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.index = SITE.resolve("index.html");
+        this.results = results;
+    }
+
+    public static synchronized ShortRealRun get() throws Exception {
+        if (instance == null) {
+            instance = run();
+        }
+        return instance;
+    }
+
+    private static ShortRealRun run() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit;
+        try (FakeFibApi api = new FakeFibApi(24, 2)) {
+            exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                    "--url", api.url().toString(), "-P", "InlineNaiveMaxN=24",
+                    "--out", SITE.toString(), "--no-progress",
+                    "--requests", String.valueOf(REQUESTS), "--concurrency", "4", "--n", "20", "--warmup", "10",
+                    "--rate", "50", "--open-requests", String.valueOf(OPEN_REQUESTS),
+                    "--sweep", "--sweep-n", "15,20,24,26", "--sweep-concurrency", "1,4",
+                    "--point-requests", "4", "--point-budget-s", "10", "--poll-interval-ms", "5");
+        }
+        assertThat(exit).as("exit code; stderr:%n%s", err).isZero();
+        return new ShortRealRun(exit, out.toString(), err.toString(), ResultsJson.read(SITE.resolve("data/results.json")));
+    }
+}

@@ -1,0 +1,158 @@
+package fiblab.bench.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import fiblab.bench.ShortRealRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Opens the site generated from a short real run in Debian's Chromium, from file:// and offline,
+ * and checks what a reader would see: every chart drawn, the tables holding the run's numbers,
+ * no console errors. A screenshot lands in target/site-screenshot.png.
+ */
+class SiteBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static ChromeDriver driver;
+    private static ShortRealRun run;
+    private static List<LogEntry> console;
+
+    @BeforeAll
+    static void openSite() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("The browser test needs Debian's Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ". Install them with: sudo apt-get install -y chromium chromium-driver");
+        }
+        run = ShortRealRun.get();
+        Path profile = Files.createTempDirectory("fiblab-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,7000", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // The driver path is given, so Selenium Manager never goes online to look for one.
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.get(run.index.toUri().toString());
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-rendered")));
+        console = driver.manage().logs().get(LogType.BROWSER).getAll();
+        Path screenshot = Path.of("target", "site-screenshot.png");
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @AfterAll
+    static void close() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void site_shouldOpenFromFileUrl_withoutConsoleErrors() {
+        assertThat(driver.getCurrentUrl()).startsWith("file:");
+        assertThat(console).filteredOn(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .as("console warnings and errors").isEmpty();
+    }
+
+    @Test
+    void site_shouldLoadNothingFromTheNetwork() throws Exception {
+        String html = Files.readString(run.index);
+        assertThat(html).doesNotContain("http://", "https://", "//cdn", "fonts.googleapis");
+        Object remote = ((JavascriptExecutor) driver).executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith('file:'));");
+        assertThat((List<?>) remote).isEmpty();
+    }
+
+    @Test
+    void charts_shouldAllRenderPixels_whenTheRunHasEveryScenario() {
+        List<WebElement> canvases = driver.findElements(By.tagName("canvas"));
+        assertThat(canvases).extracting(c -> c.getAttribute("id")).containsExactlyInAnyOrder(
+                "chart-percentiles", "chart-crossover", "chart-stages", "chart-concurrency", "chart-fast", "chart-open");
+        for (WebElement canvas : canvases) {
+            Object painted = ((JavascriptExecutor) driver).executeScript(
+                    "const c = arguments[0];"
+                            + "if (!window.Chart || !Chart.getChart(c) || c.width === 0 || c.height === 0) return 0;"
+                            + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                            + "let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; } return n;", canvas);
+            assertThat(((Number) painted).longValue()).as("painted pixels of %s", canvas.getAttribute("id")).isGreaterThan(1_000);
+            assertThat(canvas.isDisplayed()).as("%s visible", canvas.getAttribute("id")).isTrue();
+        }
+    }
+
+    @Test
+    void summaryTable_shouldHoldEveryRunsNumbers_fromTheResultsFile() {
+        for (Map<String, Object> r : runs()) {
+            String id = String.valueOf(r.get("id"));
+            WebElement row = driver.findElement(By.cssSelector("#summary-table tr[data-run='" + id + "']"));
+            assertCell(row, "sent", ((Number) r.get("sent")).doubleValue());
+            assertCell(row, "ok", ((Number) r.get("ok")).doubleValue());
+            assertCell(row, "errorCount", ((Number) r.get("errorCount")).doubleValue());
+            Map<?, ?> latency = (Map<?, ?>) r.get("latency");
+            for (String p : List.of("p50", "p90", "p99", "p999", "max")) {
+                assertCell(row, "latency." + p, ((Number) latency.get(p)).doubleValue());
+            }
+        }
+    }
+
+    @Test
+    void headline_shouldAnswerWithPercentiles_ofTheSeedRun() {
+        String headline = driver.findElement(By.id("headline")).getText();
+        Map<String, Object> seedInline = runs().stream()
+                .filter(r -> "seed".equals(r.get("scenario")) && "inline".equals(r.get("path"))).findFirst().orElseThrow();
+        double p99 = ((Number) ((Map<?, ?>) seedInline.get("latency")).get("p99")).doubleValue();
+        assertThat(headline).contains("p50", "p99", formatMs(p99) + " ms").doesNotContainIgnoringCase("average");
+        assertThat(driver.findElement(By.cssSelector("#headline .verdict")).getText()).isNotBlank();
+    }
+
+    private static void assertCell(WebElement row, String key, double expected) {
+        WebElement cell = row.findElement(By.cssSelector("td[data-key='" + key + "']"));
+        assertThat(Double.parseDouble(cell.getAttribute("data-value"))).as("%s data-value", key).isEqualTo(expected);
+        double shown = Double.parseDouble(cell.getText());
+        assertThat(shown).as("%s shown as '%s'", key, cell.getText()).isCloseTo(expected, org.assertj.core.data.Offset.offset(
+                Math.max(0.006, Math.abs(expected) * 0.006)));
+    }
+
+    /** The page's own rule: 2 decimals below 10 ms, 1 below 100 ms, none above. */
+    static String formatMs(double ms) {
+        return String.format(java.util.Locale.ROOT, ms < 10 ? "%.2f" : ms < 100 ? "%.1f" : "%.0f", ms);
+    }
+
+    private static List<Map<String, Object>> runs() {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> scenarios = (List<Map<String, Object>>) run.results.get("scenarios");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> all = scenarios.stream()
+                .flatMap(s -> ((List<Map<String, Object>>) s.get("runs")).stream()).toList();
+        return all;
+    }
+}
