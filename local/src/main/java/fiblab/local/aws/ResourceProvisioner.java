@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -171,7 +171,7 @@ public final class ResourceProvisioner {
         try {
             dynamoDb.updateTimeToLive(r -> r.tableName(table.tableName())
                     .timeToLiveSpecification(s -> s.attributeName(attribute).enabled(true)));
-        } catch (DynamoDbException e) {
+        } catch (SdkException e) {
             limitations.add(table.logicalId() + ": TTL on " + attribute + " is not emulated (this DynamoDB server"
                     + " has no UpdateTimeToLive): expired items are never deleted");
         }

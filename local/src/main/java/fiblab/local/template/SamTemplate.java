@@ -143,7 +143,7 @@ public final class SamTemplate {
                             + " has no Default: pass --parameter-overrides " + name + "=VALUE"));
             values.put(name, definition.validate(value));
         });
-        return Map.copyOf(values);
+        return java.util.Collections.unmodifiableMap(values);
     }
 
     /** Resolves only parameters and pseudo parameters: enough for sizes, timeouts and names. */
