@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A function hosted in this JVM as Lambda hosts it: an event's JSON is turned into the handler's
@@ -104,12 +105,15 @@ public final class LambdaFunction implements AutoCloseable {
         long start = System.nanoTime();
         long timeoutNanos = configuration.timeout().toNanos();
         Thread worker = Thread.currentThread();
+        AtomicBoolean settled = new AtomicBoolean();
         ScheduledFuture<?> timer = TIMEOUTS.schedule(() -> {
-            if (result.complete(timedOut(requestId))) {
+            if (settled.compareAndSet(false, true)) {
+                InvocationResult timeout = timedOut(requestId);
                 worker.interrupt();
                 report(requestId, System.nanoTime() - start, initNanos, "timeout");
                 // Lambda throws the execution environment away; the thread may still burn CPU until it ends
                 pool.release(instance, false);
+                result.complete(timeout);
             }
         }, timeoutNanos, TimeUnit.NANOSECONDS);
         LocalLambdaContext context = new LocalLambdaContext(requestId, configuration, start + timeoutNanos, logger);
@@ -123,15 +127,16 @@ public final class LambdaFunction implements AutoCloseable {
             Throwable cause = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
             String error = errorJson(String.valueOf(cause.getMessage()), cause.getClass().getName(), cause);
             outcome = new InvocationResult(requestId, InvocationResult.Status.ERROR, error, elapsed(start));
-            if (!result.isDone()) {
+            if (!settled.get()) {
                 logger.platform(error);
             }
         }
         timer.cancel(false);
-        if (result.complete(outcome)) {
-            Thread.interrupted(); // a timeout that lost the race must not leak into the next invocation
+        if (settled.compareAndSet(false, true)) {
             report(requestId, System.nanoTime() - start, initNanos, null);
+            // released before the caller hears back, so a caller's next request finds the instance warm
             pool.release(instance, true);
+            result.complete(outcome);
         }
     }
 
