@@ -8,6 +8,7 @@ import fiblab.bench.scenario.BenchRunner;
 import fiblab.bench.scenario.BenchSettings;
 import fiblab.bench.scenario.Scenario;
 import fiblab.bench.site.SiteGenerator;
+import fiblab.bench.target.LocalTarget;
 import fiblab.bench.target.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -78,9 +79,13 @@ final class BenchSession {
         map.put("description", target.description());
         map.put("url", target.apiUrl().toString());
         map.put("parameters", new TreeMap<>(target.parameters()));
-        if ("local".equals(target.kind()) && Files.exists(siteDir.resolve("data/local-stack.log"))) {
-            map.put("log", "data/local-stack.log");
+        List<String> logs = new ArrayList<>();
+        for (String log : List.of("local-stack.log", LocalTarget.FUNCTION_OUTPUT_LOG)) {
+            if ("local".equals(target.kind()) && Files.exists(siteDir.resolve("data").resolve(log))) {
+                logs.add("data/" + log);
+            }
         }
+        map.put("logs", logs);
         return map;
     }
 

@@ -95,8 +95,30 @@ class MainTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> environment = (Map<String, Object>) run.results.get("environment");
         assertThat(environment).containsKeys("date", "commit", "cpu", "cores", "jdk");
-        assertThat(((Map<?, ?>) run.results.get("target")).get("parameters")).isEqualTo(Map.of("InlineNaiveMaxN", "24"));
+        Map<?, ?> target = (Map<?, ?>) run.results.get("target");
+        assertThat(target.get("kind")).isEqualTo("local");
+        assertThat(((Map<?, ?>) target.get("parameters")).get("InlineNaiveMaxN")).isEqualTo("24");
         assertThat(number((Map<?, ?>) run.results.get("overhead"), "ok")).isPositive();
+    }
+
+    @Test
+    void urlRun_shouldMeasureTheGivenApi_andRecordTheStatedParameters() throws Exception {
+        // Given an API that is already running (a real HTTP server speaking the contract)
+        Path site = Path.of("target", "test-site-url").toAbsolutePath();
+        try (FakeFibApi api = new FakeFibApi(42, 2)) {
+            // When only the seed runs against it
+            int exit = run("--url", api.url() + "/", "-P", "InlineNaiveMaxN=42", "--scenario", "seed", "--out", site.toString(),
+                    "--no-progress", "--requests", "12", "--concurrency", "3", "--n", "15", "--warmup", "0",
+                    "--poll-interval-ms", "2");
+
+            // Then
+            assertThat(exit).as(err.toString()).isZero();
+        }
+        Map<String, Object> results = fiblab.bench.result.ResultsJson.read(site.resolve("data/results.json"));
+        Map<?, ?> target = (Map<?, ?>) results.get("target");
+        assertThat(target.get("kind")).isEqualTo("url");
+        assertThat(target.get("parameters")).isEqualTo(Map.of("InlineNaiveMaxN", "42"));
+        assertThat(runs(results)).extracting(r -> number(r, "ok")).containsExactly(12L, 12L);
     }
 
     @Test

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * One short, real benchmark run through the CLI, shared by the tests that check its results file
- * and the site generated from it (the run takes a while; doing it once keeps the suite short).
+ * One short, real benchmark run through the CLI against the local stack (fiblab-local, started
+ * in-process from the repository's template.yaml with InlineNaiveMaxN lowered to 24 so that the
+ * sweep crosses the inline limit cheaply), shared by the tests that check its results file and the
+ * site generated from it: the run takes a while, and doing it once keeps the suite short.
  */
 public final class ShortRealRun {
 
@@ -44,16 +46,13 @@ public final class ShortRealRun {
     private static ShortRealRun run() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit;
-        try (FakeFibApi api = new FakeFibApi(24, 2)) {
-            exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true),
-                    "--url", api.url().toString(), "-P", "InlineNaiveMaxN=24",
-                    "--out", SITE.toString(), "--no-progress",
-                    "--requests", String.valueOf(REQUESTS), "--concurrency", "4", "--n", "20", "--warmup", "10",
-                    "--rate", "50", "--open-requests", String.valueOf(OPEN_REQUESTS),
-                    "--sweep", "--sweep-n", "15,20,24,26", "--sweep-concurrency", "1,4",
-                    "--point-requests", "4", "--point-budget-s", "10", "--poll-interval-ms", "5");
-        }
+        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                "-P", "InlineNaiveMaxN=24",
+                "--out", SITE.toString(), "--no-progress",
+                "--requests", String.valueOf(REQUESTS), "--concurrency", "4", "--n", "20", "--warmup", "10",
+                "--rate", "50", "--open-requests", String.valueOf(OPEN_REQUESTS),
+                "--sweep", "--sweep-n", "15,20,24,26", "--sweep-concurrency", "1,4",
+                "--point-requests", "4", "--point-budget-s", "10", "--poll-interval-ms", "5");
         assertThat(exit).as("exit code; stderr:%n%s", err).isZero();
         return new ShortRealRun(exit, out.toString(), err.toString(), ResultsJson.read(SITE.resolve("data/results.json")));
     }

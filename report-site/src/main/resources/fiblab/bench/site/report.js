@@ -452,7 +452,7 @@
       list.appendChild(li);
     };
     link('data/results.json', 'results.json: every number on this page');
-    if (target.log) link(target.log, 'local stack log');
+    (target.logs || []).forEach(log => link(log, 'local stack log: ' + log.replace('data/', '')));
     allRuns.concat(R.overhead ? [R.overhead] : []).filter(r => r.hdrLog)
       .forEach(r => link('data/' + r.hdrLog, 'HdrHistogram log: ' + r.id));
   }
