@@ -19,7 +19,12 @@ public record DynaliteInstallation(Path node, Path launcher) {
 
     /** Finds both, or fails with a one-line message that says what to do. */
     public static DynaliteInstallation locate() {
-        Path node = findNode().orElseThrow(() -> new ServerStartException(
+        return locate(System.getenv());
+    }
+
+    /** As {@link #locate()}, reading {@code PATH} and {@code FIBLAB_NODE} from {@code environment}. */
+    static DynaliteInstallation locate(java.util.Map<String, String> environment) {
+        Path node = findNode(environment).orElseThrow(() -> new ServerStartException(
                 "dynalite (the local DynamoDB) needs Node.js 18+, and `node` is not on PATH: install it"
                         + " (apt-get install nodejs), set FIBLAB_NODE=/path/to/node, or pass --endpoint URL"
                         + " to use another DynamoDB/SQS endpoint"));
@@ -33,12 +38,12 @@ public record DynaliteInstallation(Path node, Path launcher) {
         return new DynaliteInstallation(node, dir.resolve(LAUNCHER));
     }
 
-    static Optional<Path> findNode() {
-        String override = System.getenv("FIBLAB_NODE");
+    static Optional<Path> findNode(java.util.Map<String, String> environment) {
+        String override = environment.get("FIBLAB_NODE");
         if (override != null && !override.isBlank()) {
             return Optional.of(Path.of(override)).filter(Files::isExecutable);
         }
-        String path = System.getenv().getOrDefault("PATH", "");
+        String path = environment.getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {
             if (dir.isEmpty()) {
                 continue;
