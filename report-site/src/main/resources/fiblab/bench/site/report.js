@@ -45,6 +45,9 @@
   function load(run) {
     return run.mode === 'open' ? run.ratePerSecond + '/s open' : 'c=' + run.concurrency;
   }
+  function okSent(run) {
+    return run ? run.ok + '/' + run.sent : '–';
+  }
   function errorText(run) {
     const entries = Object.entries(run.errors || {});
     if (entries.length === 0) return '0';
@@ -78,7 +81,9 @@
     rows.forEach(row => {
       const tr = el('tr', { 'data-run': rowId ? rowId(row) : null });
       columns.forEach(c => {
-        const raw = c.value ? c.value(row) : get(row, c.key);
+        let raw = c.value ? c.value(row) : get(row, c.key);
+        // A percentile of nothing is not 0 ms: runs without a single success show a dash.
+        if (c.kind === 'ms' && emptySummary(row, c.key)) raw = null;
         const text = c.kind === 'ms' ? fmtMs(raw) : fmtNum(raw);
         const td = el('td', {
           class: c.kind === 'text' ? 'text' : null,
@@ -92,6 +97,11 @@
     });
     t.appendChild(body);
     container.appendChild(t);
+  }
+  function emptySummary(row, key) {
+    const parts = key.split('.');
+    const summary = get(row, parts.slice(0, -1).join('.'));
+    return summary !== null && typeof summary === 'object' && summary.count === 0;
   }
   const percentileColumns = prefix => [
     C.ms('p50', prefix + '.p50'), C.ms('p90', prefix + '.p90'), C.ms('p99', prefix + '.p99'),
@@ -126,7 +136,16 @@
       }
     }
   };
-  const msAxis = text => ({ type: 'logarithmic', title: { display: true, text: text || 'latency (ms, log scale)' } });
+  const msAxis = text => ({
+    type: 'logarithmic', title: { display: true, text: text || 'latency (log scale)' },
+    ticks: {
+      autoSkip: true,
+      callback: value => {
+        const mantissa = value / Math.pow(10, Math.floor(Math.log10(value) + 1e-9));
+        return [1, 2, 5].some(m => Math.abs(mantissa - m) < 1e-6) ? human(value) : '';
+      }
+    }
+  });
   function curveDataset(label, curve, color, dashed) {
     return {
       label, data: curvePoints(curve), borderColor: color, backgroundColor: color, showLine: true,
@@ -248,7 +267,7 @@
     const refused = ns.map(n => pick('inline', 'naive', n)).filter(r => r && r.errorCount > 0);
     if (refused.length > 0) {
       datasets.push({
-        label: 'inline failed (errors, see table)', data: refused.map(r => ({ x: r.n, y: GATEWAY_LIMIT_MS })),
+        label: 'inline gave no answer (errors in the table; drawn at the 30 s line)', data: refused.map(r => ({ x: r.n, y: GATEWAY_LIMIT_MS })),
         pointStyle: 'crossRot', pointRadius: 9, borderWidth: 3, borderColor: COLORS.gateway, backgroundColor: COLORS.gateway, showLine: false
       });
     }
@@ -273,8 +292,8 @@
       finl: pick('inline', 'fast', n), fasy: pick('async', 'fast', n) }));
     table('crossover-table', [
       C.num('n', 'n'),
-      C.num('inline ok/sent', 'inl.ok'), C.num('inline errors', 'inl.errorCount'), C.ms('inline p50', 'inl.latency.p50'), C.ms('inline p99', 'inl.latency.p99'),
-      C.num('async ok/sent', 'asy.ok'), C.num('async errors', 'asy.errorCount'), C.ms('async p50', 'asy.latency.p50'), C.ms('async p99', 'asy.latency.p99'),
+      C.text('inline ok/sent', 'inl.ok', r => okSent(r.inl)), C.num('inline errors', 'inl.errorCount'), C.ms('inline p50', 'inl.latency.p50'), C.ms('inline p99', 'inl.latency.p99'),
+      C.text('async ok/sent', 'asy.ok', r => okSent(r.asy)), C.num('async errors', 'asy.errorCount'), C.ms('async p50', 'asy.latency.p50'), C.ms('async p99', 'asy.latency.p99'),
       C.ms('inline fast p99', 'finl.latency.p99'), C.ms('async fast p99', 'fasy.latency.p99')
     ], rows);
     return true;
@@ -284,7 +303,8 @@
     const runs = allRuns.filter(r => r.path === 'async' && r.n === settings.n && r.ok > 0)
       .sort((a, b) => (a.algorithm === b.algorithm ? 0 : a.algorithm === 'naive' ? -1 : 1));
     if (runs.length === 0) return false;
-    const labels = runs.map(r => r.scenario + ' ' + r.algorithm + ' ' + load(r));
+    const label = r => r.scenario + ' · ' + r.algorithm + ' · ' + load(r);
+    const labels = runs.map(label);
     const p50 = (r, key) => (r[key] ? r[key].p50 : 0);
     const rest = r => Math.max(0, r.latency.p50 - p50(r, 'accepted') - p50(r, 'queueWait') - p50(r, 'compute') - p50(r, 'write'));
     const bar = (label, color, f) => ({ label, backgroundColor: color, data: runs.map(f) });
@@ -305,7 +325,7 @@
       }
     });
     table('stages-table', [
-      C.text('run', 'label', r => r.scenario + ' ' + r.algorithm + ' ' + load(r)),
+      C.text('run', 'label', label),
       C.ms('202 p50', 'accepted.p50'), C.ms('202 p99', 'accepted.p99'),
       C.ms('queue p50', 'queueWait.p50'), C.ms('queue p99', 'queueWait.p99'),
       C.ms('compute p50', 'compute.p50'), C.ms('compute p99', 'compute.p99'),
@@ -441,7 +461,7 @@
       ['benchmark heap (MiB)', env.maxHeapMiB], ['target', target.description], ['target kind', target.kind], ['API URL', target.url]
     ];
     Object.entries(params).sort().forEach(([k, v]) => rows.push(['parameter ' + k, v]));
-    table('environment-table', [C.text('', 'k', r => r[0]), C.text('', 'v', r => r[1])], rows);
+    table('environment-table', [C.text('what', 'k', r => r[0]), C.text('value', 'v', r => r[1])], rows);
   }
 
   function raw() {

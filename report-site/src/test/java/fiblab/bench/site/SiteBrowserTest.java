@@ -119,9 +119,26 @@ class SiteBrowserTest {
             assertCell(row, "errorCount", ((Number) r.get("errorCount")).doubleValue());
             Map<?, ?> latency = (Map<?, ?>) r.get("latency");
             for (String p : List.of("p50", "p90", "p99", "p999", "max")) {
-                assertCell(row, "latency." + p, ((Number) latency.get(p)).doubleValue());
+                if (((Number) latency.get("count")).longValue() == 0) {
+                    // no successful operation: no percentile, and the page must not pretend it was 0 ms
+                    WebElement cell = row.findElement(By.cssSelector("td[data-key='latency." + p + "']"));
+                    assertThat(cell.getText()).as("%s latency.%s", id, p).isEqualTo("–");
+                } else {
+                    assertCell(row, "latency." + p, ((Number) latency.get(p)).doubleValue());
+                }
             }
         }
+    }
+
+    @Test
+    void crossoverTable_shouldShowTheInlineFailures_aboveTheInlineLimit() {
+        // The short run lowers InlineNaiveMaxN to 24 and sweeps n up to 26
+        WebElement row = driver.findElements(By.cssSelector("#crossover-table tbody tr")).stream()
+                .filter(tr -> tr.findElement(By.cssSelector("td[data-key='n']")).getText().equals("26"))
+                .findFirst().orElseThrow();
+        assertThat(row.findElement(By.cssSelector("td[data-key='inl.ok']")).getText()).isEqualTo("0/4");
+        assertThat(row.findElement(By.cssSelector("td[data-key='inl.errorCount']")).getText()).isEqualTo("4");
+        assertThat(row.findElement(By.cssSelector("td[data-key='asy.ok']")).getText()).isEqualTo("4/4");
     }
 
     @Test
