@@ -1,0 +1,16 @@
+#!/bin/sh
+# The benchmark's one command: builds what it needs, starts the local stack in-process, runs the
+# seed scenario and the open loop (add --sweep for the sweep over n and concurrency and the fast
+# algorithm), writes the report site and prints the path of its index.html.
+#
+#   report-site/bench.sh            # seed + open loop, about 1-2 minutes on 2 cores after the build
+#   report-site/bench.sh --sweep    # everything
+#   report-site/bench.sh --help     # all options (--url, --stack-name, --out, --requests, ...)
+#
+# Needs a JDK 17+, Maven and Node.js (the local DynamoDB, dynalite, is a Node.js process).
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+echo "Building (mvn -pl report-site -am package, tests skipped)..." >&2
+mvn -B -q -DskipTests -pl report-site -am package >&2
+exec java -jar report-site/target/fiblab-bench.jar "$@"
