@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.crac.Context;
-import org.crac.Core;
+import fiblab.snapstart.SnapStartHooks;
 import org.crac.Resource;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,7 +38,7 @@ public final class DynamoDbJobStore implements JobStore, Resource {
     public DynamoDbJobStore(DynamoDbClient client, String tableName) {
         this.client = client;
         this.tableName = tableName;
-        Core.getGlobalContext().register(this);
+        SnapStartHooks.register(this);
     }
 
     @Override

@@ -5,7 +5,7 @@ import fiblab.job.JobMessageCodec;
 import fiblab.job.JobQueue;
 import fiblab.job.QueueUnavailableException;
 import org.crac.Context;
-import org.crac.Core;
+import fiblab.snapstart.SnapStartHooks;
 import org.crac.Resource;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -20,7 +20,7 @@ public final class SqsJobQueue implements JobQueue, Resource {
     public SqsJobQueue(SqsClient client, String queueUrl) {
         this.client = client;
         this.queueUrl = queueUrl;
-        Core.getGlobalContext().register(this);
+        SnapStartHooks.register(this);
     }
 
     @Override

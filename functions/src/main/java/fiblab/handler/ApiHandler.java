@@ -11,7 +11,7 @@ import fiblab.api.HttpResponse;
 import fiblab.config.Settings;
 import fiblab.observe.StructuredLogger;
 import java.util.Map;
-import org.crac.Core;
+import fiblab.snapstart.SnapStartHooks;
 import org.crac.Resource;
 
 /**
@@ -41,7 +41,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     public ApiHandler(FibApi api, StructuredLogger log) {
         this.api = api;
         this.log = log;
-        Core.getGlobalContext().register(this);
+        SnapStartHooks.register(this);
     }
 
     @Override

@@ -14,7 +14,7 @@ import fiblab.observe.StructuredLogger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.crac.Core;
+import fiblab.snapstart.SnapStartHooks;
 import org.crac.Resource;
 
 /**
@@ -43,7 +43,7 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     public WorkerHandler(JobWorker worker, StructuredLogger log) {
         this.worker = worker;
         this.log = log;
-        Core.getGlobalContext().register(this);
+        SnapStartHooks.register(this);
     }
 
     @Override

@@ -41,6 +41,21 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void primeSince_shouldRunTheHooksOfOneEnvironment_inRegistrationOrder() throws Exception {
+        // Given a mark, then one execution environment's init
+        int mark = fiblab.snapstart.SnapStartHooks.mark();
+        new ApiHandler(fixtures.api(), log);
+
+        // When a host without CRaC primes what that init registered
+        fiblab.snapstart.SnapStartHooks.primeSince(mark);
+
+        // Then the handler's hooks ran (restore logs a line), and priming left no trace in the data
+        assertThat(fiblab.snapstart.SnapStartHooks.mark()).isEqualTo(mark + 1);
+        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("restored from a SnapStart snapshot");
+        assertThat(fixtures.store.size()).isZero();
+    }
+
+    @Test
     void workerPriming_shouldTouchNoJob() {
         WorkerHandler handler = new WorkerHandler(fixtures.worker(3), log);
 
