@@ -140,6 +140,25 @@ class MainTest {
         assertThat(Files.readString(ShortRealRun.SITE.resolve("data/results.js"))).startsWith("// Generated from results.json");
     }
 
+    @Test
+    void fromResults_shouldRegenerateTheSite_withoutRunningAnything() throws Exception {
+        // Given the results of a real run, copied elsewhere
+        ShortRealRun run = ShortRealRun.get();
+        Path copy = Files.createTempDirectory("fiblab-results-").resolve("results.json");
+        Files.copy(ShortRealRun.SITE.resolve("data/results.json"), copy);
+        Path site = Path.of("target", "test-site-regenerated").toAbsolutePath();
+
+        // When the site is regenerated from it
+        int exit = run("--from-results", copy.toString(), "--out", site.toString());
+
+        // Then the new site carries exactly those results
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString().trim()).isEqualTo(site.resolve("index.html").toString());
+        assertThat(fiblab.bench.result.ResultsJson.read(site.resolve("data/results.json"))).isEqualTo(run.results);
+        assertThat(site.resolve("assets/chart.umd.js")).isRegularFile();
+        assertThat(Files.readString(site.resolve("data/results.js"))).contains("window.FIBLAB_RESULTS = {");
+    }
+
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> runs(Map<String, Object> results) {
         return ((List<Map<String, Object>>) results.get("scenarios")).stream()

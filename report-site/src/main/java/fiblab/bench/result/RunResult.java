@@ -67,6 +67,9 @@ public final class RunResult {
         }
         long sent = Math.max(1, recorder.sentCount());
         map.put("clientCpuMicrosPerRequest", Math.round(run.clientCpuNanos() / 1e3 / sent * 10) / 10.0);
+        // The generator's share of the whole machine while the run lasted: what it took from the server.
+        double machineNanos = (double) run.durationNanos() * Runtime.getRuntime().availableProcessors();
+        map.put("clientCpuPercentOfMachine", machineNanos <= 0 ? 0 : Math.round(run.clientCpuNanos() / machineNanos * 1_000) / 10.0);
         map.put("hdrLog", hdrLog);
         return map;
     }

@@ -207,7 +207,7 @@
       C.text('scenario', 'scenario'), C.text('path', 'path'), C.text('algorithm', 'algorithm'), C.num('n', 'n'),
       C.text('load', 'load', load), C.num('sent', 'sent'), C.num('ok', 'ok'), C.num('errors', 'errorCount'),
       ...percentileColumns('latency'), C.num('throughput /s', 'throughputPerSecond'),
-      C.num('generator CPU µs/op', 'clientCpuMicrosPerRequest')
+      C.num('generator CPU µs/op', 'clientCpuMicrosPerRequest'), C.num('generator CPU % of machine', 'clientCpuPercentOfMachine')
     ], rows, r => r.id);
     const errorRuns = rows.filter(r => r.errorCount > 0);
     if (errorRuns.length > 0) {
@@ -440,17 +440,26 @@
         + ' at {' + (s.sweepConcurrency || []).join(', ') + '} clients; ' + s.pointRequests + ' operations per point (at least two per client '
         + 'for the concurrency points), each point stopping new sends after ' + s.pointBudgetSeconds + ' s.');
     }
+    if (target.kind === 'local') {
+      paragraphs.push('The local stack runs everything on this machine, in the benchmark\'s own JVM: the gateway, both functions, '
+        + 'the SQS event-source pollers, ElasticMQ for SQS and dynalite (Node.js) for DynamoDB. The async path\'s fixed costs '
+        + 'here (submit, queue wait, write) are those of these emulators sharing the same cores with the computation and the '
+        + 'load generator, not those of SQS, DynamoDB and Lambda; the shape of the comparison carries over, the absolute '
+        + 'numbers do not. Run with --url or --stack-name against a deployed stack for those.');
+    }
     if (o) {
       paragraphs.push('Load generator overhead: the same closed loop against a route that does no work (an unknown route, answered 404) '
         + 'reached ' + o.throughputPerSecond + ' requests/s at p50 ' + human(o.latency.p50) + ', p99 ' + human(o.latency.p99)
         + ', with ' + o.clientCpuMicrosPerRequest + ' µs of the generator\'s own CPU per request. That is the floor under every number above '
-        + 'and the rate beyond which the generator, not the API, would be the limit.');
+        + 'and the rate beyond which the generator, not the API, would be the limit. The summary table gives, for every run, the '
+        + 'generator\'s CPU per operation and its share of the machine\'s CPU while the run lasted: the part it took away from the server.');
     }
     paragraphs.forEach(t => box.appendChild(el('p', {}, t)));
     if (o) {
       table('overhead-table', [C.text('route', 'label', () => 'no-work (404)'), C.num('clients', 'concurrency'), C.num('sent', 'sent'),
         C.num('ok', 'ok'), C.num('errors', 'errorCount'), ...percentileColumns('latency'), C.num('requests/s', 'throughputPerSecond'),
-        C.num('generator CPU µs/op', 'clientCpuMicrosPerRequest')], [o], r => r.id);
+        C.num('generator CPU µs/op', 'clientCpuMicrosPerRequest'), C.num('generator CPU % of machine', 'clientCpuPercentOfMachine')],
+      [o], r => r.id);
     }
   }
 
