@@ -1,0 +1,23 @@
+package fiblab.bench.stack;
+
+import java.net.URI;
+import java.util.Map;
+
+/** The stack under test: where its API answers, and what it is (for the environment record). */
+public interface Target extends AutoCloseable {
+
+    /** Base URL without a trailing slash, e.g. {@code http://127.0.0.1:3000}. */
+    URI apiUrl();
+
+    /** {@code local}, {@code url} or {@code stack}. */
+    String kind();
+
+    /** A sentence for the report: what was measured. */
+    String description();
+
+    /** Template parameter values in effect, as far as they are known. */
+    Map<String, String> parameters();
+
+    @Override
+    void close();
+}
