@@ -44,13 +44,26 @@ public final class ElasticMqServer implements AutoCloseable {
         return server != null;
     }
 
-    /** Stops the server; queues and messages are lost (ElasticMQ keeps them in memory). */
+    /**
+     * Stops the server; queues and messages are lost (ElasticMQ keeps them in memory). ElasticMQ's
+     * own stopAndWait waits up to a minute for clients' idle keep-alive connections to close, so
+     * the wait here is bounded: the port is unbound at once, the rest ends in the background.
+     */
     public synchronized void stop() {
         if (server != null) {
-            server.stopAndWait();
+            try {
+                scala.concurrent.Await.ready(server.stopAndGetFuture().apply(),
+                        scala.concurrent.duration.Duration.create(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             server = null;
         }
     }
+
+    private static final int STOP_WAIT_SECONDS = 2;
 
     /** Starts again on the same port, for tests that take SQS away and bring it back. */
     public synchronized void restart() {

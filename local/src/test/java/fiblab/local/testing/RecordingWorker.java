@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A test worker: records every delivery, reports a batch item failure for bodies starting with
- * {@code fail}, throws for bodies starting with {@code throw}, and sleeps for {@code sleep:MS}.
+ * {@code fail}, throws for bodies starting with {@code throw}, and sleeps for {@code sleep:MS:anything}.
  */
 public final class RecordingWorker implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -39,7 +39,7 @@ public final class RecordingWorker implements RequestHandler<SQSEvent, SQSBatchR
             }
             if (message.getBody().startsWith("sleep:")) {
                 try {
-                    Thread.sleep(Long.parseLong(message.getBody().substring(6)));
+                    Thread.sleep(Long.parseLong(message.getBody().split(":")[1]));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
