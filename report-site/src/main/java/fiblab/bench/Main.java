@@ -102,7 +102,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--max-in-flight", defaultValue = "64", description = "Open loop: most operations in flight (default: ${DEFAULT-VALUE}).")
     int maxInFlight;
 
-    @Option(names = "--sweep-n", split = ",", defaultValue = "20,25,30,35,38,40,42,43,44",
+    @Option(names = "--sweep-n", split = ",", defaultValue = "20,25,30,35,38,40,42,43,44,46",
             description = "Sweep and fast: n values (default: ${DEFAULT-VALUE}).")
     List<Integer> sweepN;
 
@@ -113,7 +113,7 @@ public final class Main implements Callable<Integer> {
             description = "Sweep over concurrency at the seed's n (default: ${DEFAULT-VALUE}).")
     List<Integer> sweepConcurrency;
 
-    @Option(names = "--point-requests", defaultValue = "20", description = "Sweep: operations per point (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--point-requests", defaultValue = "50", description = "Sweep: operations per point (default: ${DEFAULT-VALUE}).")
     int pointRequests;
 
     @Option(names = "--point-budget-s", defaultValue = "15", description = "Sweep: a point stops sending new operations after this (default: ${DEFAULT-VALUE}).")
@@ -139,6 +139,13 @@ public final class Main implements Callable<Integer> {
         return new CommandLine(new Main())
                 .setOut(out)
                 .setErr(err)
+                .setParameterExceptionHandler((e, args1) -> {
+                    CommandLine commandLine = e.getCommandLine();
+                    commandLine.getErr().println("error: " + e.getMessage());
+                    commandLine.getErr().println("Run fiblab-bench --help for the options and their ranges.");
+                    commandLine.getErr().flush();
+                    return 2;
+                })
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     commandLine.getErr().println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
                     commandLine.getErr().flush();

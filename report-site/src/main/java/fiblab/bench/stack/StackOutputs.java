@@ -82,7 +82,7 @@ public final class StackOutputs {
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException("aws cloudformation describe-stacks failed for stack " + stackName + ": "
-                        + new String(err, StandardCharsets.UTF_8).trim() + ". " + HOW_TO_USE_URL);
+                        + new String(err, StandardCharsets.UTF_8).trim().replaceAll("\\.+$", "") + ". " + HOW_TO_USE_URL);
             }
             return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
