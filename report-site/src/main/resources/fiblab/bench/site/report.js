@@ -184,12 +184,27 @@
     } else {
       lines.push(['verdict', 'No successful seed or open-loop run in this results file: see the tables below.']);
     }
-    const beyond = crossoverRuns().filter(r => r.algorithm === 'naive' && r.path === 'async' && r.ok > 0
-      && inlineLimit !== null && r.n > inlineLimit);
-    if (beyond.length > 0) {
+    const sweepRuns = crossoverRuns().filter(r => r.algorithm === 'naive');
+    const beyond = sweepRuns.filter(r => r.path === 'async' && r.ok > 0 && inlineLimit !== null && r.n > inlineLimit);
+    const refused = sweepRuns.filter(r => r.path === 'inline' && r.ok === 0 && r.errorCount > 0);
+    if (beyond.length > 0 && refused.length > 0) {
       const far = beyond[beyond.length - 1];
-      lines.push([null, 'Past n = ' + inlineLimit + ' the inline path refuses the request (HTTP 422: it would come too close to '
-        + 'API Gateway\'s 30 s limit); at n = ' + far.n + ' the async path still finished, in p50 ' + human(far.latency.p50) + '.']);
+      const kinds = [...new Set(refused.flatMap(r => Object.keys(r.errors || {})))].join(', ');
+      lines.push([null, 'Past n = ' + inlineLimit + ' (the template\'s InlineNaiveMaxN) the inline path gives no answer ('
+        + kinds + ': the API points to POST /jobs instead); at n = ' + far.n + ' the async path still finished, in p50 '
+        + human(far.latency.p50) + '.']);
+    }
+    const inlineOk = sweepRuns.filter(r => r.path === 'inline' && r.ok > 0 && r.latency.p50 > 0);
+    if (inlineOk.length > 0) {
+      // Extrapolation from the largest n that inline answered, at naive recursion's growth of φ per step of n.
+      const last = inlineOk[inlineOk.length - 1];
+      const phi = (1 + Math.sqrt(5)) / 2;
+      const n30s = last.n + Math.log(GATEWAY_LIMIT_MS / last.latency.p50) / Math.log(phi);
+      if (n30s > last.n) {
+        lines.push([null, 'At the measured p50 of ' + human(last.latency.p50) + ' for n = ' + last.n
+          + ' and naive recursion\'s growth of ≈1.618× per step, an inline request would pass API Gateway\'s 30 s limit '
+          + 'from about n = ' + Math.ceil(n30s) + ' on this machine (an extrapolation, not a measurement).']);
+      }
     }
     const fastInline = runsOf('fast').find(r => r.path === 'inline' && seedInline && r.n === seedInline.n
       && r.concurrency === seedInline.concurrency);
