@@ -45,7 +45,7 @@ class PathDriversTest {
 
     @Test
     void inline_shouldCountATimeout_whenTheServerIsTooSlow() {
-        // Given a request timeout far below fib(25)'s compute time is not reliable; use an unroutable delay instead
+        // Given a client that allows a request one nanosecond
         try (ApiClient impatient = new ApiClient(api.url(), Duration.ofNanos(1))) {
             Sample sample = new InlinePath(impatient, 25, "naive").call();
 
@@ -80,7 +80,8 @@ class PathDriversTest {
         Sample sample = new AsyncPath(client, 10, "naive", Duration.ofMillis(20), Duration.ofMillis(200)).call();
 
         assertThat(sample.error()).isEqualTo("job-timeout");
-        assertThat(sample.polls()).isBetween(5, 11);
+        // about ten polls fit in 200 ms at 20 ms; fewer on a loaded machine, never more
+        assertThat(sample.polls()).isBetween(1, 10);
     }
 
     @Test
