@@ -321,7 +321,10 @@
     const label = r => r.scenario + ' · ' + r.algorithm + ' · ' + load(r);
     const labels = runs.map(label);
     const p50 = (r, key) => (r[key] ? r[key].p50 : 0);
-    const rest = r => Math.max(0, r.latency.p50 - p50(r, 'accepted') - p50(r, 'queueWait') - p50(r, 'compute') - p50(r, 'write'));
+    // Open loop: latency counts from the intended send time, so part of it is waiting for a free sender.
+    const waitToSend = r => (r.mode === 'open' && r.serviceTime ? Math.max(0, r.latency.p50 - r.serviceTime.p50) : 0);
+    const sent = r => (r.mode === 'open' && r.serviceTime ? r.serviceTime.p50 : r.latency.p50);
+    const rest = r => Math.max(0, sent(r) - p50(r, 'accepted') - p50(r, 'queueWait') - p50(r, 'compute') - p50(r, 'write'));
     const bar = (label, color, f) => ({ label, backgroundColor: color, data: runs.map(f) });
     chart('chart-stages', {
       type: 'bar',
@@ -331,7 +334,8 @@
           bar('queue wait', COLORS.queue, r => p50(r, 'queueWait')),
           bar('compute', COLORS.compute, r => p50(r, 'compute')),
           bar('write', COLORS.write, r => p50(r, 'write')),
-          bar('polling delay & other', COLORS.other, rest)
+          bar('polling delay & other', COLORS.other, rest),
+          bar('open loop: waiting to be sent', COLORS.gateway, waitToSend)
         ]
       },
       options: {
@@ -347,6 +351,7 @@
       C.ms('write p50', 'write.p50'), C.ms('write p99', 'write.p99'),
       C.ms('server total p50', 'serverTotal.p50'), C.ms('server total p99', 'serverTotal.p99'),
       C.ms('result p50', 'latency.p50'), C.ms('result p99', 'latency.p99'),
+      C.text('waiting to be sent p50 (open loop)', 'waitToSend', r => (r.mode === 'open' ? fmtMs(waitToSend(r)) : '–')),
       C.text('polls/job', 'polls', r => (r.polls / Math.max(1, r.sent)).toFixed(1)),
       C.num('jobs/s', 'throughputPerSecond')
     ], runs, r => r.id);
