@@ -450,7 +450,8 @@
         + s.pollIntervalMillis + ' ms (first poll one interval after the 202) until DONE or FAILED, at most ' + s.jobTimeoutSeconds
         + ' s; time to result therefore includes up to one poll interval. Queue wait, compute and write come from the job record '
         + '(startedAt − submittedAt, computeMicros, completedAt − startedAt − compute). Every value is checked against the expected '
-        + 'Fibonacci number; a wrong value is an error. Each HTTP request times out after ' + s.requestTimeoutSeconds + ' s (API Gateway\'s limit).',
+        + 'Fibonacci number; a wrong value is an error. Each HTTP request times out after ' + s.requestTimeoutSeconds + ' s (API Gateway\'s limit). '
+        + 'A job that times out is counted as an error and left to finish on the server, where it may still load the next run.',
       'Every latency is recorded in an HdrHistogram (µs, 3 significant digits). Latency percentiles are of successful operations; '
         + 'errors and timeouts are counted by kind and shown beside them. Throughput is successful operations per second of wall time, '
         + 'first send to last completion; for async it is jobs completed per second.'
