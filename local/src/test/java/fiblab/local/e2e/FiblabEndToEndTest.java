@@ -65,10 +65,11 @@ class FiblabEndToEndTest {
                 dir, "VisibilityTimeout: 1800", "VisibilityTimeout: 3");
         tap = StdoutTap.install();
         LocalStackOptions options = LocalStackOptions.defaults(shortTimeouts).withPort(0).withLogFile(dir.resolve("stack.log"));
-        // -Plocalstack sets this to a LocalStack container's endpoint (see src/localstack-test)
-        String endpoint = System.getProperty("fiblab.e2e.endpoint");
-        if (endpoint != null && !endpoint.isBlank()) {
-            options = options.withEndpoint(java.net.URI.create(endpoint));
+        // -Plocalstack: a LocalStack container's endpoint instead of the local servers (src/localstack-test)
+        if (Boolean.getBoolean("fiblab.localstack")) {
+            Class<?> endpoint = Class.forName("fiblab.local.localstack.LocalStackEndpoint");
+            options = options.withEndpoint(((java.util.function.Supplier<java.net.URI>) endpoint
+                    .getDeclaredConstructor().newInstance()).get());
         }
         stack = LocalStack.start(options);
         api = new ApiClient(stack.apiUrl());
