@@ -67,6 +67,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void boot(LocalStackOptions options) {
+        if (options.port() != 0 && !fiblab.local.servers.FreePorts.isFree(options.port())) {
+            // before starting any server: say it at once
+            throw new fiblab.local.servers.ServerStartException("port " + options.port() + " on 127.0.0.1 is in use:"
+                    + " stop what holds it, or pass --port N (0 = any free port)");
+        }
         String region = region();
         Optional<URI> endpoint = options.endpoint().or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL"))
                 .filter(s -> !s.isBlank()).map(URI::create));

@@ -31,7 +31,7 @@ public final class Main implements Callable<Integer> {
             + " local servers; AWS_ENDPOINT_URL does the same")
     URI endpoint;
 
-    @Option(names = "--parameter-overrides", split = "\\s+", paramLabel = "Key=Value",
+    @Option(names = "--parameter-overrides", split = "\\s+", splitSynopsisLabel = " ", paramLabel = "Key=Value",
             description = "template parameter values, as sam deploy takes them (repeatable)")
     List<String> parameterOverrides = List.of();
 
