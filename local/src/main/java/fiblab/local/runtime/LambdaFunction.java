@@ -110,6 +110,7 @@ public final class LambdaFunction implements AutoCloseable {
             if (settled.compareAndSet(false, true)) {
                 InvocationResult timeout = timedOut(requestId);
                 worker.interrupt();
+                TIMEOUTS.schedule(() -> EnvironmentShutdown.stop(worker), 100, TimeUnit.MILLISECONDS);
                 report(requestId, System.nanoTime() - start, initNanos, "timeout");
                 // Lambda throws the execution environment away; the thread may still burn CPU until it ends
                 pool.release(instance, false);

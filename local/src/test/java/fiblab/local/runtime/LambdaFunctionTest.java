@@ -7,6 +7,8 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.local.log.LogSink;
 import fiblab.local.testing.ApiEvents;
 import fiblab.local.testing.EchoHandler;
+import fiblab.local.testing.SpinHandler;
+import org.junit.jupiter.api.Assumptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,6 +113,27 @@ class LambdaFunctionTest {
                 .anyMatch(l -> l.startsWith("[Echo] REPORT RequestId: " + slow.requestId()) && l.endsWith("Status: timeout"));
         assertThat(next.succeeded()).isTrue();
         assertThat(echo.coldStarts()).isEqualTo(2);
+    }
+
+    @Test
+    void invoke_shouldStopACpuBoundHandler_whenItTimesOut() throws Exception {
+        // Given: a handler that spins and never checks for interrupts
+        Assumptions.assumeTrue(Runtime.version().feature() < 20, "Thread.stop() is refused from Java 20 on");
+        sink = LogSink.file(dir.resolve("lambda.log"));
+        FunctionConfiguration configuration = new FunctionConfiguration("Spin", "arn:aws:lambda:us-east-1:0:function:Spin",
+                SpinHandler.class.getName() + "::handleRequest", Duration.ofMillis(300), 128, 1, Map.of());
+        function = new LambdaFunction(configuration,
+                HandlerReference.resolve(configuration.handler(), getClass().getClassLoader()), sink);
+
+        // When
+        InvocationResult result = function.invoke("\"go\"", Admission.THROTTLE).get();
+        Thread.sleep(500);
+        long spinsAfterStop = SpinHandler.SPINS.get();
+        Thread.sleep(500);
+
+        // Then: it no longer burns CPU, as Lambda would have ended its environment
+        assertThat(result.status()).isEqualTo(InvocationResult.Status.TIMEOUT);
+        assertThat(SpinHandler.SPINS.get()).isEqualTo(spinsAfterStop);
     }
 
     @Test
