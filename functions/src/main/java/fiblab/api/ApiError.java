@@ -17,6 +17,8 @@ public enum ApiError {
     N_TOO_LARGE_FOR_INLINE(422),
     IDEMPOTENCY_KEY_REUSED(422),
     INTERNAL_ERROR(500),
+    /** An inline computation ran out of the function's time: only reachable with limits raised past the defaults. */
+    COMPUTE_TIMEOUT(504),
     TABLE_UNAVAILABLE(503),
     QUEUE_UNAVAILABLE(503);
 

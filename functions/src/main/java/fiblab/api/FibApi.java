@@ -3,6 +3,7 @@ package fiblab.api;
 import fiblab.fib.Algorithm;
 import fiblab.fib.Computation;
 import fiblab.fib.Deadline;
+import fiblab.fib.DeadlineExceededException;
 import fiblab.job.IdempotencyKeyReusedException;
 import fiblab.job.Job;
 import fiblab.job.JobIds;
@@ -49,9 +50,18 @@ public final class FibApi {
         this.metrics = metrics;
     }
 
+    /** Answers a request that may take as long as it needs (tests, priming). */
     public HttpResponse handle(HttpRequest request) {
+        return handle(request, Deadline.NONE);
+    }
+
+    /** Answers a request; an inline computation gives up at {@code deadline} with 504 instead of being killed. */
+    public HttpResponse handle(HttpRequest request, Deadline deadline) {
         try {
-            return route(request);
+            return route(request, deadline);
+        } catch (DeadlineExceededException overran) {
+            return HttpResponse.error(ApiError.COMPUTE_TIMEOUT, "the computation did not finish within this API's time "
+                    + "limit; submit it as a job instead: POST /jobs", Map.of());
         } catch (ApiException rejected) {
             return HttpResponse.error(rejected.error(), rejected.getMessage(), rejected.headers());
         } catch (IdempotencyKeyReusedException reused) {
@@ -67,12 +77,12 @@ public final class FibApi {
         }
     }
 
-    private HttpResponse route(HttpRequest request) {
+    private HttpResponse route(HttpRequest request, Deadline deadline) {
         List<String> segments = List.of(request.path().replaceAll("^/+|/+$", "").split("/+"));
         String method = request.method().toUpperCase(Locale.ROOT);
         if (segments.size() == 2 && segments.get(0).equals("fib")) {
             requireMethod(method, "GET");
-            return computeInline(segments.get(1), request.query().get("algorithm"));
+            return computeInline(segments.get(1), request.query().get("algorithm"), deadline);
         }
         if (segments.size() == 1 && segments.get(0).equals("jobs")) {
             requireMethod(method, "POST");
@@ -93,10 +103,10 @@ public final class FibApi {
         }
     }
 
-    private HttpResponse computeInline(String nText, String algorithmName) {
+    private HttpResponse computeInline(String nText, String algorithmName, Deadline deadline) {
         Algorithm algorithm = rules.algorithm(algorithmName);
         int n = rules.checkInline(rules.nFromPath(nText), algorithm);
-        Computation result = Computation.run(algorithm, n, Deadline.NONE);
+        Computation result = Computation.run(algorithm, n, deadline);
         metrics.computed("inline", algorithm, result.computeMicros());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("n", n);

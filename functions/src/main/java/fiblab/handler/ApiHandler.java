@@ -9,6 +9,7 @@ import fiblab.api.FibApi;
 import fiblab.api.HttpRequest;
 import fiblab.api.HttpResponse;
 import fiblab.config.Settings;
+import fiblab.fib.Deadline;
 import fiblab.observe.StructuredLogger;
 import java.util.Map;
 import fiblab.snapstart.SnapStartHooks;
@@ -20,6 +21,9 @@ import org.crac.Resource;
  * 500 body that carries the request id, never the stack.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+
+    /** Time kept back from an inline computation for answering. */
+    static final long TIME_RESERVE_MILLIS = 1_000;
 
     private final FibApi api;
     private final StructuredLogger log;
@@ -50,7 +54,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         HttpRequest request = ApiEvents.toRequest(event);
         HttpResponse response;
         try {
-            response = api.handle(request);
+            response = api.handle(request, deadline(context));
         } catch (RuntimeException unexpected) {
             requestLog.error("unexpected failure", unexpected, "method", request.method(), "path", request.path());
             response = HttpResponse.error(ApiError.INTERNAL_ERROR, "an unexpected error occurred; it was logged"
@@ -60,6 +64,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         requestLog.info("request", "method", request.method(), "path", request.path(), "status", response.status(),
                 "jobId", location == null ? null : location.substring(location.lastIndexOf('/') + 1));
         return ApiEvents.toResponse(response);
+    }
+
+    /** Gives up a second before Lambda would end the invocation, so the client gets a JSON 504, not a bare 500. */
+    private static Deadline deadline(Context context) {
+        return context == null ? Deadline.NONE : Deadline.inMillis(context.getRemainingTimeInMillis() - TIME_RESERVE_MILLIS);
     }
 
     /**

@@ -143,6 +143,27 @@ class ApiHandlerTest {
     }
 
     @Test
+    void inlineComputation_shouldAnswer504_whenItWouldOutliveTheFunction() {
+        // Given limits raised so far that fib(60) is allowed inline, and an invocation with 1.5 s left
+        fiblab.config.Limits raised = new fiblab.config.Limits(90, 90, 1_000_000);
+        ApiHandler handler = new ApiHandler(new fiblab.api.FibApi(new fiblab.api.RequestRules(raised),
+                fixtures.submission(), fixtures.store, fiblab.observe.Metrics.NONE),
+                new StructuredLogger(new PrintStream(logs, true, StandardCharsets.UTF_8), StructuredLogger.Level.INFO, Map.of()));
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../events/api-get-fib-naive.json");
+        event.setRawPath("/fib/60");
+
+        // When it runs, it gives up a second before Lambda would kill it
+        long start = System.nanoTime();
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new TestContext("fiblab-api", 1_500));
+
+        // Then the client gets a JSON 504 that points at the async path
+        assertThat(response.getStatusCode()).isEqualTo(504);
+        assertThat(body(response)).containsEntry("error", "COMPUTE_TIMEOUT");
+        assertThat((String) body(response).get("message")).contains("POST /jobs");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_500);
+    }
+
+    @Test
     void unexpectedFailure_shouldAnswerGeneric500WithoutStackTrace_andLogTheStack() {
         // Given an API core that breaks in a way nobody planned for
         ApiHandler broken = new ApiHandler(new fiblab.api.FibApi(null, null, null, null),
