@@ -1,5 +1,6 @@
 package fiblab.aws;
 
+import fiblab.config.ConfigurationException;
 import fiblab.config.Settings;
 import java.net.URI;
 import java.time.Duration;
@@ -23,13 +24,16 @@ import static fiblab.config.EnvironmentVariables.AWS_ENDPOINT_URL_SQS;
 import static fiblab.config.EnvironmentVariables.AWS_REGION;
 import static fiblab.config.EnvironmentVariables.AWS_SECRET_ACCESS_KEY;
 import static fiblab.config.EnvironmentVariables.AWS_SESSION_TOKEN;
+import static fiblab.config.EnvironmentVariables.FIBLAB_HTTP_CLIENT;
 
 /**
  * Builds the SDK clients from the given environment, once per execution environment. Region,
  * endpoint and credentials are read from the same variables the SDK would read
  * ({@code AWS_ENDPOINT_URL_SQS} before {@code AWS_ENDPOINT_URL}), but from the map passed in, so
  * that a local stack hosting several functions in one JVM can point each at its own servers.
- * The URL-connection HTTP client keeps Apache and Netty out of the deployment package.
+ * The URL-connection HTTP client keeps Apache and Netty out of the deployment package; the
+ * cold-start benchmark can choose the CRT client instead ({@code FIBLAB_HTTP_CLIENT=crt}) when its
+ * jars are on the class path, to compare the two.
  */
 public final class AwsClients {
 
@@ -43,7 +47,7 @@ public final class AwsClients {
 
     public static DynamoDbClient dynamoDb(Settings settings) {
         var builder = DynamoDbClient.builder()
-                .httpClient(httpClient())
+                .httpClient(httpClient(settings))
                 .region(region(settings))
                 .credentialsProvider(credentials(settings))
                 .overrideConfiguration(overrides());
@@ -53,7 +57,7 @@ public final class AwsClients {
 
     public static SqsClient sqs(Settings settings) {
         var builder = SqsClient.builder()
-                .httpClient(httpClient())
+                .httpClient(httpClient(settings))
                 .region(region(settings))
                 .credentialsProvider(credentials(settings))
                 .overrideConfiguration(overrides());
@@ -61,11 +65,42 @@ public final class AwsClients {
         return builder.build();
     }
 
-    private static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder()
-                .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(SOCKET_TIMEOUT)
-                .build();
+    /** The HTTP client named by {@code FIBLAB_HTTP_CLIENT}; each kind sits in its own class, loaded only when chosen. */
+    static SdkHttpClient httpClient(Settings settings) {
+        String choice = settings.optional(FIBLAB_HTTP_CLIENT).orElse(URL_CONNECTION);
+        if (URL_CONNECTION.equals(choice)) {
+            return UrlConnection.client();
+        }
+        if (CRT.equals(choice)) {
+            try {
+                return Crt.client();
+            } catch (NoClassDefFoundError missing) {
+                throw new ConfigurationException("environment variable " + FIBLAB_HTTP_CLIENT + "=crt needs "
+                        + "software.amazon.awssdk:aws-crt-client on the class path; it is not packaged: " + missing.getMessage());
+            }
+        }
+        throw new ConfigurationException("environment variable " + FIBLAB_HTTP_CLIENT + " must be " + URL_CONNECTION
+                + " (the default) or " + CRT + ", was \"" + choice + "\"");
+    }
+
+    static final String URL_CONNECTION = "url-connection";
+    static final String CRT = "crt";
+
+    private static final class UrlConnection {
+        static SdkHttpClient client() {
+            return UrlConnectionHttpClient.builder()
+                    .connectionTimeout(CONNECT_TIMEOUT)
+                    .socketTimeout(SOCKET_TIMEOUT)
+                    .build();
+        }
+    }
+
+    private static final class Crt {
+        static SdkHttpClient client() {
+            return software.amazon.awssdk.http.crt.AwsCrtHttpClient.builder()
+                    .connectionTimeout(CONNECT_TIMEOUT)
+                    .build();
+        }
     }
 
     private static ClientOverrideConfiguration overrides() {

@@ -10,6 +10,8 @@ public final class EnvironmentVariables {
     public static final String FAST_MAX_N = "FAST_MAX_N";
     public static final String MAX_RECEIVE_COUNT = "MAX_RECEIVE_COUNT";
     public static final String JOB_TTL_DAYS = "JOB_TTL_DAYS";
+    /** {@code url-connection} (default, the one packaged) or {@code crt} (needs aws-crt-client on the class path). */
+    public static final String FIBLAB_HTTP_CLIENT = "FIBLAB_HTTP_CLIENT";
 
     /** Standard AWS settings, read explicitly so that an in-process local stack can pass its own. */
     public static final String AWS_REGION = "AWS_REGION";
