@@ -1,7 +1,11 @@
 package fiblab.bench;
 
+import fiblab.bench.cost.CostReport;
+import fiblab.bench.cost.PriceList;
 import fiblab.bench.http.ApiClient;
 import fiblab.bench.load.ProgressListener;
+import fiblab.bench.peers.PeerRunner;
+import fiblab.bench.peers.SeedSpec;
 import fiblab.bench.result.EnvironmentInfo;
 import fiblab.bench.result.ResultsJson;
 import fiblab.bench.scenario.BenchRunner;
@@ -10,6 +14,8 @@ import fiblab.bench.scenario.Scenario;
 import fiblab.bench.site.SiteGenerator;
 import fiblab.bench.stack.LocalTarget;
 import fiblab.bench.stack.Target;
+import fiblab.local.template.SamTemplate;
+import fiblab.local.template.TemplateException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 
@@ -34,6 +41,8 @@ final class BenchSession {
     private final Path repository;
     private final BiFunction<String, Integer, ProgressListener> progress;
     private final PrintWriter log;
+    private Path peersDir;
+    private Path template;
 
     BenchSession(Target target, BenchSettings settings, Path siteDir, Path repository,
             BiFunction<String, Integer, ProgressListener> progress, PrintWriter log) {
@@ -43,6 +52,18 @@ final class BenchSession {
         this.repository = repository;
         this.progress = progress;
         this.log = log;
+    }
+
+    /** Also runs the seed's peers (Flask, Express, from {@code peersDir}) after the seed, with its spec. */
+    BenchSession withPeers(Path peersDir) {
+        this.peersDir = peersDir;
+        return this;
+    }
+
+    /** The template whose memory size and batch size the cost estimate reads; none: no cost section. */
+    BenchSession withTemplate(Path template) {
+        this.template = template;
+        return this;
     }
 
     Path run(Iterable<Scenario> scenarios) throws IOException, InterruptedException {
@@ -65,7 +86,20 @@ final class BenchSession {
                 scenarioResults.add(runner.run(scenario));
             }
         }
+        Optional<Map<String, Object>> seed = scenarioResults.stream().filter(s -> Scenario.SEED.id().equals(s.get("name"))).findFirst();
+        if (peersDir != null && seed.isPresent()) {
+            say("Peers: Flask and Express with the seed's own spec");
+            scenarioResults.add(new PeerRunner(peersDir, dataDir, settings.warmup(), settings.requestTimeout(), settings.runBudget(),
+                    progress, log).run(SeedSpec.of(seed.get())));
+        }
         results.put("scenarios", scenarioResults);
+        if (template != null && seed.isPresent()) {
+            try {
+                results.put("cost", CostReport.of(seed.get(), SamTemplate.load(template, target.parameters()), PriceList.load()));
+            } catch (TemplateException | IllegalArgumentException e) {
+                say("No cost estimate: " + e.getMessage());
+            }
+        }
         results.put("finishedAt", Instant.now().toString());
         Path resultsFile = dataDir.resolve("results.json");
         ResultsJson.write(resultsFile, results);

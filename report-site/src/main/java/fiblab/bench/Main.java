@@ -50,6 +50,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--sweep", description = "Also run the sweep (n across the inline limit; concurrency 1/10/50) and the fast scenario.")
     boolean sweep;
 
+    @Option(names = "--peers", description = {"Also run the seed's peers, Flask and Express from report-site/peers/, with the seed run's own",
+            "n, clients, requests and warm-up (needs the seed scenario, python3 with flask, node). Adds about 2 minutes at the defaults."})
+    boolean peers;
+
     @Option(names = "--url", paramLabel = "URL", description = "Benchmark the API at this base URL instead of starting the local stack.")
     URI url;
 
@@ -167,8 +171,15 @@ public final class Main implements Callable<Integer> {
             try (Target target = target(siteDir)) {
                 err.println("Benchmarking " + target.description());
                 err.flush();
-                index = new BenchSession(target, settings(), siteDir, repositoryRoot(), ProgressBars.factory(!noProgress), err)
-                        .run(chosen);
+                BenchSession session = new BenchSession(target, settings(), siteDir, repositoryRoot(), ProgressBars.factory(!noProgress), err);
+                Path templateFile = template != null ? template : repositoryRoot().resolve("template.yaml");
+                if (templateFile.toFile().isFile()) {
+                    session.withTemplate(templateFile.toAbsolutePath());
+                }
+                if (peers) {
+                    session.withPeers(repositoryRoot().resolve("report-site/peers"));
+                }
+                index = session.run(chosen);
             }
         }
         outWriter.println(index.toAbsolutePath());
@@ -191,6 +202,7 @@ public final class Main implements Callable<Integer> {
             chosen.add(Scenario.SWEEP);
             chosen.add(Scenario.FAST);
         }
+        require(!peers || chosen.contains(Scenario.SEED), "--peers runs the peers with the seed run's own spec: add the seed scenario");
         require(url == null || stackName == null, "--url and --stack-name exclude each other: give one");
         require(url == null || ("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null,
                 "--url must be an http(s) URL with a host, e.g. http://127.0.0.1:3000; was " + url);

@@ -2,6 +2,7 @@ package fiblab.bench.result;
 
 import fiblab.bench.load.LoadRun;
 import fiblab.bench.load.RunRecorder;
+import fiblab.bench.stats.BilledMillis;
 import fiblab.bench.stats.CoordinatedOmission;
 import fiblab.bench.stats.LatencySummary;
 import fiblab.bench.stats.PercentileCurve;
@@ -65,6 +66,7 @@ public final class RunResult {
             map.put("polls", recorder.pollCount());
             map.put("pollIntervalMillis", pollIntervalMillis);
         }
+        putBilled(map, recorder);
         long sent = Math.max(1, recorder.sentCount());
         map.put("clientCpuMicrosPerRequest", Math.round(run.clientCpuNanos() / 1e3 / sent * 10) / 10.0);
         // The generator's share of the whole machine while the run lasted: what it took from the server.
@@ -72,6 +74,23 @@ public final class RunResult {
         map.put("clientCpuPercentOfMachine", machineNanos <= 0 ? 0 : Math.round(run.clientCpuNanos() / machineNanos * 1_000) / 10.0);
         map.put("hdrLog", hdrLog);
         return map;
+    }
+
+    /** Per-operation stage durations as Lambda would bill them (each rounded up to 1 ms): the cost model's input. */
+    private static void putBilled(Map<String, Object> map, RunRecorder recorder) {
+        Map<String, Object> billed = new LinkedHashMap<>();
+        putBilledIfRecorded(billed, "compute", recorder.compute());
+        putBilledIfRecorded(billed, "accepted", recorder.accepted());
+        putBilledIfRecorded(billed, "write", recorder.write());
+        if (!billed.isEmpty()) {
+            map.put("billedMillisMean", billed);
+        }
+    }
+
+    private static void putBilledIfRecorded(Map<String, Object> map, String key, Histogram histogram) {
+        if (histogram.getTotalCount() > 0) {
+            map.put(key, BilledMillis.mean(histogram));
+        }
     }
 
     private static void putIfRecorded(Map<String, Object> map, String key, Histogram histogram) {

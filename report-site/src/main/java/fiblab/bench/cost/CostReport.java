@@ -1,0 +1,139 @@
+package fiblab.bench.cost;
+
+import fiblab.bench.path.Fibonacci;
+import fiblab.local.template.FunctionDefinition;
+import fiblab.local.template.SamTemplate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code cost} object of results.json: the seed run's measured durations and counts and the
+ * template's memory and batch size, priced with the dated price file, per path and line item,
+ * with every assumption written out beside the numbers.
+ */
+public final class CostReport {
+
+    /**
+     * Estimated sizes by DynamoDB's rules (attribute names plus values): a job item holds jobId,
+     * n, algorithm, status, submittedAt, expiresAt, attempts, startedAt and leaseUntil (≈ 150 B);
+     * the result adds value, completedAt and computeMicros (≈ 40 B plus the value's digits).
+     */
+    static final long JOB_ITEM_BYTES = 150;
+    static final long RESULT_EXTRA_BYTES = 40;
+    /** {"jobId":"<uuid>","n":…,"algorithm":"naive","submittedAt":…} */
+    static final long MESSAGE_BYTES = 100;
+    /** {"n":…,"algorithm":"naive","value":"…","computeMicros":…} without the digits */
+    static final long INLINE_RESPONSE_BYTES = 70;
+
+    private CostReport() {
+    }
+
+    /**
+     * @param seedScenario the seed scenario of results.json (its inline and async runs)
+     * @throws IllegalArgumentException when the seed lacks what the estimate needs
+     */
+    public static Map<String, Object> of(Map<String, Object> seedScenario, SamTemplate template, PriceList prices) {
+        List<?> runs = seedScenario.get("runs") instanceof List<?> list ? list : List.of();
+        Map<?, ?> inline = run(runs, "inline");
+        Map<?, ?> async = run(runs, "async");
+        FunctionDefinition api = template.functions().stream().filter(f -> !f.httpRoutes().isEmpty()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the template has no function with an HTTP API event"));
+        FunctionDefinition worker = template.functions().stream().filter(f -> !f.sqsEvents().isEmpty()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the template has no function with an SQS event"));
+        int batchSize = worker.sqsEvents().get(0).batchSize();
+        int n = ((Number) inline.get("n")).intValue();
+        long digits = Fibonacci.of(n).toString().length();
+        double computeMean = number(summary(async, "compute"), "mean");
+        double writeMean = number(summary(async, "write"), "mean");
+        double writeBilled = number(billed(async), "write");
+        CostInputs inputs = new CostInputs(api.memorySizeMb(), worker.memorySizeMb(), batchSize,
+                number(billed(inline), "compute"),
+                INLINE_RESPONSE_BYTES + digits,
+                number(billed(async), "accepted"),
+                number(async, "polls") / Math.max(1, number(async, "sent")),
+                Math.max(1, writeBilled),
+                computeMean + 2 * writeMean,
+                JOB_ITEM_BYTES, JOB_ITEM_BYTES + RESULT_EXTRA_BYTES + digits, MESSAGE_BYTES);
+        List<PathCost> paths = CostModel.estimate(inputs, prices);
+
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("prices", prices.toMap());
+        map.put("basis", basis(inputs, n, api, worker, template));
+        map.put("assumptions", assumptions(inputs));
+        map.put("paths", paths.stream().map(PathCost::toMap).toList());
+        return map;
+    }
+
+    private static Map<String, Object> basis(CostInputs in, int n, FunctionDefinition api, FunctionDefinition worker,
+            SamTemplate template) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("run", "seed");
+        map.put("n", n);
+        map.put("template", String.valueOf(template.path().getFileName()));
+        map.put("apiFunction", api.logicalId());
+        map.put("apiMemoryMb", in.apiMemoryMb());
+        map.put("workerFunction", worker.logicalId());
+        map.put("workerMemoryMb", in.workerMemoryMb());
+        map.put("batchSize", in.batchSize());
+        map.put("inlineBilledMillis", in.inlineBilledMillis());
+        map.put("submitBilledMillis", in.submitBilledMillis());
+        map.put("pollsPerJob", LineItem.round(in.pollsPerJob(), 3));
+        map.put("pollBilledMillis", in.pollBilledMillis());
+        map.put("workerMillisPerJob", LineItem.round(in.workerMillisPerJob(), 3));
+        map.put("jobItemBytes", in.jobItemBytes());
+        map.put("resultItemBytes", in.resultItemBytes());
+        map.put("messageBytes", in.messageBytes());
+        return map;
+    }
+
+    private static List<String> assumptions(CostInputs in) {
+        return List.of(
+                "Memory sizes and the worker's batch size are read from the template (MemorySize, the SQS event's BatchSize).",
+                String.format(Locale.ROOT, "Inline duration: the server-side compute time each response reported (computeMicros), each rounded "
+                        + "up to 1 ms as Lambda bills, mean %.2f ms. The handler's own overhead around it is not measured and not counted.",
+                        in.inlineBilledMillis()),
+                String.format(Locale.ROOT, "Submit duration: the client-measured time from POST /jobs to its 202 (%.2f ms billed mean), an "
+                        + "upper bound for the handler's time: it also holds the network and the gateway.", in.submitBilledMillis()),
+                String.format(Locale.ROOT, "Status-poll duration: not measured per request; taken as one DynamoDB call, the worker's measured "
+                        + "result write (%.2f ms billed mean, at least 1 ms).", in.pollBilledMillis()),
+                String.format(Locale.ROOT, "Polls per job: %.2f, as measured with the benchmark's poll interval; a client that honours "
+                        + "Retry-After (1 s) polls less often for short jobs and more often for long ones.", in.pollsPerJob()),
+                String.format(Locale.ROOT, "Worker: batches assumed full (%d jobs per invocation, one ReceiveMessage and one DeleteMessageBatch "
+                        + "each); at one job per batch those three lines cost %d× as much. Worker time per job: compute plus two DynamoDB "
+                        + "writes (claim, result), each write as long as the measured result write; %.2f ms mean, a batch rounded up to "
+                        + "1 ms once. Lambda's empty polling receives on an idle queue are not counted.", in.batchSize(), in.batchSize(),
+                        in.workerMillisPerJob()),
+                String.format(Locale.ROOT, "Item sizes are estimates by DynamoDB's rules: %d B before the result, %d B with it (1 WRU per "
+                        + "started KB written, 1 RRU per started 4 KB read); messages %d B (one SQS request per started 64 KB).",
+                        in.jobItemBytes(), in.resultItemBytes(), in.messageBytes()),
+                "Free tiers, data transfer, CloudWatch Logs and SnapStart's cache and restore charges are not included.");
+    }
+
+    private static Map<?, ?> run(List<?> runs, String path) {
+        return runs.stream().map(r -> (Map<?, ?>) r).filter(r -> path.equals(r.get("path"))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the seed run has no " + path + " run to price"));
+    }
+
+    private static Map<?, ?> billed(Map<?, ?> run) {
+        if (!(run.get("billedMillisMean") instanceof Map<?, ?> billed)) {
+            throw new IllegalArgumentException("seed run " + run.get("id") + " holds no billed durations (billedMillisMean)");
+        }
+        return billed;
+    }
+
+    private static Map<?, ?> summary(Map<?, ?> run, String key) {
+        if (!(run.get(key) instanceof Map<?, ?> summary)) {
+            throw new IllegalArgumentException("seed run " + run.get("id") + " holds no " + key + " times");
+        }
+        return summary;
+    }
+
+    private static double number(Map<?, ?> map, String key) {
+        if (!(map.get(key) instanceof Number value)) {
+            throw new IllegalArgumentException("the seed run holds no " + key);
+        }
+        return value.doubleValue();
+    }
+}
