@@ -1,0 +1,216 @@
+package fiblab.bench.coldstart;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import fiblab.aws.DynamoDbJobStore;
+import fiblab.bench.stats.SamplePercentiles;
+import fiblab.fib.Algorithm;
+import fiblab.job.Job;
+import fiblab.local.LocalStack;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Cold starts, measured locally: for each function, HTTP client and priming off/on, a number of
+ * samples, each in a brand-new JVM ({@link ColdStartProbe}) started with the function's own
+ * environment pointing at the running local stack's servers. Configurations take turns sample by
+ * sample, so that a noisy minute falls on all of them alike. One unrecorded start per HTTP client
+ * comes first, to fill the operating system's file cache.
+ *
+ * <p>A local JVM is not a SnapStart restore: priming moves work into init, which SnapStart pays
+ * before its snapshot, so the local figure that stands for SnapStart is the first invoke after
+ * priming (the restore itself cannot be measured here).
+ */
+public final class ColdStartBench {
+
+    /** What Lambda's java17 and java21 runtimes start the JVM with by default (C1 only, serial GC). */
+    public static final List<String> JVM_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    static final long SAMPLE_TIMEOUT_SECONDS = 90;
+    static final int WORKER_JOB_N = 20;
+
+    /** A function to start cold, with the event file its invocations get. */
+    record Function(String logicalId, String handler) {
+    }
+
+    static final List<Function> FUNCTIONS = List.of(
+            new Function("ApiFunction", "fiblab.handler.ApiHandler::handleRequest"),
+            new Function("WorkerFunction", "fiblab.handler.WorkerHandler::handleRequest"));
+
+    private final LocalStack stack;
+    private final Path eventsDir;
+    private final Path workDir;
+    private final PrintWriter log;
+
+    public ColdStartBench(LocalStack stack, Path eventsDir, Path workDir, PrintWriter log) {
+        this.stack = stack;
+        this.eventsDir = eventsDir;
+        this.workDir = workDir;
+        this.log = log;
+    }
+
+    /** Runs every configuration {@code samples} times and returns the results file's {@code coldStart} object. */
+    public Map<String, Object> run(int samples, List<String> clients) throws IOException, InterruptedException {
+        long started = System.currentTimeMillis();
+        Files.createDirectories(workDir);
+        Path probeDir = ProbeClasspath.extractProbe(workDir.resolve("probe"));
+        List<Path> jars = ProbeClasspath.listedJars();
+        List<Map<String, Object>> configs = new ArrayList<>();
+        for (Function function : FUNCTIONS) {
+            for (String client : clients) {
+                for (boolean prime : List.of(false, true)) {
+                    Map<String, Object> config = new LinkedHashMap<>();
+                    config.put("function", function.logicalId());
+                    config.put("handler", function.handler());
+                    config.put("httpClient", client);
+                    config.put("priming", prime);
+                    config.put("samples", new ArrayList<Map<String, Object>>());
+                    configs.add(config);
+                }
+            }
+        }
+        for (String client : clients) {
+            say("cold start: one unrecorded start with " + client + " (file cache)");
+            sample(FUNCTIONS.get(0), client, false, jars, probeDir, -1);
+        }
+        for (int i = 0; i < samples; i++) {
+            say("cold start: sample " + (i + 1) + " of " + samples + " for " + configs.size() + " configurations");
+            for (Map<String, Object> config : configs) {
+                Function function = FUNCTIONS.stream().filter(f -> f.logicalId().equals(config.get("function"))).findFirst().orElseThrow();
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> list = (List<Map<String, Object>>) config.get("samples");
+                list.add(sample(function, (String) config.get("httpClient"), (Boolean) config.get("priming"), jars, probeDir, i));
+            }
+        }
+        for (Map<String, Object> config : configs) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> list = (List<Map<String, Object>>) config.get("samples");
+            config.put("summary", summarise(list));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("samplesPerConfiguration", samples);
+        result.put("httpClients", clients);
+        result.put("jvmOptions", JVM_OPTIONS);
+        result.put("java", ProcessHandle.current().info().command().orElse("java"));
+        result.put("harnessPid", ProcessHandle.current().pid());
+        result.put("harnessStartedEpochMillis", started);
+        result.put("durationSeconds", Math.round((System.currentTimeMillis() - started) / 100.0) / 10.0);
+        result.put("configurations", configs);
+        return result;
+    }
+
+    /** p50/p90/max of every timing and class count over the samples that succeeded. */
+    static Map<String, Object> summarise(List<Map<String, Object>> samples) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        List<Map<String, Object>> ok = samples.stream().filter(s -> Boolean.TRUE.equals(s.get("ok"))).toList();
+        summary.put("ok", ok.size());
+        summary.put("failed", samples.size() - ok.size());
+        for (String key : List.of("jvmToMainMillis", "initMillis", "primingMillis", "firstInvokeMillis", "secondInvokeMillis",
+                "jvmStartToFirstResponseMillis", "classesAfterInit", "classesAfterFirstInvoke", "wallMillis")) {
+            List<Double> values = ok.stream().filter(s -> s.get(key) instanceof Number)
+                    .map(s -> ((Number) s.get(key)).doubleValue()).toList();
+            if (!values.isEmpty()) {
+                summary.put(key, SamplePercentiles.summary(values));
+            }
+        }
+        return summary;
+    }
+
+    private Map<String, Object> sample(Function function, String client, boolean prime, List<Path> jars, Path probeDir,
+            int index) throws IOException, InterruptedException {
+        Path sampleDir = Files.createDirectories(workDir.resolve("samples"));
+        String tag = function.logicalId() + "-" + client + "-" + (prime ? "primed" : "plain") + "-" + index;
+        Path first = sampleDir.resolve(tag + "-event1.json");
+        Path second = sampleDir.resolve(tag + "-event2.json");
+        writeEvents(function, first, second);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-cp");
+        command.add(ProbeClasspath.forClient(jars, client, probeDir));
+        command.add(ColdStartProbe.class.getName());
+        command.add(function.handler());
+        command.add(Boolean.toString(prime));
+        command.add(first.toString());
+        command.add(second.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // Only the function's own environment, as Lambda gives it: nothing of the benchmark's leaks in.
+        builder.environment().clear();
+        builder.environment().putAll(stack.function(function.logicalId()).configuration().environment());
+        builder.environment().put("FIBLAB_HTTP_CLIENT", client);
+        long t0 = System.nanoTime();
+        Process process = builder.start();
+        byte[] output;
+        try (var in = process.getInputStream()) {
+            output = in.readAllBytes();
+        }
+        boolean exited = process.waitFor(SAMPLE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        long wallNanos = System.nanoTime() - t0;
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        String text = new String(output, StandardCharsets.UTF_8);
+        Map<String, Object> sample = new LinkedHashMap<>();
+        ProbeOutput.parse(text).ifPresentOrElse(sample::putAll, () -> sample.put("error", "no result line; output ends: "
+                + text.substring(Math.max(0, text.length() - 600))));
+        sample.put("wallMillis", Math.round(wallNanos / 1e4) / 100.0);
+        sample.put("exitCode", exited ? process.exitValue() : -1);
+        sample.put("ok", !sample.containsKey("error") && exited && process.exitValue() == 0
+                && answered(function, String.valueOf(sample.get("firstResponse")))
+                && answered(function, String.valueOf(sample.get("secondResponse"))));
+        return sample;
+    }
+
+    /** The API must have accepted the job (202); the worker must report no failed message. */
+    static boolean answered(Function function, String response) {
+        return function.logicalId().equals("ApiFunction")
+                ? response.contains("\"statusCode\":202")
+                : response.contains("\"batchItemFailures\":[]");
+    }
+
+    private void writeEvents(Function function, Path first, Path second) throws IOException {
+        if (function.logicalId().equals("ApiFunction")) {
+            // POST /jobs touches DynamoDB and SQS: the whole request path of the API
+            Files.copy(eventsDir.resolve("api-post-job.json"), first, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(eventsDir.resolve("api-post-job.json"), second, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            Files.writeString(first, workerEvent(createJob()), StandardCharsets.UTF_8);
+            Files.writeString(second, workerEvent(createJob()), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A PENDING job in the stack's table, as the API would have recorded it, for the worker to claim. */
+    private String createJob() {
+        String jobId = UUID.randomUUID().toString();
+        long now = System.currentTimeMillis();
+        String table = stack.function("WorkerFunction").configuration().environment().get("TABLE_NAME");
+        try (DynamoDbClient client = stack.endpoints().dynamoDbClient()) {
+            new DynamoDbJobStore(client, table).create(Job.pending(jobId, WORKER_JOB_N, Algorithm.NAIVE, now, null, now / 1000 + 86_400));
+        }
+        return jobId;
+    }
+
+    /** events/sqs-batch.json's first record, pointing at the given job. */
+    private String workerEvent(String jobId) throws IOException {
+        Map<String, Object> batch = JSON.std.mapFrom(Files.readString(eventsDir.resolve("sqs-batch.json")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> record = new LinkedHashMap<>(((List<Map<String, Object>>) batch.get("Records")).get(0));
+        record.put("messageId", UUID.randomUUID().toString());
+        record.put("body", "{\"jobId\":\"" + jobId + "\",\"n\":" + WORKER_JOB_N + ",\"algorithm\":\"naive\",\"submittedAt\":"
+                + System.currentTimeMillis() + "}");
+        return JSON.std.asString(Map.of("Records", List.of(record)));
+    }
+
+    private void say(String line) {
+        log.println(line);
+        log.flush();
+    }
+}
