@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The interpreter that runs a peer and the versions it runs with. Flask: the first of
- * {@code $FIBLAB_PYTHON}, {@code python3} on PATH and {@code /usr/bin/python3} (where Debian's
+ * The interpreter that runs a peer and the versions it runs with. Flask: {@code $FIBLAB_PYTHON} if
+ * set, else the first of {@code python3} on PATH and {@code /usr/bin/python3} (where Debian's
  * python3-flask lands) that imports flask. Express: {@code node} on PATH and the express package
  * that {@code npm ci} installed from the committed lockfile.
  *
@@ -38,14 +38,18 @@ public record PeerRuntime(Path interpreter, String versions) {
     }
 
     private static PeerRuntime flask(Map<String, String> environment) {
+        String chosen = environment.get(PYTHON_VARIABLE);
         Set<Path> candidates = new LinkedHashSet<>();
-        Optional.ofNullable(environment.get(PYTHON_VARIABLE)).filter(v -> !v.isBlank()).map(Path::of).ifPresent(candidates::add);
-        onPath("python3", environment).ifPresent(candidates::add);
-        candidates.add(Path.of("/usr/bin/python3"));
+        if (chosen != null && !chosen.isBlank()) {
+            candidates.add(Path.of(chosen)); // the user's explicit choice, and nothing else
+        } else {
+            onPath("python3", environment).ifPresent(candidates::add);
+            candidates.add(Path.of("/usr/bin/python3"));
+        }
         List<Path> pythons = candidates.stream().filter(Files::isExecutable).toList();
         if (pythons.isEmpty()) {
-            throw new PeerUnavailableException("Flask peer: python3 was not found; install Python 3 and Flask "
-                    + "(sudo apt-get install -y python3-flask)");
+            throw new PeerUnavailableException("Flask peer: no python3 found (" + candidates + "); install Python 3 and Flask: "
+                    + "sudo apt-get install -y python3-flask");
         }
         for (Path python : pythons) {
             Optional<String> versions = run(List.of(python.toString(), "-c", FLASK_PROBE));
@@ -53,9 +57,8 @@ public record PeerRuntime(Path interpreter, String versions) {
                 return new PeerRuntime(python, versions.get());
             }
         }
-        throw new PeerUnavailableException("Flask peer: no Python here imports flask (tried " + pythons
-                + "); install it: sudo apt-get install -y python3-flask (or pip install flask, or set "
-                + PYTHON_VARIABLE + " to a python that has it)");
+        throw new PeerUnavailableException("Flask peer: Flask is not installed for " + pythons + "; install it: "
+                + "sudo apt-get install -y python3-flask (or pip install flask, or set " + PYTHON_VARIABLE + " to a python that has it)");
     }
 
     private static PeerRuntime express(Path peerDir, Map<String, String> environment) {

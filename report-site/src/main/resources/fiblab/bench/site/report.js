@@ -39,6 +39,10 @@
     if (ms === null || ms === undefined) return '–';
     return ms >= 1000 ? (ms / 1000).toFixed(ms >= 10000 ? 1 : 2) + ' s' : fmtMs(ms) + ' ms';
   }
+  function fmtUsd(v) {
+    if (v === null || v === undefined) return '–';
+    return '$' + (v >= 0.1 ? v.toFixed(2) : v >= 0.001 ? v.toFixed(4) : v.toPrecision(3));
+  }
   function fmtNum(v) {
     return v === null || v === undefined ? '–' : String(v);
   }
@@ -68,7 +72,8 @@
   const C = {
     ms: (label, key) => ({ label, key, kind: 'ms' }),
     num: (label, key) => ({ label, key, kind: 'num' }),
-    text: (label, key, value) => ({ label, key, kind: 'text', value })
+    text: (label, key, value) => ({ label, key, kind: 'text', value }),
+    usd: (label, key) => ({ label, key, kind: 'usd' })
   };
   function table(containerId, columns, rows, rowId) {
     const container = document.getElementById(containerId);
@@ -84,7 +89,7 @@
         let raw = c.value ? c.value(row) : get(row, c.key);
         // A percentile of nothing is not 0 ms: runs without a single success show a dash.
         if (c.kind === 'ms' && emptySummary(row, c.key)) raw = null;
-        const text = c.kind === 'ms' ? fmtMs(raw) : fmtNum(raw);
+        const text = c.kind === 'ms' ? fmtMs(raw) : c.kind === 'usd' ? fmtUsd(raw) : fmtNum(raw);
         const td = el('td', {
           class: c.kind === 'text' ? 'text' : null,
           'data-key': c.key,
@@ -432,6 +437,90 @@
     return true;
   }
 
+  function peers() {
+    const scenario = scenarios.find(s => s.name === 'peers');
+    const peerRuns = runsOf('peers');
+    if (!scenario || peerRuns.length === 0) return false;
+    const flask = peerRuns.find(r => r.path === 'flask');
+    const express = peerRuns.find(r => r.path === 'express');
+    const label = r => (r.scenario === 'peers' ? r.path.charAt(0).toUpperCase() + r.path.slice(1) : 'fiblab ' + r.path);
+    const runs = peerRuns.concat([seedInline, seedAsync].filter(Boolean));
+    const finding = document.getElementById('peers-finding');
+    const article = scenario.article || {};
+    finding.appendChild(el('p', {}, 'The article found: ' + article.finding + ' (' + article.setup + ').'));
+    if (flask && express && flask.ok > 0 && express.ok > 0) {
+      const ratio = express.throughputPerSecond / flask.throughputPerSecond;
+      finding.appendChild(el('p', { class: 'verdict', id: 'peers-ratio', 'data-value': ratio.toFixed(2) },
+        'This machine: Express ' + ratio.toFixed(1) + '× Flask\'s throughput (' + express.throughputPerSecond + ' against '
+          + flask.throughputPerSecond + ' answers/s); p50 ' + human(express.latency.p50) + ' against ' + human(flask.latency.p50) + '.'));
+    }
+    if (seedInline && express && seedInline.ok > 0 && express.ok > 0) {
+      finding.appendChild(el('p', {}, 'fiblab inline answered ' + seedInline.throughputPerSecond + '/s at p50 ' + human(seedInline.latency.p50)
+        + ', async ' + (seedAsync ? seedAsync.throughputPerSecond + ' jobs/s at p50 ' + human(seedAsync.latency.p50) : '–')
+        + ': same n (' + seedInline.n + '), ' + seedInline.concurrency + ' clients, ' + seedInline.planned + ' requests each.'));
+    }
+    const ok = runs.filter(r => r.ok > 0);
+    chart('chart-peers', {
+      type: 'bar',
+      data: {
+        labels: ok.map(label),
+        datasets: [
+          { label: 'p50 (ms)', backgroundColor: COLORS.inline, data: ok.map(r => r.latency.p50), yAxisID: 'y' },
+          { label: 'p99 (ms)', backgroundColor: COLORS.async, data: ok.map(r => r.latency.p99), yAxisID: 'y' },
+          { label: 'throughput (answers/s)', backgroundColor: COLORS.accepted, data: ok.map(r => r.throughputPerSecond), yAxisID: 'y2' }
+        ]
+      },
+      options: {
+        scales: {
+          y: msAxis(),
+          y2: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false },
+            title: { display: true, text: 'throughput (answers/s)' } }
+        }
+      }
+    });
+    table('peers-table', [C.text('server', 'label', label), C.text('what serves', 'server', r => r.server || 'fiblab on ' + (target.kind || '?')),
+      C.text('versions', 'versions', r => r.versions || (R.environment || {}).jdk), C.num('n', 'n'), C.text('load', 'load', load),
+      C.num('sent', 'sent'), C.num('ok', 'ok'), C.num('errors', 'errorCount'), ...percentileColumns('latency'),
+      C.num('throughput /s', 'throughputPerSecond')], runs, r => r.id);
+    return true;
+  }
+
+  function cost() {
+    const c = R.cost;
+    if (!c || !c.paths || c.paths.length === 0) return false;
+    const p = c.prices || {};
+    const text = document.getElementById('cost-text');
+    const b = c.basis || {};
+    text.appendChild(el('p', {}, 'What a million requests of each path would cost on AWS in ' + p.region + ', from the durations and counts '
+      + 'this run measured (the seed run, n = ' + b.n + ') and the template\'s configuration (' + b.apiFunction + ' ' + b.apiMemoryMb + ' MB, '
+      + b.workerFunction + ' ' + b.workerMemoryMb + ' MB, batch size ' + b.batchSize + '). Prices checked ' + p.checked + ', ' + p.note
+      + '; ' + p.howObtained + '.'));
+    const sources = el('p', { class: 'note' }, 'Sources: ');
+    Object.entries(p.prices || {}).forEach(([key, price], i) => {
+      if (i > 0) sources.appendChild(document.createTextNode('; '));
+      sources.appendChild(document.createTextNode(price.description + ' $' + price.usd + ' per '
+        + (price.per === 1 ? '' : price.per.toLocaleString('en-US') + ' ') + price.unit + ' ('));
+      sources.appendChild(el('a', { href: price.source }, price.source));
+      sources.appendChild(document.createTextNode(')'));
+    });
+    text.appendChild(sources);
+    const box = document.getElementById('cost-tables');
+    c.paths.forEach(path => {
+      box.appendChild(el('h3', {}, path.path + ': per million ' + path.per + 's — $' + path.totalPerMillionUsd.toFixed(2)));
+      const holder = el('div', { id: 'cost-table-' + path.path });
+      box.appendChild(holder);
+      const rows = path.lines.concat([{ service: 'total', item: '', unitsPerMillion: null, unit: '', costPerMillionUsd: path.totalPerMillionUsd }]);
+      table(holder.id, [C.text('service', 'service'), C.text('line item', 'item'), C.num('units per million', 'unitsPerMillion'),
+        C.text('unit', 'unit'), C.text('unit price (USD)', 'unitPriceUsd', r => (r.unitPriceUsd === undefined ? '' : '$' + r.unitPriceUsd
+          + (r.unitPricePer === 1 ? '' : ' per ' + r.unitPricePer.toLocaleString('en-US')))),
+        C.usd('cost per million', 'costPerMillionUsd')], rows, r => path.path + ':' + (r.item || 'total'));
+      box.appendChild(el('p', { class: 'note' }, path.dominant));
+    });
+    const list = document.getElementById('cost-assumptions');
+    (c.assumptions || []).forEach(a => list.appendChild(el('li', {}, a)));
+    return true;
+  }
+
   function methodology() {
     const box = document.getElementById('methodology-text');
     const s = settings;
@@ -509,7 +598,8 @@
 
   headline();
   summary();
-  const shown = { seed: percentiles(), sweep: crossover(), async: stages(), concurrency: concurrency(), fast: fast(), open: open() };
+  const shown = { seed: percentiles(), sweep: crossover(), async: stages(), concurrency: concurrency(), fast: fast(), open: open(),
+    peers: peers(), cost: cost() };
   document.querySelectorAll('section[data-needs]').forEach(section => {
     if (!shown[section.getAttribute('data-needs')]) section.hidden = true;
   });

@@ -1,0 +1,44 @@
+package fiblab.bench.peers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SeedSpecTest {
+
+    private static Map<String, Object> run(String path, int n, int clients, int planned) {
+        return Map.of("id", "seed-" + path, "path", path, "algorithm", "naive", "n", n, "concurrency", clients, "planned", planned);
+    }
+
+    @Test
+    void of_shouldTakeTheSeedRunsOwnNClientsAndRequests() {
+        // Given
+        Map<String, Object> seed = Map.of("name", "seed", "runs", List.of(run("inline", 30, 10, 1000), run("async", 30, 10, 1000)));
+
+        // When
+        SeedSpec spec = SeedSpec.of(seed);
+
+        // Then
+        assertThat(spec.n()).isEqualTo(30);
+        assertThat(spec.concurrency()).isEqualTo(10);
+        assertThat(spec.requests()).isEqualTo(1000);
+        assertThat(spec.algorithm()).isEqualTo("naive");
+    }
+
+    @Test
+    void of_shouldRefuseAnotherScenario() {
+        Map<String, Object> open = Map.of("name", "open", "runs", List.of(run("inline", 30, 10, 1000)));
+
+        assertThatThrownBy(() -> SeedSpec.of(open)).hasMessageContaining("the peers take the seed run's spec");
+    }
+
+    @Test
+    void of_shouldRefuseASeedWhosePathsRanDifferentLoads() {
+        Map<String, Object> seed = Map.of("name", "seed", "runs", List.of(run("inline", 30, 10, 1000), run("async", 30, 10, 500)));
+
+        assertThatThrownBy(() -> SeedSpec.of(seed)).hasMessageContaining("different loads");
+    }
+}
