@@ -102,6 +102,44 @@ class MainTest {
     }
 
     @Test
+    void realRun_shouldRunThePeersWithTheSeedRunsOwnSpec_andPriceEachPath() throws Exception {
+        // Given a short real run with --peers
+        ShortRealRun run = ShortRealRun.get();
+        List<Map<String, Object>> runs = runs(run.results);
+        Map<String, Object> seedInline = runs.stream()
+                .filter(r -> "seed".equals(r.get("scenario")) && "inline".equals(r.get("path"))).findFirst().orElseThrow();
+
+        // Then Flask and Express ran exactly the seed's n, clients and request count, all answered correctly
+        List<Map<String, Object>> peers = runs.stream().filter(r -> "peers".equals(r.get("scenario"))).toList();
+        assertThat(peers).extracting(r -> r.get("path")).containsExactly("flask", "express");
+        assertThat(peers).allSatisfy(r -> {
+            for (String key : List.of("n", "concurrency", "planned", "sent")) {
+                assertThat(r.get(key)).as("%s %s", r.get("id"), key).isEqualTo(seedInline.get(key));
+            }
+            assertThat(number(r, "ok")).isEqualTo(ShortRealRun.REQUESTS);
+            assertThat(String.valueOf(r.get("versions"))).matches("(Flask .*Python|Express 4\\..*Node).*");
+        });
+
+        // and the cost object prices both paths with the dated price file and the template's configuration
+        Map<?, ?> cost = (Map<?, ?>) run.results.get("cost");
+        assertThat(((Map<?, ?>) cost.get("prices")).get("checked")).isEqualTo("2026-11-25");
+        Map<?, ?> basis = (Map<?, ?>) cost.get("basis");
+        assertThat(basis.get("apiMemoryMb")).isEqualTo(1769);
+        assertThat(basis.get("batchSize")).isEqualTo(5);
+        List<Map<?, ?>> paths = ((List<?>) cost.get("paths")).stream().<Map<?, ?>>map(p -> (Map<?, ?>) p).toList();
+        assertThat(paths).extracting(p -> String.valueOf(p.get("path"))).containsExactly("inline", "async");
+        assertThat(paths).allSatisfy(p -> assertThat(((Number) p.get("totalPerMillionUsd")).doubleValue()).isPositive());
+    }
+
+    @Test
+    void peers_shouldBeRefused_withoutTheSeedScenario() {
+        int exit = run("--peers", "--scenario", "open", "--url", "http://127.0.0.1:9");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--peers runs the peers with the seed run's own spec");
+    }
+
+    @Test
     void urlRun_shouldMeasureTheGivenApi_andRecordTheStatedParameters() throws Exception {
         // Given an API that is already running (a real HTTP server speaking the contract)
         Path site = Path.of("target", "test-site-url").toAbsolutePath();

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * One short, real benchmark run through the CLI against the local stack (fiblab-local, started
  * in-process from the repository's template.yaml with InlineNaiveMaxN lowered to 24 so that the
- * sweep crosses the inline limit cheaply), shared by the tests that check its results file and the
+ * sweep crosses the inline limit cheaply) and with the seed's peers (Flask, Express), shared by the tests that check its results file and the
  * site generated from it: the run takes a while, and doing it once keeps the suite short.
  */
 public final class ShortRealRun {
@@ -51,7 +51,7 @@ public final class ShortRealRun {
                 "--out", SITE.toString(), "--no-progress",
                 "--requests", String.valueOf(REQUESTS), "--concurrency", "4", "--n", "20", "--warmup", "10",
                 "--rate", "50", "--open-requests", String.valueOf(OPEN_REQUESTS),
-                "--sweep", "--sweep-n", "15,20,24,26", "--sweep-concurrency", "1,4",
+                "--sweep", "--peers", "--sweep-n", "15,20,24,26", "--sweep-concurrency", "1,4",
                 "--point-requests", "4", "--point-budget-s", "10", "--poll-interval-ms", "5");
         assertThat(exit).as("exit code; stderr:%n%s", err).isZero();
         return new ShortRealRun(exit, out.toString(), err.toString(), ResultsJson.read(SITE.resolve("data/results.json")));

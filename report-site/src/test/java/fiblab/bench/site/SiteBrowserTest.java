@@ -97,7 +97,8 @@ class SiteBrowserTest {
     void charts_shouldAllRenderPixels_whenTheRunHasEveryScenario() {
         List<WebElement> canvases = driver.findElements(By.tagName("canvas"));
         assertThat(canvases).extracting(c -> c.getAttribute("id")).containsExactlyInAnyOrder(
-                "chart-percentiles", "chart-crossover", "chart-stages", "chart-concurrency", "chart-fast", "chart-open");
+                "chart-percentiles", "chart-crossover", "chart-stages", "chart-concurrency", "chart-fast", "chart-open",
+                "chart-peers");
         for (WebElement canvas : canvases) {
             Object painted = ((JavascriptExecutor) driver).executeScript(
                     "const c = arguments[0];"
@@ -149,6 +150,52 @@ class SiteBrowserTest {
         double p99 = ((Number) ((Map<?, ?>) seedInline.get("latency")).get("p99")).doubleValue();
         assertThat(headline).contains("p50", "p99", formatMs(p99) + " ms").doesNotContainIgnoringCase("average");
         assertThat(driver.findElement(By.cssSelector("#headline .verdict")).getText()).isNotBlank();
+    }
+
+    @Test
+    void peersSection_shouldShowFlaskExpressAndFiblab_withTheArticlesFindingBesideThisMachinesRatio() {
+        // Then every peer and both seed paths have a row holding the run's numbers
+        for (Map<String, Object> r : runs()) {
+            if (!"peers".equals(r.get("scenario")) && !"seed".equals(r.get("scenario"))) {
+                continue;
+            }
+            WebElement row = driver.findElement(By.cssSelector("#peers-table tr[data-run='" + r.get("id") + "']"));
+            assertCell(row, "sent", ((Number) r.get("sent")).doubleValue());
+            assertCell(row, "latency.p50", ((Number) ((Map<?, ?>) r.get("latency")).get("p50")).doubleValue());
+            assertCell(row, "throughputPerSecond", ((Number) r.get("throughputPerSecond")).doubleValue());
+        }
+        assertThat(driver.findElements(By.cssSelector("#peers-table tbody tr"))).hasSize(4);
+
+        // and the article's finding stands beside the ratio this run measured
+        String finding = driver.findElement(By.id("peers-finding")).getText();
+        assertThat(finding).contains("The article found: Express about 4× faster than Flask");
+        double expected = throughput("express") / throughput("flask");
+        double shown = Double.parseDouble(driver.findElement(By.id("peers-ratio")).getAttribute("data-value"));
+        assertThat(shown).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.006));
+    }
+
+    @Test
+    void costSection_shouldShowATablePerPath_withTheResultsTotalsAndTheDatedSources() {
+        Map<?, ?> cost = (Map<?, ?>) run.results.get("cost");
+        for (Object p : (List<?>) cost.get("paths")) {
+            Map<?, ?> path = (Map<?, ?>) p;
+            String name = String.valueOf(path.get("path"));
+            List<WebElement> rows = driver.findElements(By.cssSelector("#cost-table-" + name + " tbody tr"));
+            assertThat(rows).as("%s lines + total", name).hasSize(((List<?>) path.get("lines")).size() + 1);
+            WebElement total = driver.findElement(By.cssSelector("#cost-table-" + name + " tr[data-run='" + name + ":total'] "
+                    + "td[data-key='costPerMillionUsd']"));
+            assertThat(Double.parseDouble(total.getAttribute("data-value")))
+                    .isEqualTo(((Number) path.get("totalPerMillionUsd")).doubleValue());
+            assertThat(driver.findElement(By.id("cost")).getText()).contains(String.valueOf(path.get("dominant")));
+        }
+        String text = driver.findElement(By.id("cost-text")).getText();
+        assertThat(text).contains("checked 2026-11-25", "free tiers ignored", "not fetched live",
+                "https://aws.amazon.com/lambda/pricing/", "https://aws.amazon.com/dynamodb/pricing/on-demand/");
+    }
+
+    private static double throughput(String peer) {
+        return runs().stream().filter(r -> peer.equals(r.get("path"))).map(r -> ((Number) r.get("throughputPerSecond")).doubleValue())
+                .findFirst().orElseThrow();
     }
 
     private static void assertCell(WebElement row, String key, double expected) {
