@@ -495,6 +495,11 @@
       + 'this run measured (the seed run, n = ' + b.n + ') and the template\'s configuration (' + b.apiFunction + ' ' + b.apiMemoryMb + ' MB, '
       + b.workerFunction + ' ' + b.workerMemoryMb + ' MB, batch size ' + b.batchSize + '). Prices checked ' + p.checked + ', ' + p.note
       + '; ' + p.howObtained + '.'));
+    if (target.kind === 'local') {
+      text.appendChild(el('p', { class: 'note', id: 'cost-local-caveat' }, 'These durations were measured on the local stack, where DynamoDB '
+        + 'and SQS are emulators sharing this machine\'s cores: the submit, poll and worker durations, and so the async path\'s Lambda '
+        + 'duration lines, are likely higher than on AWS. Request counts and the per-request prices do not depend on where it ran.'));
+    }
     const sources = el('p', { class: 'note' }, 'Sources: ');
     Object.entries(p.prices || {}).forEach(([key, price], i) => {
       if (i > 0) sources.appendChild(document.createTextNode('; '));
