@@ -1,5 +1,6 @@
 package fiblab.bench;
 
+import fiblab.bench.coldstart.ColdStartBench;
 import fiblab.bench.cost.CostReport;
 import fiblab.bench.cost.PriceList;
 import fiblab.bench.http.ApiClient;
@@ -14,6 +15,7 @@ import fiblab.bench.scenario.Scenario;
 import fiblab.bench.site.SiteGenerator;
 import fiblab.bench.stack.LocalTarget;
 import fiblab.bench.stack.Target;
+import fiblab.bench.throughput.ThroughputBench;
 import fiblab.local.template.SamTemplate;
 import fiblab.local.template.TemplateException;
 import java.io.IOException;
@@ -43,6 +45,9 @@ final class BenchSession {
     private final PrintWriter log;
     private Path peersDir;
     private Path template;
+    private int coldStartSamples = 10;
+    private List<String> coldStartClients = List.of("url-connection", "crt");
+    private ThroughputBench.Settings throughput;
 
     BenchSession(Target target, BenchSettings settings, Path siteDir, Path repository,
             BiFunction<String, Integer, ProgressListener> progress, PrintWriter log) {
@@ -57,6 +62,19 @@ final class BenchSession {
     /** Also runs the seed's peers (Flask, Express, from {@code peersDir}) after the seed, with its spec. */
     BenchSession withPeers(Path peersDir) {
         this.peersDir = peersDir;
+        return this;
+    }
+
+    /** Cold starts: samples per configuration and the HTTP clients to compare. */
+    BenchSession withColdStart(int samples, List<String> clients) {
+        this.coldStartSamples = samples;
+        this.coldStartClients = List.copyOf(clients);
+        return this;
+    }
+
+    /** How the throughput scenario runs. */
+    BenchSession withThroughput(ThroughputBench.Settings throughput) {
+        this.throughput = throughput;
         return this;
     }
 
@@ -83,7 +101,13 @@ final class BenchSession {
             runner.warmUp();
             for (Scenario scenario : scenarios) {
                 say("Scenario " + scenario.id() + ": " + scenario.description());
-                scenarioResults.add(runner.run(scenario));
+                if (scenario == Scenario.COLDSTART) {
+                    results.put("coldStart", coldStart(dataDir));
+                } else if (scenario == Scenario.THROUGHPUT) {
+                    scenarioResults.add(new ThroughputBench(client, throughput, dataDir, progress, log).run());
+                } else {
+                    scenarioResults.add(runner.run(scenario));
+                }
             }
         }
         Optional<Map<String, Object>> seed = scenarioResults.stream().filter(s -> Scenario.SEED.id().equals(s.get("name"))).findFirst();
@@ -105,6 +129,15 @@ final class BenchSession {
         ResultsJson.write(resultsFile, results);
         say("Results: " + resultsFile);
         return SiteGenerator.generate(resultsFile, siteDir);
+    }
+
+    private Map<String, Object> coldStart(Path dataDir) throws IOException, InterruptedException {
+        if (!(target instanceof LocalTarget local)) {
+            throw new IllegalArgumentException("the coldstart scenario starts the functions in fresh local JVMs against the local "
+                    + "stack's servers: run it without --url or --stack-name");
+        }
+        Path work = Files.createTempDirectory("fiblab-coldstart-");
+        return new ColdStartBench(local.stack(), repository.resolve("events"), work, log).run(coldStartSamples, coldStartClients);
     }
 
     private Map<String, Object> targetMap() {

@@ -1,5 +1,6 @@
 package fiblab.bench;
 
+import fiblab.bench.coldstart.ProbeClasspath;
 import fiblab.bench.scenario.BenchSettings;
 import fiblab.bench.scenario.Scenario;
 import fiblab.bench.site.SiteGenerator;
@@ -7,6 +8,7 @@ import fiblab.bench.stack.LocalTarget;
 import fiblab.bench.stack.StackOutputs;
 import fiblab.bench.stack.Target;
 import fiblab.bench.stack.UrlTarget;
+import fiblab.bench.throughput.ThroughputBench;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -35,7 +37,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Measures the inline and the async path of the fiblab API side by side and writes a static report site.",
             "Without --url or --stack-name it starts the local stack (template.yaml) in this JVM.",
-            "Default run: the seed scenario and the open loop; --sweep adds the sweep over n and concurrency and the fast algorithm."},
+            "Default run: the seed scenario and the open loop; --sweep adds the sweep over n and concurrency and the fast algorithm.",
+            "--scenario coldstart (about 3 minutes at the defaults) and --scenario throughput (about a minute) measure cold starts",
+            "and the inline path against the machine's compute limit; list them with the others to keep them in one results file."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:site written", "1:the run failed (message on standard error)", "2:invalid arguments"})
 public final class Main implements Callable<Integer> {
@@ -44,7 +48,7 @@ public final class Main implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--scenario", split = ",", paramLabel = "NAME",
-            description = "Scenarios to run: seed, open, sweep, fast (repeatable or comma-separated). Default: seed,open.")
+            description = "Scenarios to run: seed, open, sweep, fast, coldstart, throughput (repeatable or comma-separated). Default: seed,open.")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--sweep", description = "Also run the sweep (n across the inline limit; concurrency 1/10/50) and the fast scenario.")
@@ -123,6 +127,34 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--point-budget-s", defaultValue = "15", description = "Sweep: a point stops sending new operations after this (default: ${DEFAULT-VALUE}).")
     long pointBudgetS;
 
+    @Option(names = "--cold-start-samples", defaultValue = "10",
+            description = "Coldstart: fresh JVMs per function, HTTP client and priming off/on (default: ${DEFAULT-VALUE}).")
+    int coldStartSamples;
+
+    @Option(names = "--cold-start-clients", split = ",", defaultValue = "url-connection,crt",
+            description = "Coldstart: SDK HTTP clients to compare (default: ${DEFAULT-VALUE}).")
+    List<String> coldStartClients;
+
+    @Option(names = "--throughput-requests", defaultValue = "1000",
+            description = "Throughput: inline requests at --concurrency clients and the seed's n (default: ${DEFAULT-VALUE}).")
+    int throughputRequests;
+
+    @Option(names = "--limit-seconds", defaultValue = "5",
+            description = "Throughput: seconds the compute limit is counted, before and after the inline run (default: ${DEFAULT-VALUE}).")
+    int limitSeconds;
+
+    @Option(names = "--flatness-n", split = ",", defaultValue = "20,35",
+            description = "Throughput: n values whose submit latency is compared, smallest first (default: ${DEFAULT-VALUE}).")
+    List<Integer> flatnessN;
+
+    @Option(names = "--flatness-rate", defaultValue = "20",
+            description = "Throughput: submits per second, open loop (default: ${DEFAULT-VALUE}).")
+    double flatnessRate;
+
+    @Option(names = "--flatness-requests", defaultValue = "200",
+            description = "Throughput: submits per n (default: ${DEFAULT-VALUE}).")
+    int flatnessRequests;
+
     @Option(names = "--from-results", paramLabel = "FILE", description = "Only regenerate the site from an existing results.json.")
     Path fromResults;
 
@@ -179,6 +211,7 @@ public final class Main implements Callable<Integer> {
                 if (peers) {
                     session.withPeers(repositoryRoot().resolve("report-site/peers"));
                 }
+                session.withColdStart(coldStartSamples, coldStartClients).withThroughput(throughputSettings());
                 index = session.run(chosen);
             }
         }
@@ -220,6 +253,15 @@ public final class Main implements Callable<Integer> {
         require(sweepConcurrency.stream().allMatch(v -> v >= 1 && v <= 1_000) && sweepNConcurrency >= 1,
                 "sweep concurrencies must be between 1 and 1000");
         require(pointRequests >= 1, "--point-requests must be at least 1; was " + pointRequests);
+        require(coldStartSamples >= 1 && coldStartSamples <= 1_000, "--cold-start-samples must be between 1 and 1000; was " + coldStartSamples);
+        require(!coldStartClients.isEmpty() && ProbeClasspath.CLIENTS.containsAll(coldStartClients),
+                "--cold-start-clients must name one or more of " + String.join(", ", ProbeClasspath.CLIENTS) + "; was " + coldStartClients);
+        require(throughputRequests >= 1, "--throughput-requests must be at least 1; was " + throughputRequests);
+        require(limitSeconds >= 1 && limitSeconds <= 600, "--limit-seconds must be between 1 and 600; was " + limitSeconds);
+        require(flatnessN.size() >= 2 && flatnessN.stream().allMatch(v -> v >= 0 && v <= 50),
+                "--flatness-n needs two or more n values between 0 and 50 (the async limit); were " + flatnessN);
+        require(flatnessRate > 0 && flatnessRate <= 1_000, "--flatness-rate must be above 0 and at most 1000 per second; was " + flatnessRate);
+        require(flatnessRequests >= 1, "--flatness-requests must be at least 1; was " + flatnessRequests);
         return chosen;
     }
 
@@ -234,6 +276,11 @@ public final class Main implements Callable<Integer> {
                 Duration.ofSeconds(requestTimeoutS), Duration.ofSeconds(jobTimeoutS), Duration.ofSeconds(runBudgetS),
                 rate, openRequests, maxInFlight, List.copyOf(sweepN), sweepNConcurrency, List.copyOf(sweepConcurrency),
                 pointRequests, Duration.ofSeconds(pointBudgetS));
+    }
+
+    ThroughputBench.Settings throughputSettings() {
+        return new ThroughputBench.Settings(n, concurrency, throughputRequests, Duration.ofSeconds(1), Duration.ofSeconds(limitSeconds),
+                List.copyOf(flatnessN), flatnessRate, flatnessRequests, Duration.ofSeconds(runBudgetS), Duration.ofSeconds(jobTimeoutS));
     }
 
     private Target target(Path siteDir) throws Exception {

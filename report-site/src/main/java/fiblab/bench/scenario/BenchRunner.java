@@ -79,6 +79,7 @@ public final class BenchRunner {
             case OPEN -> openPair(scenario, settings.n(), NAIVE);
             case SWEEP -> sweep(scenario);
             case FAST -> fast(scenario);
+            case COLDSTART, THROUGHPUT -> throw new IllegalArgumentException(scenario.id() + " is run by the session, not by the runner");
         };
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", scenario.id());

@@ -59,6 +59,11 @@ public final class LocalTarget implements Target {
         }
     }
 
+    /** The running stack: the cold-start benchmark reads the functions' environments and servers from it. */
+    public LocalStack stack() {
+        return stack;
+    }
+
     @Override
     public URI apiUrl() {
         return stack.apiUrl();

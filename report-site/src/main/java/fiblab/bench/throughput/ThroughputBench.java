@@ -1,0 +1,201 @@
+package fiblab.bench.throughput;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import fiblab.bench.http.ApiClient;
+import fiblab.bench.load.ClosedLoop;
+import fiblab.bench.load.LoadRun;
+import fiblab.bench.load.OpenLoop;
+import fiblab.bench.load.ProgressListener;
+import fiblab.bench.path.InlinePath;
+import fiblab.bench.result.HistogramLogs;
+import fiblab.bench.result.RunResult;
+import fiblab.bench.result.RunSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Two goals of the inline and async paths, measured in one run:
+ * <ul>
+ * <li>inline throughput: naive fib(n) through the gateway at a number of closed-loop clients, as a
+ * fraction of the machine's compute limit (every core running fib(n) bare, measured just before
+ * and just after; the higher of the two is the limit);</li>
+ * <li>async flatness: the submit latency ({@code POST /jobs} to {@code 202}, open loop) at a small
+ * and a large n, while the workers compute; the ratio of the p99s should stay near 1.</li>
+ * </ul>
+ */
+public final class ThroughputBench {
+
+    public static final String SCENARIO = "throughput";
+
+    /** @param flatnessN two or more n values, smallest first; the ratio compares the last with the first */
+    public record Settings(int n, int clients, int requests, Duration limitWarmup, Duration limitMeasure,
+            List<Integer> flatnessN, double flatnessRate, int flatnessRequests, Duration budget, Duration drainTimeout) {
+
+        public Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("n", n);
+            map.put("clients", clients);
+            map.put("requests", requests);
+            map.put("limitWarmupSeconds", limitWarmup.toMillis() / 1e3);
+            map.put("limitMeasureSeconds", limitMeasure.toMillis() / 1e3);
+            map.put("flatnessN", flatnessN);
+            map.put("flatnessRatePerSecond", flatnessRate);
+            map.put("flatnessRequests", flatnessRequests);
+            return map;
+        }
+    }
+
+    private final ApiClient client;
+    private final Settings settings;
+    private final Path dataDir;
+    private final BiFunction<String, Integer, ProgressListener> progress;
+    private final PrintWriter log;
+
+    public ThroughputBench(ApiClient client, Settings settings, Path dataDir,
+            BiFunction<String, Integer, ProgressListener> progress, PrintWriter log) {
+        this.client = client;
+        this.settings = settings;
+        this.dataDir = dataDir;
+        this.progress = progress;
+        this.log = log;
+    }
+
+    /** The scenario object for results.json: its runs, the compute limit, and the two ratios. */
+    public Map<String, Object> run() throws IOException, InterruptedException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Map<String, Object>> runs = new ArrayList<>();
+        say("throughput: compute limit, fib(" + settings.n() + ") bare on " + cores + " threads");
+        Map<String, Object> before = ComputeLimit.measure(settings.n(), cores, settings.limitWarmup(), settings.limitMeasure());
+        Map<String, Object> inline;
+        long cpuBefore = processCpuNanos();
+        try (ProgressListener bar = progress.apply("throughput inline naive n=" + settings.n() + " c=" + settings.clients(), settings.requests())) {
+            LoadRun run = ClosedLoop.run(new InlinePath(client, settings.n(), "naive"), settings.clients(), settings.requests(),
+                    settings.budget(), bar);
+            inline = record(new RunSpec(SCENARIO, "inline", "naive", settings.n()), run);
+        }
+        long cpuNanos = processCpuNanos() - cpuBefore;
+        runs.add(inline);
+        say("throughput: compute limit again");
+        Map<String, Object> after = ComputeLimit.measure(settings.n(), cores, settings.limitWarmup(), settings.limitMeasure());
+        double limit = Math.max(number(before.get("perSecond")), number(after.get("perSecond")));
+        double achieved = number(inline.get("throughputPerSecond"));
+
+        Map<Integer, Map<String, Object>> submits = new LinkedHashMap<>();
+        for (int n : settings.flatnessN()) {
+            SubmitPath submit = new SubmitPath(client, n);
+            try (ProgressListener bar = progress.apply("throughput submit n=" + n + " @" + settings.flatnessRate() + "/s",
+                    settings.flatnessRequests())) {
+                LoadRun run = OpenLoop.run(submit, settings.flatnessRate(), settings.flatnessRequests(),
+                        Math.max(10, (int) Math.ceil(settings.flatnessRate())), settings.budget(), bar);
+                Map<String, Object> result = record(new RunSpec(SCENARIO, "submit", "naive", n), run);
+                result.put("jobsDrainedSeconds", drain(submit.jobIds()));
+                submits.put(n, result);
+                runs.add(result);
+            }
+        }
+
+        Map<String, Object> scenario = new LinkedHashMap<>();
+        scenario.put("name", SCENARIO);
+        scenario.put("description", "Inline throughput against the machine's compute limit, and async submit latency as n grows.");
+        scenario.put("settings", settings.toMap());
+        scenario.put("runs", runs);
+        Map<String, Object> limitMap = new LinkedHashMap<>();
+        limitMap.put("cores", cores);
+        limitMap.put("before", before);
+        limitMap.put("after", after);
+        limitMap.put("perSecond", limit);
+        scenario.put("computeLimit", limitMap);
+        Map<String, Object> inlineGoal = new LinkedHashMap<>();
+        inlineGoal.put("achievedPerSecond", achieved);
+        inlineGoal.put("limitPerSecond", limit);
+        inlineGoal.put("ratio", ComputeLimit.ratio(achieved, limit));
+        inlineGoal.put("goal", 0.9);
+        // CPU of this whole JVM (gateway, function, load generator) per answered request, against the bare
+        // compute: what the emulation and the generator cost, whatever else ran on the machine meanwhile.
+        double okCount = Math.max(1, number(inline.get("ok")));
+        double cpuPerRequest = cpuNanos / 1e6 / okCount;
+        inlineGoal.put("cpuMillisPerRequest", Math.round(cpuPerRequest * 1000) / 1000.0);
+        double bare = Math.min(number(before.get("bareMillisOneCore")), number(after.get("bareMillisOneCore")));
+        inlineGoal.put("bareMillisPerRequest", bare);
+        inlineGoal.put("cpuBoundRatio", cpuPerRequest <= 0 ? 0 : Math.round(bare / cpuPerRequest * 1000) / 1000.0);
+        scenario.put("inlineThroughput", inlineGoal);
+        scenario.put("flatness", flatness(submits));
+        return scenario;
+    }
+
+    /** p99 of the submit latency at the largest n over p99 at the smallest; the goal is at most 1.5. */
+    static Map<String, Object> flatness(Map<Integer, Map<String, Object>> submits) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        List<Integer> ns = new ArrayList<>(submits.keySet());
+        map.put("goal", 1.5);
+        if (ns.size() < 2) {
+            return map;
+        }
+        int small = ns.get(0);
+        int large = ns.get(ns.size() - 1);
+        double p99Small = p99(submits.get(small));
+        double p99Large = p99(submits.get(large));
+        map.put("smallN", small);
+        map.put("largeN", large);
+        map.put("p99SmallMillis", p99Small);
+        map.put("p99LargeMillis", p99Large);
+        map.put("ratio", p99Small <= 0 ? 0 : Math.round(p99Large / p99Small * 100) / 100.0);
+        return map;
+    }
+
+    private static double p99(Map<String, Object> run) {
+        return number(((Map<?, ?>) run.get("latency")).get("p99"));
+    }
+
+    /** Waits until every job is DONE or FAILED (bounded), so that no backlog loads the next measurement. */
+    private double drain(List<String> jobIds) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + settings.drainTimeout().toNanos();
+        for (String jobId : jobIds) {
+            while (System.nanoTime() - deadline < 0) {
+                try {
+                    var response = client.get("/jobs/" + jobId);
+                    Object status = response.statusCode() == 200 ? JSON.std.mapFrom(response.body()).get("status") : null;
+                    if ("DONE".equals(status) || "FAILED".equals(status)) {
+                        break;
+                    }
+                } catch (IOException e) {
+                    // the job is looked at again below
+                }
+                Thread.sleep(20);
+            }
+        }
+        if (System.nanoTime() - deadline >= 0) {
+            say("throughput: jobs still running after " + settings.drainTimeout().toSeconds() + " s; going on");
+        }
+        return Math.round((System.nanoTime() - start) / 1e8) / 10.0;
+    }
+
+    private Map<String, Object> record(RunSpec spec, LoadRun run) throws IOException {
+        String id = spec.id(run.mode(), run.workers(), run.ratePerSecond());
+        String hdrLog = "hdr/" + id + ".hlog";
+        HistogramLogs.write(dataDir.resolve(hdrLog), run.recorder());
+        return RunResult.toMap(spec, run, hdrLog, 0);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number number ? number.doubleValue() : 0;
+    }
+
+    private void say(String line) {
+        log.println(line);
+        log.flush();
+    }
+}
