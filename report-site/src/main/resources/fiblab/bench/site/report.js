@@ -478,7 +478,9 @@
         }
       }
     });
-    table('peers-table', [C.text('server', 'label', label), C.text('what serves', 'server', r => r.server || 'fiblab on ' + (target.kind || '?')),
+    table('peers-table', [C.text('server', 'label', label), C.text('what serves', 'server', r => r.server || (r.path === 'inline'
+      ? 'fiblab: gateway → ApiFunction computes in the request' : 'fiblab: POST /jobs → SQS → WorkerFunction, polled')
+      + (target.kind === 'local' ? ' (local stack)' : '')),
       C.text('versions', 'versions', r => r.versions || (R.environment || {}).jdk), C.num('n', 'n'), C.text('load', 'load', load),
       C.num('sent', 'sent'), C.num('ok', 'ok'), C.num('errors', 'errorCount'), ...percentileColumns('latency'),
       C.num('throughput /s', 'throughputPerSecond')], runs, r => r.id);
@@ -503,7 +505,8 @@
     const sources = el('p', { class: 'note' }, 'Sources: ');
     Object.entries(p.prices || {}).forEach(([key, price], i) => {
       if (i > 0) sources.appendChild(document.createTextNode('; '));
-      sources.appendChild(document.createTextNode(price.description + ' $' + price.usd + ' per '
+      const usd = price.usd < 0.01 ? String(price.usd) : price.usd.toFixed(3).replace(/0$/, '');
+      sources.appendChild(document.createTextNode(price.description + ' $' + usd + ' per '
         + (price.per === 1 ? '' : price.per.toLocaleString('en-US') + ' ') + price.unit + ' ('));
       sources.appendChild(el('a', { href: price.source }, price.source));
       sources.appendChild(document.createTextNode(')'));
@@ -516,7 +519,7 @@
       box.appendChild(holder);
       const rows = path.lines.concat([{ service: 'total', item: '', unitsPerMillion: null, unit: '', costPerMillionUsd: path.totalPerMillionUsd }]);
       table(holder.id, [C.text('service', 'service'), C.text('line item', 'item'), C.num('units per million', 'unitsPerMillion'),
-        C.text('unit', 'unit'), C.text('unit price (USD)', 'unitPriceUsd', r => (r.unitPriceUsd === undefined ? '' : '$' + r.unitPriceUsd
+        C.text('unit', 'unit'), C.text('unit price (USD)', 'unitPriceUsd', r => (r.unitPriceUsd === undefined ? '' : '$' + (r.unitPriceUsd < 0.01 ? String(r.unitPriceUsd) : r.unitPriceUsd.toFixed(3).replace(/0$/, ''))
           + (r.unitPricePer === 1 ? '' : ' per ' + r.unitPricePer.toLocaleString('en-US')))),
         C.usd('cost per million', 'costPerMillionUsd')], rows, r => path.path + ':' + (r.item || 'total'));
       box.appendChild(el('p', { class: 'note' }, path.dominant));
