@@ -47,6 +47,7 @@ public final class SiteGenerator {
         copyResource(CHART_JS, assets.resolve("chart.umd.js"));
         copyResource(CHART_JS_LICENSE, assets.resolve("chart.js-LICENSE.md"));
         copyResource(TEMPLATES + "report.js", assets.resolve("report.js"));
+        copyResource(TEMPLATES + "perf.js", assets.resolve("perf.js"));
         copyResource(TEMPLATES + "report.css", assets.resolve("report.css"));
         Path index = siteDir.resolve("index.html");
         copyResource(TEMPLATES + "index.html", index);
