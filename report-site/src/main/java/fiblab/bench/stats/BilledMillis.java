@@ -21,7 +21,9 @@ public final class BilledMillis {
         }
         double sum = 0;
         for (HistogramIterationValue v : micros.recordedValues()) {
-            long value = micros.medianEquivalentValue(v.getValueIteratedTo());
+            // The bucket's lowest value: a duration recorded as exactly 3,000 µs must bill 3 ms, not 4.
+            // (Buckets are 0.1 % wide, so above a second this is as precise as the histogram.)
+            long value = micros.lowestEquivalentValue(v.getValueIteratedTo());
             sum += Math.ceil(value / 1_000.0) * v.getCountAtValueIteratedTo();
         }
         return Math.round(sum / count * 1_000) / 1_000.0;
