@@ -5,9 +5,12 @@
 #
 #   report-site/bench.sh            # seed + open loop, about 1-2 minutes on 2 cores after the build
 #   report-site/bench.sh --sweep    # everything
+#   report-site/bench.sh --peers    # also Flask and Express (report-site/peers/) with the seed's own spec,
+#                                   # about 1.5-2 minutes more at the defaults (Flask's single thread: ~85 ms a request)
 #   report-site/bench.sh --help     # all options (--url, --stack-name, --out, --requests, ...)
 #
-# Needs a JDK 17+, Maven and Node.js (the local DynamoDB, dynalite, is a Node.js process).
+# Needs a JDK 17+, Maven and Node.js (the local DynamoDB, dynalite, is a Node.js process); --peers also
+# needs Flask for python3 (sudo apt-get install -y python3-flask).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
