@@ -600,6 +600,7 @@
     };
     link('data/results.json', 'results.json: every number on this page');
     (target.logs || []).forEach(log => link(log, 'local stack log: ' + log.replace('data/', '')));
+    runsOf('peers').filter(r => r.log).forEach(r => link(r.log, r.path + ' peer log (its own output): ' + r.log.replace('data/', '')));
     allRuns.concat(R.overhead ? [R.overhead] : []).filter(r => r.hdrLog)
       .forEach(r => link('data/' + r.hdrLog, 'HdrHistogram log: ' + r.id));
   }
