@@ -85,6 +85,9 @@ final class BenchSession {
     }
 
     Path run(Iterable<Scenario> scenarios) throws IOException, InterruptedException {
+        if (peersDir != null) {
+            PeerRunner.checkInstalled(peersDir); // a missing python3, flask or node fails now, not after the benchmark
+        }
         Path dataDir = siteDir.resolve("data");
         Files.createDirectories(dataDir);
         Map<String, Object> results = new LinkedHashMap<>();

@@ -52,6 +52,13 @@ public final class PeerRunner {
         this.log = log;
     }
 
+    /** Resolves every peer's runtime: throws {@link PeerUnavailableException} saying what to install. */
+    public static void checkInstalled(Path peersDir) {
+        for (Peer peer : Peer.values()) {
+            PeerRuntime.resolve(peer, peersDir.resolve(peer.id()), System.getenv());
+        }
+    }
+
     public Map<String, Object> run(SeedSpec seed) throws IOException, InterruptedException {
         List<Map<String, Object>> runs = new ArrayList<>();
         for (Peer peer : Peer.values()) {
