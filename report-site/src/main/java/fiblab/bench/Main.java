@@ -147,11 +147,11 @@ public final class Main implements Callable<Integer> {
             description = "Throughput: n values whose submit latency is compared, smallest first (default: ${DEFAULT-VALUE}).")
     List<Integer> flatnessN;
 
-    @Option(names = "--flatness-rate", defaultValue = "20",
+    @Option(names = "--flatness-rate", defaultValue = "50",
             description = "Throughput: submits per second, open loop (default: ${DEFAULT-VALUE}).")
     double flatnessRate;
 
-    @Option(names = "--flatness-requests", defaultValue = "200",
+    @Option(names = "--flatness-requests", defaultValue = "300",
             description = "Throughput: submits per n (default: ${DEFAULT-VALUE}).")
     int flatnessRequests;
 

@@ -37,6 +37,15 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private static final int MAX_PER_RECEIVE = 10;
     /** Lambda's pollers start with five concurrent batches when no maximum concurrency is set. */
     public static final int DEFAULT_CONCURRENCY = 5;
+    /**
+     * Most batches the local stack runs at once, whatever the template allows; default: the
+     * machine's cores minus one, at least one. In AWS each concurrent worker has its own vCPU
+     * (1,769 MB), so CPU-bound workers never slow the API down; here everything shares this
+     * machine's cores, and ten CPU-bound workers on two cores would starve the API's threads and
+     * make submit latency grow with n, which AWS would not show. One core stays for the API, the
+     * gateway and the servers. Set it to the template's value to see the contention.
+     */
+    public static final String MAX_LOCAL_BATCHES_PROPERTY = "fiblab.local.maxConcurrentBatches";
 
     private final SqsEventSourceDefinition definition;
     private final LambdaFunction function;
@@ -56,8 +65,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         this.queueUrl = queueUrl;
         this.events = new SqsEventFactory(queueArn, region);
         this.log = log;
-        this.pollers = Math.min(function.configuration().concurrency(),
-                definition.maximumConcurrency().orElse(DEFAULT_CONCURRENCY));
+        this.pollers = Math.min(localLimit(), Math.min(function.configuration().concurrency(),
+                definition.maximumConcurrency().orElse(DEFAULT_CONCURRENCY)));
         String name = function.configuration().functionName() + "-poller-";
         this.threads = Executors.newFixedThreadPool(pollers, new java.util.concurrent.ThreadFactory() {
             private int count;
@@ -77,6 +86,24 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             threads.execute(this::poll);
         }
         return this;
+    }
+
+    /** {@value #MAX_LOCAL_BATCHES_PROPERTY}, or the cores minus one (at least one); a wrong value fails with its name. */
+    static int localLimit() {
+        String value = System.getProperty(MAX_LOCAL_BATCHES_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= 1000) {
+                return limit;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalArgumentException("system property " + MAX_LOCAL_BATCHES_PROPERTY
+                + " must be a whole number from 1 to 1000, was \"" + value + "\"");
     }
 
     /** How many batches may be in flight at once. */

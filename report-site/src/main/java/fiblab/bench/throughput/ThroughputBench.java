@@ -71,6 +71,15 @@ public final class ThroughputBench {
     public Map<String, Object> run() throws IOException, InterruptedException {
         int cores = Runtime.getRuntime().availableProcessors();
         List<Map<String, Object>> runs = new ArrayList<>();
+        // Unrecorded warm-ups of both measured paths at their own shapes: the JIT compiles the gateway,
+        // the function and the submit path before anything counts (the first seconds recompile thousands of methods).
+        try (ProgressListener bar = progress.apply("throughput warm-up", settings.requests() / 2 + settings.flatnessRequests() / 2)) {
+            ClosedLoop.run(new InlinePath(client, settings.n(), "naive"), settings.clients(), settings.requests() / 2, settings.budget(), bar);
+            SubmitPath warm = new SubmitPath(client, settings.flatnessN().get(0));
+            OpenLoop.run(warm, settings.flatnessRate(), settings.flatnessRequests() / 2,
+                    Math.max(10, (int) Math.ceil(settings.flatnessRate())), settings.budget(), bar);
+            drain(warm.jobIds());
+        }
         say("throughput: compute limit, fib(" + settings.n() + ") bare on " + cores + " threads");
         Map<String, Object> before = ComputeLimit.measure(settings.n(), cores, settings.limitWarmup(), settings.limitMeasure());
         Map<String, Object> inline;
