@@ -98,7 +98,7 @@ class SiteBrowserTest {
         List<WebElement> canvases = driver.findElements(By.tagName("canvas"));
         assertThat(canvases).extracting(c -> c.getAttribute("id")).containsExactlyInAnyOrder(
                 "chart-percentiles", "chart-crossover", "chart-stages", "chart-concurrency", "chart-fast", "chart-open",
-                "chart-peers");
+                "chart-peers", "chart-coldstart", "chart-throughput", "chart-flatness");
         for (WebElement canvas : canvases) {
             Object painted = ((JavascriptExecutor) driver).executeScript(
                     "const c = arguments[0];"
@@ -209,6 +209,48 @@ class SiteBrowserTest {
     /** The page's own rule: 2 decimals below 10 ms, 1 below 100 ms, none above. */
     static String formatMs(double ms) {
         return String.format(java.util.Locale.ROOT, ms < 10 ? "%.2f" : ms < 100 ? "%.1f" : "%.0f", ms);
+    }
+
+    @Test
+    void coldStartTable_shouldHoldEachConfigurationsPercentiles_fromTheResultsFile() {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> configs = (List<Map<String, Object>>) ((Map<String, Object>) run.results.get("coldStart"))
+                .get("configurations");
+        assertThat(configs).hasSize(4); // two functions, priming off and on, one HTTP client in the short run
+        for (Map<String, Object> config : configs) {
+            String id = config.get("function") + "-" + config.get("httpClient") + "-" + (Boolean.TRUE.equals(config.get("priming")) ? "on" : "off");
+            WebElement row = driver.findElement(By.cssSelector("#coldstart-table tr[data-config='" + id + "']"));
+            Map<?, ?> summary = (Map<?, ?>) config.get("summary");
+            for (String key : List.of("initMillis", "firstInvokeMillis", "jvmStartToFirstResponseMillis")) {
+                for (String p : List.of("p50", "p90")) {
+                    assertCell(row, "summary." + key + "." + p, ((Number) ((Map<?, ?>) summary.get(key)).get(p)).doubleValue());
+                }
+            }
+            assertThat(row.findElement(By.cssSelector("td[data-key='summary.ok']")).getText())
+                    .isEqualTo(summary.get("ok") + "/" + ShortRealRun.COLD_START_SAMPLES);
+        }
+        assertThat(driver.findElement(By.id("coldstart-text")).getText()).contains("not a SnapStart restore");
+    }
+
+    @Test
+    void throughputSection_shouldShowTheRatiosAndEverySubmitRun_fromTheResultsFile() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> scenario = ((List<Map<String, Object>>) run.results.get("scenarios")).stream()
+                .filter(s -> "throughput".equals(s.get("name"))).findFirst().orElseThrow();
+        Map<?, ?> inline = (Map<?, ?>) scenario.get("inlineThroughput");
+        WebElement ratio = driver.findElement(By.cssSelector("#throughput-table tr[data-row='ratio (achieved / limit)'] td[data-key='value']"));
+        assertThat(Double.parseDouble(ratio.getAttribute("data-value"))).isEqualTo(((Number) inline.get("ratio")).doubleValue());
+        Map<?, ?> flatness = (Map<?, ?>) scenario.get("flatness");
+        assertThat(driver.findElement(By.id("throughput-text")).getText())
+                .contains(String.format(java.util.Locale.ROOT, "%.2f", ((Number) flatness.get("ratio")).doubleValue()));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> submits = ((List<Map<String, Object>>) scenario.get("runs")).stream()
+                .filter(r -> "submit".equals(r.get("path"))).toList();
+        assertThat(submits).hasSize(2);
+        for (Map<String, Object> r : submits) {
+            WebElement row = driver.findElement(By.cssSelector("#flatness-table tr[data-run='" + r.get("id") + "']"));
+            assertCell(row, "latency.p99", ((Number) ((Map<?, ?>) r.get("latency")).get("p99")).doubleValue());
+        }
     }
 
     private static List<Map<String, Object>> runs() {
