@@ -136,7 +136,7 @@ public final class LocalStack implements AutoCloseable {
                         + (source.enabled() ? "" : ", disabled") + ")");
             }
         }
-        mappings.forEach(m -> log.line("  pollers    " + m.concurrency() + " batches at once (at most the cores minus one"
+        mappings.forEach(m -> log.line("  pollers    " + m.concurrency() + " batches at once (at most the cores"
                 + " locally, -D" + SqsEventSourceMapping.MAX_LOCAL_BATCHES_PROPERTY + "=N to change; AWS gives each its own vCPU)"));
         template.parameters().forEach((name, value) -> log.line("  parameter  " + name + "=" + value));
         for (String limitation : limitations) {

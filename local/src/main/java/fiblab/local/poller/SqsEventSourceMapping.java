@@ -39,11 +39,12 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     public static final int DEFAULT_CONCURRENCY = 5;
     /**
      * Most batches the local stack runs at once, whatever the template allows; default: the
-     * machine's cores minus one, at least one. In AWS each concurrent worker has its own vCPU
-     * (1,769 MB), so CPU-bound workers never slow the API down; here everything shares this
-     * machine's cores, and ten CPU-bound workers on two cores would starve the API's threads and
-     * make submit latency grow with n, which AWS would not show. One core stays for the API, the
-     * gateway and the servers. Set it to the template's value to see the contention.
+     * machine's cores. In AWS each concurrent worker has its own vCPU (1,769 MB), so CPU-bound
+     * workers never slow the API down; here everything shares this machine's cores, and ten
+     * CPU-bound workers on two cores time-slice the API's thread down to a fifth of a core, which
+     * AWS would not show. As many workers as cores still use every core (the async path loses no
+     * throughput); an API thread then competes with two workers, not ten. Set it to the
+     * template's value to see the contention.
      */
     public static final String MAX_LOCAL_BATCHES_PROPERTY = "fiblab.local.maxConcurrentBatches";
 
@@ -88,11 +89,11 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         return this;
     }
 
-    /** {@value #MAX_LOCAL_BATCHES_PROPERTY}, or the cores minus one (at least one); a wrong value fails with its name. */
+    /** {@value #MAX_LOCAL_BATCHES_PROPERTY}, or the number of cores; a wrong value fails with its name. */
     static int localLimit() {
         String value = System.getProperty(MAX_LOCAL_BATCHES_PROPERTY);
         if (value == null || value.isBlank()) {
-            return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+            return Math.max(1, Runtime.getRuntime().availableProcessors());
         }
         try {
             int limit = Integer.parseInt(value.trim());

@@ -14,9 +14,8 @@ class LocalBatchLimitTest {
     }
 
     @Test
-    void localLimit_shouldLeaveOneCoreToTheApi_byDefault() {
-        assertThat(SqsEventSourceMapping.localLimit())
-                .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    void localLimit_shouldBeTheNumberOfCores_byDefault() {
+        assertThat(SqsEventSourceMapping.localLimit()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     @Test
