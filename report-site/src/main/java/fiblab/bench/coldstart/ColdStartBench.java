@@ -63,6 +63,12 @@ public final class ColdStartBench {
         Files.createDirectories(workDir);
         Path probeDir = ProbeClasspath.extractProbe(workDir.resolve("probe"));
         List<Path> jars = ProbeClasspath.listedJars();
+        Path functionsJar = jars.stream().filter(j -> j.getFileName().toString().startsWith("fiblab-functions")).findFirst().orElse(null);
+        if (functionsJar != null && functionsJar.toString().contains(".m2")) {
+            // `mvn -pl report-site` without -am takes the last installed copy, which may be older than the sources
+            say("cold start: warning: the functions come from " + functionsJar + ", not from this checkout's build;"
+                    + " build with mvn -pl report-site -am package (bench.sh does)");
+        }
         List<Map<String, Object>> configs = new ArrayList<>();
         for (Function function : FUNCTIONS) {
             for (String client : clients) {
@@ -99,6 +105,7 @@ public final class ColdStartBench {
         result.put("samplesPerConfiguration", samples);
         result.put("httpClients", clients);
         result.put("jvmOptions", JVM_OPTIONS);
+        result.put("functionsJar", String.valueOf(functionsJar));
         result.put("java", ProcessHandle.current().info().command().orElse("java"));
         result.put("harnessPid", ProcessHandle.current().pid());
         result.put("harnessStartedEpochMillis", started);
@@ -113,7 +120,7 @@ public final class ColdStartBench {
         List<Map<String, Object>> ok = samples.stream().filter(s -> Boolean.TRUE.equals(s.get("ok"))).toList();
         summary.put("ok", ok.size());
         summary.put("failed", samples.size() - ok.size());
-        for (String key : List.of("jvmToMainMillis", "initMillis", "primingMillis", "firstInvokeMillis", "secondInvokeMillis",
+        for (String key : List.of("jvmToMainMillis", "initMillis", "primingMillis", "firstInvokeMillis", "firstDeserializeMillis", "secondInvokeMillis",
                 "jvmStartToFirstResponseMillis", "classesAfterInit", "classesAfterFirstInvoke", "wallMillis")) {
             List<Double> values = ok.stream().filter(s -> s.get(key) instanceof Number)
                     .map(s -> ((Number) s.get(key)).doubleValue()).toList();
