@@ -7,6 +7,9 @@
 #   report-site/bench.sh --sweep    # everything
 #   report-site/bench.sh --peers    # also Flask and Express (report-site/peers/) with the seed's own spec,
 #                                   # about 1.5-2 minutes more at the defaults (Flask's single thread: ~85 ms a request)
+#   report-site/bench.sh --scenario seed,open,coldstart,throughput
+#                                   # also cold starts (8 configurations x 10 fresh JVMs, about 2 minutes) and
+#                                   # the throughput goals (inline vs compute limit, submit flatness, about 45 s)
 #   report-site/bench.sh --help     # all options (--url, --stack-name, --out, --requests, ...)
 #
 # Needs a JDK 17+, Maven and Node.js (the local DynamoDB, dynalite, is a Node.js process); --peers also
