@@ -135,12 +135,17 @@ public final class Main implements Callable<Integer> {
             description = "Coldstart: SDK HTTP clients to compare (default: ${DEFAULT-VALUE}).")
     List<String> coldStartClients;
 
-    @Option(names = "--throughput-requests", defaultValue = "1000",
+    @Option(names = "--throughput-requests", defaultValue = "5000",
             description = "Throughput: inline requests at --concurrency clients and the seed's n (default: ${DEFAULT-VALUE}).")
     int throughputRequests;
 
+    @Option(names = "--throughput-warmup-seconds", defaultValue = "15",
+            description = "Throughput: seconds of unrecorded inline load first, so the JIT has compiled the path (default: ${DEFAULT-VALUE}).")
+    int throughputWarmupSeconds;
+
     @Option(names = "--limit-seconds", defaultValue = "5",
-            description = "Throughput: seconds the compute limit is counted, before and after the inline run (default: ${DEFAULT-VALUE}).")
+            description = "Throughput: seconds the compute limit is counted, before and after the inline run, and seconds wrk runs"
+                    + " when it is installed (default: ${DEFAULT-VALUE}).")
     int limitSeconds;
 
     @Option(names = "--flatness-n", split = ",", defaultValue = "20,35",
@@ -257,6 +262,8 @@ public final class Main implements Callable<Integer> {
         require(!coldStartClients.isEmpty() && ProbeClasspath.CLIENTS.containsAll(coldStartClients),
                 "--cold-start-clients must name one or more of " + String.join(", ", ProbeClasspath.CLIENTS) + "; was " + coldStartClients);
         require(throughputRequests >= 1, "--throughput-requests must be at least 1; was " + throughputRequests);
+        require(throughputWarmupSeconds >= 0 && throughputWarmupSeconds <= 600,
+                "--throughput-warmup-seconds must be between 0 and 600; was " + throughputWarmupSeconds);
         require(limitSeconds >= 1 && limitSeconds <= 600, "--limit-seconds must be between 1 and 600; was " + limitSeconds);
         require(flatnessN.size() >= 2 && flatnessN.stream().allMatch(v -> v >= 0 && v <= 50),
                 "--flatness-n needs two or more n values between 0 and 50 (the async limit); were " + flatnessN);
@@ -279,7 +286,8 @@ public final class Main implements Callable<Integer> {
     }
 
     ThroughputBench.Settings throughputSettings() {
-        return new ThroughputBench.Settings(n, concurrency, throughputRequests, Duration.ofSeconds(1), Duration.ofSeconds(limitSeconds),
+        return new ThroughputBench.Settings(n, concurrency, throughputRequests, Duration.ofSeconds(throughputWarmupSeconds),
+                Duration.ofSeconds(1), Duration.ofSeconds(limitSeconds),
                 List.copyOf(flatnessN), flatnessRate, flatnessRequests, Duration.ofSeconds(runBudgetS), Duration.ofSeconds(jobTimeoutS));
     }
 

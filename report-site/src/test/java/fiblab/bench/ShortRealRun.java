@@ -56,7 +56,8 @@ public final class ShortRealRun {
                 "--point-requests", "4", "--point-budget-s", "10", "--poll-interval-ms", "5",
                 // cold starts (two fresh JVMs per function and priming setting) and the throughput goals, short
                 "--scenario", "seed,open,coldstart,throughput", "--cold-start-samples", String.valueOf(COLD_START_SAMPLES),
-                "--cold-start-clients", "url-connection", "--throughput-requests", "20", "--limit-seconds", "1",
+                "--cold-start-clients", "url-connection", "--throughput-requests", "20", "--throughput-warmup-seconds", "0",
+                "--limit-seconds", "1",
                 "--flatness-n", "15,20", "--flatness-rate", "20", "--flatness-requests", "10");
         assertThat(exit).as("exit code; stderr:%n%s", err).isZero();
         return new ShortRealRun(exit, out.toString(), err.toString(), ResultsJson.read(SITE.resolve("data/results.json")));

@@ -1,20 +1,18 @@
 package fiblab.bench.http;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * The fiblab HTTP API as the benchmark sees it: plain HTTP/1.1 over java.net.http. Requests are
- * sent synchronously from the load threads, so open connections never exceed the number of load
- * threads. The client's own threads are named {@code bench-http-*} so their CPU time can be counted.
+ * The fiblab HTTP API as the benchmark sees it: plain HTTP/1.1 with keep-alive. Requests are sent
+ * synchronously from the load threads over connections taken from an idle pool and given back
+ * after the answer, so open connections never exceed the requests in flight, survive the load
+ * threads of one run for the next, and all the generator's work runs on threads named
+ * {@code bench-*}, where its CPU time is counted.
  */
 public final class ApiClient implements AutoCloseable {
 
@@ -23,24 +21,12 @@ public final class ApiClient implements AutoCloseable {
 
     private final URI base;
     private final Duration requestTimeout;
-    private final ExecutorService executor;
-    private final HttpClient client;
+    private final Deque<HttpConnection> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
 
     public ApiClient(URI base, Duration requestTimeout) {
         this.base = stripTrailingSlash(base);
         this.requestTimeout = requestTimeout;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, THREAD_PREFIX + "http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
     }
 
     public URI base() {
@@ -51,30 +37,80 @@ public final class ApiClient implements AutoCloseable {
         return requestTimeout;
     }
 
-    public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return client.send(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofString());
+    public ApiResponse get(String pathAndQuery) throws IOException, InterruptedException {
+        return send("GET", pathAndQuery, null, null);
     }
 
-    public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-        HttpRequest request = request(path)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    public ApiResponse postJson(String path, String json) throws IOException, InterruptedException {
+        return send("POST", path, "application/json", json);
     }
 
     /** The short error key of a failed exchange: {@code timeout} or {@code io}. */
     public static String errorKey(IOException e) {
-        return e instanceof HttpTimeoutException ? "timeout" : "io";
+        return e instanceof SocketTimeoutException ? "timeout" : "io";
     }
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        closed = true;
+        for (HttpConnection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
+            connection.close();
+        }
     }
 
-    private HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(requestTimeout);
+    private ApiResponse send(String method, String pathAndQuery, String contentType, String body)
+            throws IOException, InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        String target = base.getRawPath() + pathAndQuery;
+        HttpConnection connection = borrow();
+        ApiResponse response;
+        try {
+            response = connection.exchange(method, target, contentType, body, requestTimeout);
+        } catch (IOException failure) {
+            connection.close();
+            if (failure instanceof SocketTimeoutException || !connection.wasUsedBefore()) {
+                throw failure;
+            }
+            // A keep-alive connection the server had already closed: one new connection, one more try.
+            connection = open();
+            try {
+                response = connection.exchange(method, target, contentType, body, requestTimeout);
+            } catch (IOException again) {
+                connection.close();
+                throw again;
+            }
+        }
+        giveBack(connection);
+        return response;
+    }
+
+    /** An idle keep-alive connection, or a new one: never more open than requests in flight. */
+    private HttpConnection borrow() throws IOException {
+        for (HttpConnection idle = this.idle.pollFirst(); idle != null; idle = this.idle.pollFirst()) {
+            if (idle.isOpen()) {
+                return idle;
+            }
+        }
+        return open();
+    }
+
+    private HttpConnection open() throws IOException {
+        if (closed) {
+            throw new IOException("the client is closed");
+        }
+        return new HttpConnection(base);
+    }
+
+    private void giveBack(HttpConnection connection) {
+        if (!connection.isOpen()) {
+            return;
+        }
+        idle.offerFirst(connection);
+        if (closed && idle.remove(connection)) {
+            connection.close();
+        }
     }
 
     private static URI stripTrailingSlash(URI uri) {

@@ -7,9 +7,8 @@ import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * CPU time spent by the load generator itself: its load threads (each adds its own time when it
- * ends) plus the HTTP client's threads (named {@code bench-*} or {@code HttpClient-*}), measured as
- * a difference. The server may share the JVM (the local stack), so process CPU time would not do.
+ * CPU time spent by the load generator itself: its load threads, named {@code bench-*}, from
+ * which the HTTP client also sends (each adds its own time when it ends), measured as a difference. The server may share the JVM (the local stack), so process CPU time would not do.
  */
 final class ClientCpu {
 
@@ -44,6 +43,6 @@ final class ClientCpu {
     }
 
     private static boolean isClientThread(String name) {
-        return name.startsWith(ApiClient.THREAD_PREFIX) || name.startsWith("HttpClient-");
+        return name.startsWith(ApiClient.THREAD_PREFIX);
     }
 }

@@ -2,8 +2,8 @@ package fiblab.bench.path;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.bench.http.ApiClient;
+import fiblab.bench.http.ApiResponse;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -36,7 +36,7 @@ public final class AsyncPath implements Operation {
         String jobId;
         long acceptedNanos;
         try {
-            HttpResponse<String> submitted = client.postJson("/jobs", body);
+            ApiResponse submitted = client.postJson("/jobs", body);
             acceptedNanos = System.nanoTime() - start;
             if (submitted.statusCode() != 202) {
                 return Sample.failed("http-" + submitted.statusCode());
@@ -61,7 +61,7 @@ public final class AsyncPath implements Operation {
             }
             polls++;
             try {
-                HttpResponse<String> response = client.get("/jobs/" + jobId);
+                ApiResponse response = client.get("/jobs/" + jobId);
                 if (response.statusCode() != 200) {
                     return Sample.failed("poll-http-" + response.statusCode(), acceptedNanos, polls);
                 }

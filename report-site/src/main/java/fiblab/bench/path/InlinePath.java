@@ -2,8 +2,8 @@ package fiblab.bench.path;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.bench.http.ApiClient;
+import fiblab.bench.http.ApiResponse;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 /** The inline path: {@code GET /fib/{n}?algorithm=…}; the latency is request to response. */
@@ -22,7 +22,7 @@ public final class InlinePath implements Operation {
     @Override
     public Sample call() {
         try {
-            HttpResponse<String> response = client.get(pathAndQuery);
+            ApiResponse response = client.get(pathAndQuery);
             if (response.statusCode() != 200) {
                 return Sample.failed("http-" + response.statusCode());
             }

@@ -1,8 +1,8 @@
 package fiblab.bench.path;
 
 import fiblab.bench.http.ApiClient;
+import fiblab.bench.http.ApiResponse;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 
 /**
  * A request that makes the server do no computation: an unknown route, answered 404. Run through
@@ -22,7 +22,7 @@ public final class NoWorkPath implements Operation {
     @Override
     public Sample call() {
         try {
-            HttpResponse<String> response = client.get(ROUTE);
+            ApiResponse response = client.get(ROUTE);
             return response.statusCode() == 404 ? Sample.inline(-1) : Sample.failed("http-" + response.statusCode());
         } catch (IOException e) {
             return Sample.failed(ApiClient.errorKey(e));

@@ -2,10 +2,10 @@ package fiblab.bench.throughput;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.bench.http.ApiClient;
+import fiblab.bench.http.ApiResponse;
 import fiblab.bench.path.Operation;
 import fiblab.bench.path.Sample;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,7 +30,7 @@ public final class SubmitPath implements Operation {
     public Sample call() {
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = client.postJson("/jobs", body);
+            ApiResponse response = client.postJson("/jobs", body);
             long accepted = System.nanoTime() - start;
             if (response.statusCode() != 202) {
                 return Sample.failed("http-" + response.statusCode());

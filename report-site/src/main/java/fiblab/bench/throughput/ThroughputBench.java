@@ -35,7 +35,7 @@ public final class ThroughputBench {
     public static final String SCENARIO = "throughput";
 
     /** @param flatnessN two or more n values, smallest first; the ratio compares the last with the first */
-    public record Settings(int n, int clients, int requests, Duration limitWarmup, Duration limitMeasure,
+    public record Settings(int n, int clients, int requests, Duration pathWarmup, Duration limitWarmup, Duration limitMeasure,
             List<Integer> flatnessN, double flatnessRate, int flatnessRequests, Duration budget, Duration drainTimeout) {
 
         public Map<String, Object> toMap() {
@@ -43,6 +43,7 @@ public final class ThroughputBench {
             map.put("n", n);
             map.put("clients", clients);
             map.put("requests", requests);
+            map.put("pathWarmupSeconds", pathWarmup.toMillis() / 1e3);
             map.put("limitWarmupSeconds", limitWarmup.toMillis() / 1e3);
             map.put("limitMeasureSeconds", limitMeasure.toMillis() / 1e3);
             map.put("flatnessN", flatnessN);
@@ -73,8 +74,15 @@ public final class ThroughputBench {
         List<Map<String, Object>> runs = new ArrayList<>();
         // Unrecorded warm-ups of both measured paths at their own shapes: the JIT compiles the gateway,
         // the function and the submit path before anything counts (the first seconds recompile thousands of methods).
-        try (ProgressListener bar = progress.apply("throughput warm-up", settings.requests() / 2 + settings.flatnessRequests() / 2)) {
-            ClosedLoop.run(new InlinePath(client, settings.n(), "naive"), settings.clients(), settings.requests() / 2, settings.budget(), bar);
+        // Time-bounded: on this machine the JIT needs some 15 s of load before the inline path stops getting faster.
+        long warmUntil = System.nanoTime() + settings.pathWarmup().toNanos();
+        int warmBatch = Math.max(settings.clients(), settings.requests() / 5);
+        do {
+            try (ProgressListener bar = progress.apply("throughput warm-up inline", warmBatch)) {
+                ClosedLoop.run(new InlinePath(client, settings.n(), "naive"), settings.clients(), warmBatch, settings.budget(), bar);
+            }
+        } while (System.nanoTime() - warmUntil < 0);
+        try (ProgressListener bar = progress.apply("throughput warm-up submit", settings.flatnessRequests() / 2)) {
             SubmitPath warm = new SubmitPath(client, settings.flatnessN().get(0));
             OpenLoop.run(warm, settings.flatnessRate(), settings.flatnessRequests() / 2,
                     Math.max(10, (int) Math.ceil(settings.flatnessRate())), settings.budget(), bar);
@@ -91,6 +99,7 @@ public final class ThroughputBench {
         }
         long cpuNanos = processCpuNanos() - cpuBefore;
         runs.add(inline);
+        Map<String, Object> external = external();
         say("throughput: compute limit again");
         Map<String, Object> after = ComputeLimit.measure(settings.n(), cores, settings.limitWarmup(), settings.limitMeasure());
         double limit = Math.max(number(before.get("perSecond")), number(after.get("perSecond")));
@@ -135,8 +144,39 @@ public final class ThroughputBench {
         inlineGoal.put("bareMillisPerRequest", bare);
         inlineGoal.put("cpuBoundRatio", cpuPerRequest <= 0 ? 0 : Math.round(bare / cpuPerRequest * 1000) / 1000.0);
         scenario.put("inlineThroughput", inlineGoal);
+        if (external.containsKey("perSecond")) {
+            external.put("ratio", ComputeLimit.ratio(number(external.get("perSecond")), limit));
+            external.put("goal", 0.9);
+        }
+        scenario.put("inlineThroughputExternal", external);
         scenario.put("flatness", flatness(submits));
         return scenario;
+    }
+
+    /**
+     * The same inline load from wrk, when it is installed: the server's reach with a client that
+     * costs next to nothing (wrk checks no answers, so the Java run above stays the one that does).
+     */
+    private Map<String, Object> external() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        java.util.Optional<java.nio.file.Path> wrk = WrkLoad.find();
+        if (wrk.isEmpty()) {
+            result.put("skipped", "wrk is not installed (Debian: apt-get install wrk)");
+            say("throughput: wrk is not installed, so only the Java client measured the inline path");
+            return result;
+        }
+        say("throughput: the same inline load from wrk for " + settings.limitMeasure().toSeconds() + " s");
+        try {
+            java.net.URI url = java.net.URI.create(client.base() + "/fib/" + settings.n() + "?algorithm=naive");
+            result.putAll(WrkLoad.run(wrk.get(), url, Runtime.getRuntime().availableProcessors(), settings.clients(),
+                    settings.limitMeasure()));
+        } catch (IOException e) {
+            result.put("skipped", "wrk failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.put("skipped", "interrupted");
+        }
+        return result;
     }
 
     /** p99 of the submit latency at the largest n over p99 at the smallest; the goal is at most 1.5. */

@@ -116,12 +116,22 @@
     const limit = s.computeLimit || {};
     const goal = s.inlineThroughput;
     const flat = s.flatness || {};
+    const wrk = s.inlineThroughputExternal || {};
     const inline = (s.runs || []).find(r => r.path === 'inline');
     const submits = (s.runs || []).filter(r => r.path === 'submit');
     paragraph('throughput-text', 'Inline: naive fib(' + (inline ? inline.n : '?') + ') through the local gateway from ' + (inline ? inline.concurrency : '?')
       + ' parallel clients reached ' + fmt(goal.achievedPerSecond) + ' answers/s, ' + fmt(goal.ratio * 100, 1) + ' % of this machine\'s compute limit of '
       + fmt(goal.limitPerSecond) + '/s (' + limit.cores + ' cores each running fib bare in the same JVM, measured just before and after; '
       + 'the higher is the limit). The goal is ' + fmt(goal.goal * 100, 0) + ' %.', 'verdict-small');
+    if (wrk.perSecond !== undefined) {
+      paragraph('throughput-text', 'The same load from wrk (' + wrk.threads + ' threads, ' + wrk.connections + ' keep-alive connections, '
+        + 'a C client on epoll that checks no answers) reached ' + fmt(wrk.perSecond) + ' answers/s, ' + fmt(wrk.ratio * 100, 1)
+        + ' % of the limit (non-2xx answers: ' + wrk.non2xx + ', socket errors: ' + wrk.socketErrors + '). The Java client above shares '
+        + 'the JVM and the cores with the server and checks every answer; wrk shows what the gateway and the function reach when '
+        + 'the client costs next to nothing.', 'verdict-small');
+    } else if (wrk.skipped) {
+      paragraph('throughput-text', 'No wrk run: ' + wrk.skipped + '.', 'note');
+    }
     if (goal.cpuMillisPerRequest !== undefined) {
       paragraph('throughput-text', 'CPU used per answered request by the whole benchmark JVM (gateway, function, load generator): '
         + fmt(goal.cpuMillisPerRequest, 3) + ' ms against ' + fmt(goal.bareMillisPerRequest, 3) + ' ms for the bare computation, so the emulation '
@@ -137,9 +147,11 @@
     chart('chart-throughput', {
       type: 'bar',
       data: {
-        labels: ['compute limit (before)', 'compute limit (after)', 'inline through the gateway'],
-        datasets: [{ label: 'fib(' + (inline ? inline.n : '') + ') per second', backgroundColor: [COLORS.limit, COLORS.limit, COLORS.inline],
-          data: [get(limit, 'before.perSecond'), get(limit, 'after.perSecond'), goal.achievedPerSecond] }]
+        labels: ['compute limit (before)', 'compute limit (after)', 'inline, Java client'].concat(wrk.perSecond !== undefined ? ['inline, wrk'] : []),
+        datasets: [{ label: 'fib(' + (inline ? inline.n : '') + ') per second',
+          backgroundColor: [COLORS.limit, COLORS.limit, COLORS.inline, COLORS.inline],
+          data: [get(limit, 'before.perSecond'), get(limit, 'after.perSecond'), goal.achievedPerSecond]
+            .concat(wrk.perSecond !== undefined ? [wrk.perSecond] : []) }]
       },
       options: { scales: { y: { beginAtZero: true, title: { display: true, text: 'per second' } } } }
     });
@@ -150,7 +162,10 @@
       { label: 'compute limit after', value: get(limit, 'after.perSecond'), bare: get(limit, 'after.bareMillisOneCore') },
       { label: 'inline achieved', value: goal.achievedPerSecond },
       { label: 'ratio (achieved / limit)', value: goal.ratio }
-    ], r => ({ 'data-row': r.label }));
+    ].concat(wrk.perSecond !== undefined ? [
+      { label: 'inline achieved (wrk)', value: wrk.perSecond },
+      { label: 'ratio (wrk / limit)', value: wrk.ratio }
+    ] : []), r => ({ 'data-row': r.label }));
     chart('chart-flatness', {
       type: 'bar',
       data: {
