@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The HTTP contract of DESIGN.md with no AWS type in sight: routes, validation, status codes and
@@ -36,6 +37,8 @@ public final class FibApi {
     static final String RETRY_UNAVAILABLE_AFTER_SECONDS = "5";
 
     private static final String ROUTES = "GET /fib/{n}, POST /jobs, GET /jobs/{jobId}";
+    private static final Pattern EDGE_SLASHES = Pattern.compile("^/+|/+$");
+    private static final Pattern SLASHES = Pattern.compile("/+");
     private static final Set<String> JOB_FIELDS = Set.of("n", "algorithm");
 
     private final RequestRules rules;
@@ -78,7 +81,7 @@ public final class FibApi {
     }
 
     private HttpResponse route(HttpRequest request, Deadline deadline) {
-        List<String> segments = List.of(request.path().replaceAll("^/+|/+$", "").split("/+"));
+        List<String> segments = List.of(SLASHES.split(EDGE_SLASHES.matcher(request.path()).replaceAll("")));
         String method = request.method().toUpperCase(Locale.ROOT);
         if (segments.size() == 2 && segments.get(0).equals("fib")) {
             requireMethod(method, "GET");

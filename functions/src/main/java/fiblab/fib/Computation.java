@@ -14,6 +14,7 @@ public record Computation(int n, Algorithm algorithm, BigInteger value, long com
 
     /** Milliseconds with microsecond precision, as the Server-Timing header wants them. */
     public String computeMillisText() {
-        return String.format(java.util.Locale.ROOT, "%.3f", computeMicros / 1000.0);
+        long fraction = computeMicros % 1000;
+        return computeMicros / 1000 + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 }

@@ -75,6 +75,14 @@ class FibonacciTest {
     }
 
     @Test
+    void computeMillisText_shouldKeepThreeDecimals() {
+        assertThat(new Computation(1, Algorithm.FAST, BigInteger.ONE, 5).computeMillisText()).isEqualTo("0.005");
+        assertThat(new Computation(1, Algorithm.FAST, BigInteger.ONE, 1_234).computeMillisText()).isEqualTo("1.234");
+        assertThat(new Computation(1, Algorithm.FAST, BigInteger.ONE, 1_050).computeMillisText()).isEqualTo("1.050");
+        assertThat(new Computation(1, Algorithm.FAST, BigInteger.ONE, 29_000_100).computeMillisText()).isEqualTo("29000.100");
+    }
+
+    @Test
     void algorithm_shouldParseWireNames_caseInsensitively() {
         assertThat(Algorithm.fromWireName("FAST")).contains(Algorithm.FAST);
         assertThat(Algorithm.fromWireName("naive")).contains(Algorithm.NAIVE);
