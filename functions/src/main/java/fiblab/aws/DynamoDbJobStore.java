@@ -86,68 +86,42 @@ public final class DynamoDbJobStore implements JobStore, Resource {
 
     @Override
     public boolean complete(String jobId, int attempt, String value, long computeMicros, long completedAt) {
-        UpdateItemRequest request = UpdateItemRequest.builder()
-                .tableName(tableName)
-                .key(key(jobId))
-                .updateExpression("SET #status = :done, #value = :value, computeMicros = :micros, "
-                        + "completedAt = :completedAt REMOVE leaseUntil")
-                .conditionExpression("#status = :running AND attempts = :attempt")
-                .expressionAttributeNames(Map.of("#status", "status", "#value", "value"))
-                .expressionAttributeValues(Map.of(
-                        ":done", s(JobStatus.DONE.name()),
+        return update("store the result of job " + jobId, jobId,
+                "SET #status = :done, #value = :value, computeMicros = :micros, completedAt = :completedAt REMOVE leaseUntil",
+                "#status = :running AND attempts = :attempt",
+                Map.of("#status", "status", "#value", "value"),
+                Map.of(":done", s(JobStatus.DONE.name()),
                         ":running", s(JobStatus.RUNNING.name()),
                         ":value", s(value),
                         ":micros", n(computeMicros),
                         ":completedAt", n(completedAt),
-                        ":attempt", n(attempt)))
-                .build();
-        return conditional("store the result of job " + jobId, () -> {
-            client.updateItem(request);
-            return true;
-        }, false);
+                        ":attempt", n(attempt)));
     }
 
     @Override
     public boolean fail(String jobId, String errorCode, String error, long completedAt) {
-        UpdateItemRequest request = UpdateItemRequest.builder()
-                .tableName(tableName)
-                .key(key(jobId))
-                .updateExpression("SET #status = :failed, errorCode = :code, #error = :error, "
-                        + "completedAt = :completedAt REMOVE leaseUntil")
-                .conditionExpression("#status IN (:pending, :running)")
-                .expressionAttributeNames(Map.of("#status", "status", "#error", "error"))
-                .expressionAttributeValues(Map.of(
-                        ":failed", s(JobStatus.FAILED.name()),
+        return update("mark job " + jobId + " failed", jobId,
+                "SET #status = :failed, errorCode = :code, #error = :error, completedAt = :completedAt REMOVE leaseUntil",
+                "#status IN (:pending, :running)",
+                Map.of("#status", "status", "#error", "error"),
+                Map.of(":failed", s(JobStatus.FAILED.name()),
                         ":pending", s(JobStatus.PENDING.name()),
                         ":running", s(JobStatus.RUNNING.name()),
                         ":code", s(errorCode),
                         ":error", s(error),
-                        ":completedAt", n(completedAt)))
-                .build();
-        return conditional("mark job " + jobId + " failed", () -> {
-            client.updateItem(request);
-            return true;
-        }, false);
+                        ":completedAt", n(completedAt)));
     }
 
     @Override
     public boolean reopen(String jobId, String errorCode, long now) {
-        UpdateItemRequest request = UpdateItemRequest.builder()
-                .tableName(tableName)
-                .key(key(jobId))
-                .updateExpression("SET #status = :pending, submittedAt = :now REMOVE errorCode, #error, completedAt")
-                .conditionExpression("#status = :failed AND errorCode = :code")
-                .expressionAttributeNames(Map.of("#status", "status", "#error", "error"))
-                .expressionAttributeValues(Map.of(
-                        ":pending", s(JobStatus.PENDING.name()),
+        return update("reopen job " + jobId, jobId,
+                "SET #status = :pending, submittedAt = :now REMOVE errorCode, #error, completedAt",
+                "#status = :failed AND errorCode = :code",
+                Map.of("#status", "status", "#error", "error"),
+                Map.of(":pending", s(JobStatus.PENDING.name()),
                         ":failed", s(JobStatus.FAILED.name()),
                         ":code", s(errorCode),
-                        ":now", n(now)))
-                .build();
-        return conditional("reopen job " + jobId, () -> {
-            client.updateItem(request);
-            return true;
-        }, false);
+                        ":now", n(now)));
     }
 
     /** Priming for SnapStart: one consistent read of an id that never exists loads the whole request path. */
@@ -168,6 +142,23 @@ public final class DynamoDbJobStore implements JobStore, Resource {
 
     private static Map<String, AttributeValue> key(String jobId) {
         return Map.of("jobId", s(jobId));
+    }
+
+    /** A conditional UpdateItem: true if it was applied, false if its condition did not hold. */
+    private boolean update(String what, String jobId, String updateExpression, String condition,
+                           Map<String, String> names, Map<String, AttributeValue> values) {
+        UpdateItemRequest request = UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(key(jobId))
+                .updateExpression(updateExpression)
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+        return conditional(what, () -> {
+            client.updateItem(request);
+            return true;
+        }, false);
     }
 
     private <T> T conditional(String what, Supplier<T> write, T whenConditionFails) {
