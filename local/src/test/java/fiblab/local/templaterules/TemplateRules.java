@@ -1,10 +1,9 @@
-package fiblab.template;
+package fiblab.local.templaterules;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The promises template.yaml must keep, as a list of broken ones: least privilege, the visibility
@@ -146,9 +145,5 @@ final class TemplateRules {
             }
         }
         return null;
-    }
-
-    static boolean sameValue(Object a, Object b) {
-        return Objects.equals(String.valueOf(a), String.valueOf(b));
     }
 }

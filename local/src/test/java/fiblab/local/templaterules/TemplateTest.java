@@ -1,11 +1,12 @@
-package fiblab.template;
+package fiblab.local.templaterules;
 
-import static fiblab.template.TemplateRules.list;
-import static fiblab.template.TemplateRules.map;
+import static fiblab.local.templaterules.TemplateRules.list;
+import static fiblab.local.templaterules.TemplateRules.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fiblab.config.EnvironmentVariables;
 import fiblab.config.Limits;
+import fiblab.local.template.CloudFormationYaml;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
