@@ -19,9 +19,12 @@ class ArchitectureTest {
         Path main = Path.of("src/main/java/fiblab");
         for (String core : CORE_PACKAGES) {
             try (Stream<Path> files = Files.walk(main.resolve(core))) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    assertThat(Files.readString(file)).as(file.toString())
-                            .doesNotContain("import software.amazon").doesNotContain("import com.amazonaws");
+                for (Path file :
+                        files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    assertThat(Files.readString(file))
+                            .as(file.toString())
+                            .doesNotContain("import software.amazon")
+                            .doesNotContain("import com.amazonaws");
                 }
             }
         }
@@ -31,8 +34,11 @@ class ArchitectureTest {
     void deploymentPackage_shouldCarryNeitherApacheNorNettyHttpClients() throws IOException {
         // The runtime classpath is what `sam build` packages; .ci/run also checks the built artifact itself.
         String classpath = System.getProperty("java.class.path");
-        assertThat(classpath).contains("url-connection-client")
-                .doesNotContain("apache-client").doesNotContain("apache5-client")
-                .doesNotContain("httpclient").doesNotContain("netty");
+        assertThat(classpath)
+                .contains("url-connection-client")
+                .doesNotContain("apache-client")
+                .doesNotContain("apache5-client")
+                .doesNotContain("httpclient")
+                .doesNotContain("netty");
     }
 }

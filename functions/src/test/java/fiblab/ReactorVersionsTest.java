@@ -27,6 +27,7 @@ class ReactorVersionsTest {
         Map<String, String> reactor = versions(Path.of("../pom.xml"));
 
         assertThat(functions).isNotEmpty();
-        functions.forEach((name, version) -> assertThat(reactor.get(name)).as(name).isEqualTo(version));
+        functions.forEach(
+                (name, version) -> assertThat(reactor.get(name)).as(name).isEqualTo(version));
     }
 }

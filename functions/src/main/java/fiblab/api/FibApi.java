@@ -31,9 +31,11 @@ public final class FibApi {
 
     /** A job request is about 40 bytes; anything past this is not a job request. */
     public static final int MAX_BODY_BYTES = 1024;
+
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
     /** Seconds a client should wait before polling a job, and before retrying after a 503. */
     static final String POLL_AFTER_SECONDS = "1";
+
     static final String RETRY_UNAVAILABLE_AFTER_SECONDS = "5";
 
     private static final String ROUTES = "GET /fib/{n}, POST /jobs, GET /jobs/{jobId}";
@@ -63,25 +65,32 @@ public final class FibApi {
         try {
             return route(request, deadline);
         } catch (DeadlineExceededException overran) {
-            return HttpResponse.error(ApiError.COMPUTE_TIMEOUT, "the computation did not finish within this API's time "
-                    + "limit; submit it as a job instead: POST /jobs", Map.of());
+            return HttpResponse.error(
+                    ApiError.COMPUTE_TIMEOUT,
+                    "the computation did not finish within this API's time "
+                            + "limit; submit it as a job instead: POST /jobs",
+                    Map.of());
         } catch (ApiException rejected) {
             return HttpResponse.error(rejected.error(), rejected.getMessage(), rejected.headers());
         } catch (IdempotencyKeyReusedException reused) {
             return HttpResponse.error(ApiError.IDEMPOTENCY_KEY_REUSED, reused.getMessage(), Map.of());
         } catch (StoreUnavailableException unavailable) {
-            return HttpResponse.error(ApiError.TABLE_UNAVAILABLE,
+            return HttpResponse.error(
+                    ApiError.TABLE_UNAVAILABLE,
                     "the job table is unavailable right now; nothing was recorded for this request, try again shortly",
                     Map.of("retry-after", RETRY_UNAVAILABLE_AFTER_SECONDS));
         } catch (QueueUnavailableException unavailable) {
-            return HttpResponse.error(ApiError.QUEUE_UNAVAILABLE,
+            return HttpResponse.error(
+                    ApiError.QUEUE_UNAVAILABLE,
                     "the job queue is unavailable right now; the job was not accepted (it is recorded as FAILED), "
-                            + "try again shortly", Map.of("retry-after", RETRY_UNAVAILABLE_AFTER_SECONDS));
+                            + "try again shortly",
+                    Map.of("retry-after", RETRY_UNAVAILABLE_AFTER_SECONDS));
         }
     }
 
     private HttpResponse route(HttpRequest request, Deadline deadline) {
-        List<String> segments = List.of(SLASHES.split(EDGE_SLASHES.matcher(request.path()).replaceAll("")));
+        List<String> segments =
+                List.of(SLASHES.split(EDGE_SLASHES.matcher(request.path()).replaceAll("")));
         String method = request.method().toUpperCase(Locale.ROOT);
         if (segments.size() == 2 && segments.get(0).equals("fib")) {
             requireMethod(method, "GET");
@@ -95,14 +104,18 @@ public final class FibApi {
             requireMethod(method, "GET");
             return jobStatus(segments.get(1));
         }
-        throw new ApiException(ApiError.ROUTE_NOT_FOUND, "no route for " + method + " "
-                + RequestRules.abbreviate(request.path()) + "; the routes are " + ROUTES);
+        throw new ApiException(
+                ApiError.ROUTE_NOT_FOUND,
+                "no route for " + method + " " + RequestRules.abbreviate(request.path()) + "; the routes are "
+                        + ROUTES);
     }
 
     private static void requireMethod(String method, String allowed) {
         if (!method.equals(allowed)) {
-            throw new ApiException(ApiError.METHOD_NOT_ALLOWED,
-                    method + " is not allowed here; use " + allowed, Map.of("allow", allowed));
+            throw new ApiException(
+                    ApiError.METHOD_NOT_ALLOWED,
+                    method + " is not allowed here; use " + allowed,
+                    Map.of("allow", allowed));
         }
     }
 
@@ -123,8 +136,10 @@ public final class FibApi {
         requireJson(request.header("content-type"));
         String body = request.body();
         if (body != null && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
-            throw new ApiException(ApiError.BODY_TOO_LARGE,
-                    "the body may be at most " + MAX_BODY_BYTES + " bytes; a job is {\"n\": 30, \"algorithm\": \"naive\"}");
+            throw new ApiException(
+                    ApiError.BODY_TOO_LARGE,
+                    "the body may be at most " + MAX_BODY_BYTES
+                            + " bytes; a job is {\"n\": 30, \"algorithm\": \"naive\"}");
         }
         Map<?, ?> fields = jobFields(body);
         Algorithm algorithm = rules.algorithm(fields.get("algorithm"));
@@ -141,16 +156,23 @@ public final class FibApi {
     }
 
     private static void requireJson(String contentType) {
-        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (!mediaType.equals("application/json") && !(mediaType.startsWith("application/") && mediaType.endsWith("+json"))) {
-            throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE, "POST /jobs takes Content-Type: application/json"
-                    + (contentType == null ? ", and the request had none" : ", not " + RequestRules.abbreviate(contentType)));
+        String mediaType =
+                contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")
+                && !(mediaType.startsWith("application/") && mediaType.endsWith("+json"))) {
+            throw new ApiException(
+                    ApiError.UNSUPPORTED_MEDIA_TYPE,
+                    "POST /jobs takes Content-Type: application/json"
+                            + (contentType == null
+                                    ? ", and the request had none"
+                                    : ", not " + RequestRules.abbreviate(contentType)));
         }
     }
 
     private static Map<?, ?> jobFields(String body) {
         if (body == null || body.isBlank()) {
-            throw new ApiException(ApiError.INVALID_BODY,
+            throw new ApiException(
+                    ApiError.INVALID_BODY,
                     "the body is empty; send a JSON object such as {\"n\": 30, \"algorithm\": \"naive\"}");
         }
         Object parsed;
@@ -160,13 +182,16 @@ public final class FibApi {
             throw new ApiException(ApiError.INVALID_JSON, "the body is not valid JSON: " + broken.getMessage());
         }
         if (!(parsed instanceof Map<?, ?> fields)) {
-            throw new ApiException(ApiError.INVALID_BODY,
+            throw new ApiException(
+                    ApiError.INVALID_BODY,
                     "the body must be a JSON object such as {\"n\": 30, \"algorithm\": \"naive\"}");
         }
         for (Object name : fields.keySet()) {
             if (!JOB_FIELDS.contains(name)) {
-                throw new ApiException(ApiError.INVALID_BODY, "unknown field \"" + RequestRules.abbreviate(
-                        String.valueOf(name)) + "\"; a job has only n and algorithm");
+                throw new ApiException(
+                        ApiError.INVALID_BODY,
+                        "unknown field \"" + RequestRules.abbreviate(String.valueOf(name))
+                                + "\"; a job has only n and algorithm");
             }
         }
         return fields;
@@ -177,21 +202,27 @@ public final class FibApi {
         if (key == null) {
             return null;
         }
-        if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH
+        if (key.isEmpty()
+                || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH
                 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new ApiException(ApiError.INVALID_IDEMPOTENCY_KEY, "Idempotency-Key must be 1 to "
-                    + MAX_IDEMPOTENCY_KEY_LENGTH + " visible ASCII characters, such as a UUID");
+            throw new ApiException(
+                    ApiError.INVALID_IDEMPOTENCY_KEY,
+                    "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH
+                            + " visible ASCII characters, such as a UUID");
         }
         return key;
     }
 
     private HttpResponse jobStatus(String jobId) {
         if (!JobIds.isWellFormed(jobId)) {
-            throw new ApiException(ApiError.INVALID_JOB_ID, "job ids are lower-case UUIDs as returned by POST /jobs; got \""
-                    + RequestRules.abbreviate(jobId) + "\"");
+            throw new ApiException(
+                    ApiError.INVALID_JOB_ID,
+                    "job ids are lower-case UUIDs as returned by POST /jobs; got \"" + RequestRules.abbreviate(jobId)
+                            + "\"");
         }
-        Job job = store.find(jobId).orElseThrow(() -> new ApiException(ApiError.JOB_NOT_FOUND,
-                "no job " + jobId + "; it was never submitted, or it expired"));
+        Job job = store.find(jobId)
+                .orElseThrow(() -> new ApiException(
+                        ApiError.JOB_NOT_FOUND, "no job " + jobId + "; it was never submitted, or it expired"));
         Map<String, String> headers = job.status().isTerminal() ? Map.of() : Map.of("retry-after", POLL_AFTER_SECONDS);
         return HttpResponse.json(200, JobView.status(job), headers);
     }

@@ -6,8 +6,8 @@ import java.util.Map;
  * An HTTP request as the API core sees it, free of any AWS type. Header names are lower case;
  * {@code body} is already decoded (null when there is none).
  */
-public record HttpRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
-                          String body) {
+public record HttpRequest(
+        String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
 
     public HttpRequest {
         query = query == null ? Map.of() : query;

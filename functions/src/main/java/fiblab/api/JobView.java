@@ -7,8 +7,7 @@ import java.util.Map;
 /** The JSON shapes of a job: the 202 of a submit and the 200 of a status read. */
 final class JobView {
 
-    private JobView() {
-    }
+    private JobView() {}
 
     static Map<String, Object> accepted(Job job) {
         Map<String, Object> body = new LinkedHashMap<>();

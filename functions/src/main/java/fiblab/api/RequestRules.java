@@ -23,17 +23,20 @@ public final class RequestRules {
             return Algorithm.NAIVE;
         }
         if (value instanceof String name) {
-            return Algorithm.fromWireName(name).orElseThrow(() -> new ApiException(ApiError.INVALID_ALGORITHM,
-                    "algorithm \"" + name + "\" is not known; use one of: " + Algorithm.allowedNames()));
+            return Algorithm.fromWireName(name)
+                    .orElseThrow(() -> new ApiException(
+                            ApiError.INVALID_ALGORITHM,
+                            "algorithm \"" + name + "\" is not known; use one of: " + Algorithm.allowedNames()));
         }
-        throw new ApiException(ApiError.INVALID_ALGORITHM,
-                "algorithm must be a string, one of: " + Algorithm.allowedNames());
+        throw new ApiException(
+                ApiError.INVALID_ALGORITHM, "algorithm must be a string, one of: " + Algorithm.allowedNames());
     }
 
     /** n from a URL path segment: decimal digits only. */
     public BigInteger nFromPath(String text) {
         if (text == null || text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new ApiException(ApiError.INVALID_N,
+            throw new ApiException(
+                    ApiError.INVALID_N,
                     "n must be a whole number written in digits, such as /fib/30; got \"" + abbreviate(text) + "\"");
         }
         return new BigInteger(text);
@@ -50,8 +53,8 @@ public final class RequestRules {
         if (value instanceof BigInteger big) {
             return big;
         }
-        throw new ApiException(ApiError.INVALID_N,
-                "n must be a JSON integer such as {\"n\": 30}, not " + describe(value));
+        throw new ApiException(
+                ApiError.INVALID_N, "n must be a JSON integer such as {\"n\": 30}, not " + describe(value));
     }
 
     /** Checks n for GET /fib/{n}: 422 with a pointer to POST /jobs when only the async path allows it. */
@@ -59,10 +62,12 @@ public final class RequestRules {
         int value = checkAsync(n, algorithm);
         int inlineMax = limits.inlineMax(algorithm);
         if (value > inlineMax) {
-            throw new ApiException(ApiError.N_TOO_LARGE_FOR_INLINE, "n=" + value + " is above the inline limit of "
-                    + inlineMax + " for algorithm=" + algorithm.wireName()
-                    + " (it would not finish inside the API's 30 s timeout); submit it as a job instead: "
-                    + "POST /jobs {\"n\": " + value + ", \"algorithm\": \"" + algorithm.wireName() + "\"}");
+            throw new ApiException(
+                    ApiError.N_TOO_LARGE_FOR_INLINE,
+                    "n=" + value + " is above the inline limit of "
+                            + inlineMax + " for algorithm=" + algorithm.wireName()
+                            + " (it would not finish inside the API's 30 s timeout); submit it as a job instead: "
+                            + "POST /jobs {\"n\": " + value + ", \"algorithm\": \"" + algorithm.wireName() + "\"}");
         }
         return value;
     }
@@ -71,16 +76,16 @@ public final class RequestRules {
     public int checkAsync(BigInteger n, Algorithm algorithm) {
         int max = limits.asyncMax(algorithm);
         if (n.signum() < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new ApiException(ApiError.N_OUT_OF_RANGE, "n must be from 0 to " + max + " for algorithm="
-                    + algorithm.wireName() + ", was " + abbreviate(n.toString()) + hint(algorithm));
+            throw new ApiException(
+                    ApiError.N_OUT_OF_RANGE,
+                    "n must be from 0 to " + max + " for algorithm=" + algorithm.wireName() + ", was "
+                            + abbreviate(n.toString()) + hint(algorithm));
         }
         return n.intValueExact();
     }
 
     private String hint(Algorithm algorithm) {
-        return algorithm == Algorithm.NAIVE
-                ? "; algorithm=fast goes up to " + limits.asyncMax(Algorithm.FAST)
-                : "";
+        return algorithm == Algorithm.NAIVE ? "; algorithm=fast goes up to " + limits.asyncMax(Algorithm.FAST) : "";
     }
 
     private static String describe(Object value) {
@@ -90,7 +95,9 @@ public final class RequestRules {
         if (value instanceof Number number) {
             return "the fraction " + abbreviate(number.toString());
         }
-        return value instanceof Boolean ? "a boolean" : "a " + (value instanceof java.util.Map ? "JSON object" : "JSON array");
+        return value instanceof Boolean
+                ? "a boolean"
+                : "a " + (value instanceof java.util.Map ? "JSON object" : "JSON array");
     }
 
     static String abbreviate(String text) {

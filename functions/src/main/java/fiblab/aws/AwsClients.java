@@ -1,5 +1,14 @@
 package fiblab.aws;
 
+import static fiblab.config.EnvironmentVariables.AWS_ACCESS_KEY_ID;
+import static fiblab.config.EnvironmentVariables.AWS_ENDPOINT_URL;
+import static fiblab.config.EnvironmentVariables.AWS_ENDPOINT_URL_DYNAMODB;
+import static fiblab.config.EnvironmentVariables.AWS_ENDPOINT_URL_SQS;
+import static fiblab.config.EnvironmentVariables.AWS_REGION;
+import static fiblab.config.EnvironmentVariables.AWS_SECRET_ACCESS_KEY;
+import static fiblab.config.EnvironmentVariables.AWS_SESSION_TOKEN;
+import static fiblab.config.EnvironmentVariables.FIBLAB_HTTP_CLIENT;
+
 import fiblab.config.ConfigurationException;
 import fiblab.config.Settings;
 import java.net.URI;
@@ -17,15 +26,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import static fiblab.config.EnvironmentVariables.AWS_ACCESS_KEY_ID;
-import static fiblab.config.EnvironmentVariables.AWS_ENDPOINT_URL;
-import static fiblab.config.EnvironmentVariables.AWS_ENDPOINT_URL_DYNAMODB;
-import static fiblab.config.EnvironmentVariables.AWS_ENDPOINT_URL_SQS;
-import static fiblab.config.EnvironmentVariables.AWS_REGION;
-import static fiblab.config.EnvironmentVariables.AWS_SECRET_ACCESS_KEY;
-import static fiblab.config.EnvironmentVariables.AWS_SESSION_TOKEN;
-import static fiblab.config.EnvironmentVariables.FIBLAB_HTTP_CLIENT;
-
 /**
  * Builds the SDK clients from the given environment, once per execution environment. Region,
  * endpoint and credentials are read from the same variables the SDK would read
@@ -39,11 +39,11 @@ public final class AwsClients {
 
     /** A failing server must not hold a request for long: API Gateway gives the whole request 30 s. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
     static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(15);
 
-    private AwsClients() {
-    }
+    private AwsClients() {}
 
     public static DynamoDbClient dynamoDb(Settings settings) {
         var builder = DynamoDbClient.builder()
@@ -76,7 +76,8 @@ public final class AwsClients {
                 return Crt.client();
             } catch (NoClassDefFoundError missing) {
                 throw new ConfigurationException("environment variable " + FIBLAB_HTTP_CLIENT + "=crt needs "
-                        + "software.amazon.awssdk:aws-crt-client on the class path; it is not packaged: " + missing.getMessage());
+                        + "software.amazon.awssdk:aws-crt-client on the class path; it is not packaged: "
+                        + missing.getMessage());
             }
         }
         throw new ConfigurationException("environment variable " + FIBLAB_HTTP_CLIENT + " must be " + URL_CONNECTION
@@ -104,7 +105,9 @@ public final class AwsClients {
     }
 
     private static ClientOverrideConfiguration overrides() {
-        return ClientOverrideConfiguration.builder().apiCallTimeout(API_CALL_TIMEOUT).build();
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(API_CALL_TIMEOUT)
+                .build();
     }
 
     private static Region region(Settings settings) {
@@ -112,7 +115,9 @@ public final class AwsClients {
     }
 
     static Optional<URI> endpoint(Settings settings, String serviceVariable) {
-        return settings.optional(serviceVariable).or(() -> settings.optional(AWS_ENDPOINT_URL)).map(URI::create);
+        return settings.optional(serviceVariable)
+                .or(() -> settings.optional(AWS_ENDPOINT_URL))
+                .map(URI::create);
     }
 
     private static AwsCredentialsProvider credentials(Settings settings) {
@@ -120,9 +125,10 @@ public final class AwsClients {
         Optional<String> secret = settings.optional(AWS_SECRET_ACCESS_KEY);
         if (keyId.isPresent() && secret.isPresent()) {
             Optional<String> token = settings.optional(AWS_SESSION_TOKEN);
-            return StaticCredentialsProvider.create(token.isPresent()
-                    ? AwsSessionCredentials.create(keyId.get(), secret.get(), token.get())
-                    : AwsBasicCredentials.create(keyId.get(), secret.get()));
+            return StaticCredentialsProvider.create(
+                    token.isPresent()
+                            ? AwsSessionCredentials.create(keyId.get(), secret.get(), token.get())
+                            : AwsBasicCredentials.create(keyId.get(), secret.get()));
         }
         return DefaultCredentialsProvider.builder().build();
     }

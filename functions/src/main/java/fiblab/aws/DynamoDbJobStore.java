@@ -1,15 +1,18 @@
 package fiblab.aws;
 
+import static fiblab.aws.JobItemMapper.n;
+import static fiblab.aws.JobItemMapper.s;
+
 import fiblab.job.Job;
 import fiblab.job.JobAlreadyExistsException;
 import fiblab.job.JobStatus;
 import fiblab.job.JobStore;
 import fiblab.job.StoreUnavailableException;
+import fiblab.snapstart.SnapStartHooks;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.crac.Context;
-import fiblab.snapstart.SnapStartHooks;
 import org.crac.Resource;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,9 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-
-import static fiblab.aws.JobItemMapper.n;
-import static fiblab.aws.JobItemMapper.s;
 
 /**
  * {@link JobStore} on a DynamoDB table keyed by {@code jobId}. Every state change is a conditional
@@ -58,7 +58,9 @@ public final class DynamoDbJobStore implements JobStore, Resource {
     @Override
     public Optional<Job> find(String jobId) {
         return call("read job " + jobId, () -> {
-            var item = client.getItem(b -> b.tableName(tableName).key(key(jobId)).consistentRead(true)).item();
+            var item = client.getItem(
+                            b -> b.tableName(tableName).key(key(jobId)).consistentRead(true))
+                    .item();
             return item == null || item.isEmpty() ? Optional.<Job>empty() : Optional.of(JobItemMapper.fromItem(item));
         });
     }
@@ -80,48 +82,76 @@ public final class DynamoDbJobStore implements JobStore, Resource {
                         ":lease", n(leaseUntil)))
                 .returnValues(ReturnValue.ALL_NEW)
                 .build();
-        return conditional("claim job " + jobId, () -> Optional.of(JobItemMapper.fromItem(client.updateItem(request).attributes())),
+        return conditional(
+                "claim job " + jobId,
+                () -> Optional.of(
+                        JobItemMapper.fromItem(client.updateItem(request).attributes())),
                 Optional.empty());
     }
 
     @Override
     public boolean complete(String jobId, int attempt, String value, long computeMicros, long completedAt) {
-        return update("store the result of job " + jobId, jobId,
+        return update(
+                "store the result of job " + jobId,
+                jobId,
                 "SET #status = :done, #value = :value, computeMicros = :micros, completedAt = :completedAt REMOVE leaseUntil",
                 "#status = :running AND attempts = :attempt",
                 Map.of("#status", "status", "#value", "value"),
-                Map.of(":done", s(JobStatus.DONE.name()),
-                        ":running", s(JobStatus.RUNNING.name()),
-                        ":value", s(value),
-                        ":micros", n(computeMicros),
-                        ":completedAt", n(completedAt),
-                        ":attempt", n(attempt)));
+                Map.of(
+                        ":done",
+                        s(JobStatus.DONE.name()),
+                        ":running",
+                        s(JobStatus.RUNNING.name()),
+                        ":value",
+                        s(value),
+                        ":micros",
+                        n(computeMicros),
+                        ":completedAt",
+                        n(completedAt),
+                        ":attempt",
+                        n(attempt)));
     }
 
     @Override
     public boolean fail(String jobId, String errorCode, String error, long completedAt) {
-        return update("mark job " + jobId + " failed", jobId,
+        return update(
+                "mark job " + jobId + " failed",
+                jobId,
                 "SET #status = :failed, errorCode = :code, #error = :error, completedAt = :completedAt REMOVE leaseUntil",
                 "#status IN (:pending, :running)",
                 Map.of("#status", "status", "#error", "error"),
-                Map.of(":failed", s(JobStatus.FAILED.name()),
-                        ":pending", s(JobStatus.PENDING.name()),
-                        ":running", s(JobStatus.RUNNING.name()),
-                        ":code", s(errorCode),
-                        ":error", s(error),
-                        ":completedAt", n(completedAt)));
+                Map.of(
+                        ":failed",
+                        s(JobStatus.FAILED.name()),
+                        ":pending",
+                        s(JobStatus.PENDING.name()),
+                        ":running",
+                        s(JobStatus.RUNNING.name()),
+                        ":code",
+                        s(errorCode),
+                        ":error",
+                        s(error),
+                        ":completedAt",
+                        n(completedAt)));
     }
 
     @Override
     public boolean reopen(String jobId, String errorCode, long now) {
-        return update("reopen job " + jobId, jobId,
+        return update(
+                "reopen job " + jobId,
+                jobId,
                 "SET #status = :pending, submittedAt = :now REMOVE errorCode, #error, completedAt",
                 "#status = :failed AND errorCode = :code",
                 Map.of("#status", "status", "#error", "error"),
-                Map.of(":pending", s(JobStatus.PENDING.name()),
-                        ":failed", s(JobStatus.FAILED.name()),
-                        ":code", s(errorCode),
-                        ":now", n(now)));
+                Map.of(
+                        ":pending",
+                        s(JobStatus.PENDING.name()),
+                        ":failed",
+                        s(JobStatus.FAILED.name()),
+                        ":code",
+                        s(errorCode),
+                        ":now",
+                        n(now)));
     }
 
     /** Priming for SnapStart: one consistent read of an id that never exists loads the whole request path. */
@@ -145,8 +175,13 @@ public final class DynamoDbJobStore implements JobStore, Resource {
     }
 
     /** A conditional UpdateItem: true if it was applied, false if its condition did not hold. */
-    private boolean update(String what, String jobId, String updateExpression, String condition,
-                           Map<String, String> names, Map<String, AttributeValue> values) {
+    private boolean update(
+            String what,
+            String jobId,
+            String updateExpression,
+            String condition,
+            Map<String, String> names,
+            Map<String, AttributeValue> values) {
         UpdateItemRequest request = UpdateItemRequest.builder()
                 .tableName(tableName)
                 .key(key(jobId))
@@ -155,10 +190,13 @@ public final class DynamoDbJobStore implements JobStore, Resource {
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build();
-        return conditional(what, () -> {
-            client.updateItem(request);
-            return true;
-        }, false);
+        return conditional(
+                what,
+                () -> {
+                    client.updateItem(request);
+                    return true;
+                },
+                false);
     }
 
     private <T> T conditional(String what, Supplier<T> write, T whenConditionFails) {
@@ -175,8 +213,8 @@ public final class DynamoDbJobStore implements JobStore, Resource {
         try {
             return operation.get();
         } catch (SdkException unavailable) {
-            throw new StoreUnavailableException("could not " + what + " in table " + tableName + ": "
-                    + unavailable.getMessage(), unavailable);
+            throw new StoreUnavailableException(
+                    "could not " + what + " in table " + tableName + ": " + unavailable.getMessage(), unavailable);
         }
     }
 }

@@ -10,8 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Turns a {@link Job} into a DynamoDB item and back; absent optional values are absent attributes. */
 final class JobItemMapper {
 
-    private JobItemMapper() {
-    }
+    private JobItemMapper() {}
 
     static Map<String, AttributeValue> toItem(Job job) {
         Map<String, AttributeValue> item = new HashMap<>();

@@ -4,8 +4,8 @@ import fiblab.job.JobMessage;
 import fiblab.job.JobMessageCodec;
 import fiblab.job.JobQueue;
 import fiblab.job.QueueUnavailableException;
-import org.crac.Context;
 import fiblab.snapstart.SnapStartHooks;
+import org.crac.Context;
 import org.crac.Resource;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -28,8 +28,9 @@ public final class SqsJobQueue implements JobQueue, Resource {
         try {
             client.sendMessage(b -> b.queueUrl(queueUrl).messageBody(JobMessageCodec.write(message)));
         } catch (SdkException unavailable) {
-            throw new QueueUnavailableException("could not send job " + message.jobId() + " to " + queueUrl + ": "
-                    + unavailable.getMessage(), unavailable);
+            throw new QueueUnavailableException(
+                    "could not send job " + message.jobId() + " to " + queueUrl + ": " + unavailable.getMessage(),
+                    unavailable);
         }
     }
 

@@ -15,6 +15,7 @@ public final class EnvironmentVariables {
 
     /** Standard AWS settings, read explicitly so that an in-process local stack can pass its own. */
     public static final String AWS_REGION = "AWS_REGION";
+
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
     public static final String AWS_ENDPOINT_URL_SQS = "AWS_ENDPOINT_URL_SQS";
     public static final String AWS_ENDPOINT_URL_DYNAMODB = "AWS_ENDPOINT_URL_DYNAMODB";
@@ -25,6 +26,5 @@ public final class EnvironmentVariables {
     /** Lambda's advanced logging controls set this; fiblab's own logger honours it too. */
     public static final String AWS_LAMBDA_LOG_LEVEL = "AWS_LAMBDA_LOG_LEVEL";
 
-    private EnvironmentVariables() {
-    }
+    private EnvironmentVariables() {}
 }

@@ -29,8 +29,10 @@ public record Limits(int inlineNaiveMaxN, int asyncNaiveMaxN, int fastMaxN) {
 
     public static Limits from(Settings settings) {
         return new Limits(
-                settings.integer(EnvironmentVariables.INLINE_NAIVE_MAX_N, DEFAULT_INLINE_NAIVE_MAX_N, 0, NaiveRecursion.MAX_N),
-                settings.integer(EnvironmentVariables.ASYNC_NAIVE_MAX_N, DEFAULT_ASYNC_NAIVE_MAX_N, 0, NaiveRecursion.MAX_N),
+                settings.integer(
+                        EnvironmentVariables.INLINE_NAIVE_MAX_N, DEFAULT_INLINE_NAIVE_MAX_N, 0, NaiveRecursion.MAX_N),
+                settings.integer(
+                        EnvironmentVariables.ASYNC_NAIVE_MAX_N, DEFAULT_ASYNC_NAIVE_MAX_N, 0, NaiveRecursion.MAX_N),
                 settings.integer(EnvironmentVariables.FAST_MAX_N, DEFAULT_FAST_MAX_N, 0, LARGEST_FAST_MAX_N));
     }
 

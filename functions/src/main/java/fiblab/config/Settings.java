@@ -13,8 +13,9 @@ public final class Settings {
     }
 
     public String required(String name) {
-        return optional(name).orElseThrow(() -> new ConfigurationException(
-                "environment variable " + name + " is required but not set"));
+        return optional(name)
+                .orElseThrow(
+                        () -> new ConfigurationException("environment variable " + name + " is required but not set"));
     }
 
     public Optional<String> optional(String name) {
@@ -36,8 +37,8 @@ public final class Settings {
         } catch (NumberFormatException notANumber) {
             // reported below with the allowed range
         }
-        throw new ConfigurationException("environment variable " + name + " must be a whole number from "
-                + min + " to " + max + ", was \"" + text.get() + "\"");
+        throw new ConfigurationException("environment variable " + name + " must be a whole number from " + min + " to "
+                + max + ", was \"" + text.get() + "\"");
     }
 
     public Map<String, String> asMap() {

@@ -4,7 +4,7 @@ package fiblab.fib;
 public interface Deadline {
 
     /** Never expires: the inline path, which API Gateway's timeout bounds from outside. */
-    Deadline NONE = () -> { };
+    Deadline NONE = () -> {};
 
     /** Throws {@link DeadlineExceededException} when the deadline has passed. */
     void check();

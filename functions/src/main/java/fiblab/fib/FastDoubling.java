@@ -8,15 +8,14 @@ import java.math.BigInteger;
  */
 public final class FastDoubling {
 
-    private FastDoubling() {
-    }
+    private FastDoubling() {}
 
     public static BigInteger fib(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("n must not be negative, was " + n);
         }
         BigInteger a = BigInteger.ZERO; // fib(k)
-        BigInteger b = BigInteger.ONE;  // fib(k+1)
+        BigInteger b = BigInteger.ONE; // fib(k+1)
         for (int bit = Integer.highestOneBit(n); bit != 0; bit >>>= 1) {
             BigInteger doubled = a.multiply(b.shiftLeft(1).subtract(a));
             BigInteger doubledPlusOne = a.multiply(a).add(b.multiply(b));

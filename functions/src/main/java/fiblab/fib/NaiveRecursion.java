@@ -16,8 +16,7 @@ public final class NaiveRecursion {
      */
     private static final int UNCHECKED_BELOW = 25;
 
-    private NaiveRecursion() {
-    }
+    private NaiveRecursion() {}
 
     public static long fib(int n) {
         return fib(n, Deadline.NONE);

@@ -13,11 +13,12 @@ import java.util.Map;
 /** Translates between API Gateway's HTTP API payload format 2.0 and the core's request and response. */
 final class ApiEvents {
 
-    private ApiEvents() {
-    }
+    private ApiEvents() {}
 
     static HttpRequest toRequest(APIGatewayV2HTTPEvent event) {
-        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        var http = event.getRequestContext() == null
+                ? null
+                : event.getRequestContext().getHttp();
         String method = http == null || http.getMethod() == null ? "GET" : http.getMethod();
         String path = event.getRawPath() != null ? event.getRawPath() : http == null ? "/" : http.getPath();
         Map<String, String> headers = new HashMap<>();

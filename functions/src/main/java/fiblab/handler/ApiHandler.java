@@ -11,8 +11,8 @@ import fiblab.api.HttpResponse;
 import fiblab.config.Settings;
 import fiblab.fib.Deadline;
 import fiblab.observe.StructuredLogger;
-import java.util.Map;
 import fiblab.snapstart.SnapStartHooks;
+import java.util.Map;
 import org.crac.Resource;
 
 /**
@@ -57,18 +57,31 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             response = api.handle(request, deadline(context));
         } catch (RuntimeException unexpected) {
             requestLog.error("unexpected failure", unexpected, "method", request.method(), "path", request.path());
-            response = HttpResponse.error(ApiError.INTERNAL_ERROR, "an unexpected error occurred; it was logged"
-                    + (context == null ? "" : " with request id " + context.getAwsRequestId()), Map.of());
+            response = HttpResponse.error(
+                    ApiError.INTERNAL_ERROR,
+                    "an unexpected error occurred; it was logged"
+                            + (context == null ? "" : " with request id " + context.getAwsRequestId()),
+                    Map.of());
         }
         String location = response.headers().get("location");
-        requestLog.info("request", "method", request.method(), "path", request.path(), "status", response.status(),
-                "jobId", location == null ? null : location.substring(location.lastIndexOf('/') + 1));
+        requestLog.info(
+                "request",
+                "method",
+                request.method(),
+                "path",
+                request.path(),
+                "status",
+                response.status(),
+                "jobId",
+                location == null ? null : location.substring(location.lastIndexOf('/') + 1));
         return ApiEvents.toResponse(response);
     }
 
     /** Gives up a second before Lambda would end the invocation, so the client gets a JSON 504, not a bare 500. */
     private static Deadline deadline(Context context) {
-        return context == null ? Deadline.NONE : Deadline.inMillis(context.getRemainingTimeInMillis() - TIME_RESERVE_MILLIS);
+        return context == null
+                ? Deadline.NONE
+                : Deadline.inMillis(context.getRemainingTimeInMillis() - TIME_RESERVE_MILLIS);
     }
 
     /**
@@ -82,8 +95,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             api.handle(new HttpRequest("GET", "/fib/20", Map.of("algorithm", "naive"), Map.of(), null));
             api.handle(new HttpRequest("GET", "/fib/2000", Map.of("algorithm", "fast"), Map.of(), null));
         }
-        ApiEvents.toResponse(api.handle(new HttpRequest("GET", "/jobs/00000000-0000-4000-8000-000000000000",
-                Map.of(), Map.of(), null)));
+        ApiEvents.toResponse(api.handle(
+                new HttpRequest("GET", "/jobs/00000000-0000-4000-8000-000000000000", Map.of(), Map.of(), null)));
     }
 
     @Override

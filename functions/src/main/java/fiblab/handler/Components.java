@@ -1,5 +1,12 @@
 package fiblab.handler;
 
+import static fiblab.config.EnvironmentVariables.AWS_LAMBDA_FUNCTION_NAME;
+import static fiblab.config.EnvironmentVariables.AWS_LAMBDA_LOG_LEVEL;
+import static fiblab.config.EnvironmentVariables.JOB_TTL_DAYS;
+import static fiblab.config.EnvironmentVariables.MAX_RECEIVE_COUNT;
+import static fiblab.config.EnvironmentVariables.QUEUE_URL;
+import static fiblab.config.EnvironmentVariables.TABLE_NAME;
+
 import fiblab.api.FibApi;
 import fiblab.api.RequestRules;
 import fiblab.aws.AwsClients;
@@ -16,13 +23,6 @@ import fiblab.observe.StructuredLogger;
 import java.time.Clock;
 import java.time.Duration;
 
-import static fiblab.config.EnvironmentVariables.AWS_LAMBDA_FUNCTION_NAME;
-import static fiblab.config.EnvironmentVariables.AWS_LAMBDA_LOG_LEVEL;
-import static fiblab.config.EnvironmentVariables.JOB_TTL_DAYS;
-import static fiblab.config.EnvironmentVariables.MAX_RECEIVE_COUNT;
-import static fiblab.config.EnvironmentVariables.QUEUE_URL;
-import static fiblab.config.EnvironmentVariables.TABLE_NAME;
-
 /**
  * Builds each function's object graph from its environment, once per execution environment:
  * configuration is validated here, at start-up, and a wrong value fails the init with a message
@@ -30,8 +30,7 @@ import static fiblab.config.EnvironmentVariables.TABLE_NAME;
  */
 final class Components {
 
-    private Components() {
-    }
+    private Components() {}
 
     static FibApi api(Settings settings) {
         Limits limits = Limits.from(settings);
@@ -44,8 +43,12 @@ final class Components {
 
     static JobWorker worker(Settings settings) {
         JobStore store = new DynamoDbJobStore(AwsClients.dynamoDb(settings), settings.required(TABLE_NAME));
-        return new JobWorker(store, Limits.from(settings), Clock.systemUTC(),
-                settings.integer(MAX_RECEIVE_COUNT, 3, 1, 1000), metrics(settings));
+        return new JobWorker(
+                store,
+                Limits.from(settings),
+                Clock.systemUTC(),
+                settings.integer(MAX_RECEIVE_COUNT, 3, 1, 1000),
+                metrics(settings));
     }
 
     static StructuredLogger logger(Settings settings, String service) {
@@ -53,6 +56,7 @@ final class Components {
     }
 
     private static Metrics metrics(Settings settings) {
-        return new EmfMetrics(System.out, settings.optional(AWS_LAMBDA_FUNCTION_NAME).orElse(null));
+        return new EmfMetrics(
+                System.out, settings.optional(AWS_LAMBDA_FUNCTION_NAME).orElse(null));
     }
 }

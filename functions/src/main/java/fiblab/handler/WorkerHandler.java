@@ -11,10 +11,10 @@ import fiblab.job.JobMessageCodec;
 import fiblab.job.JobWorker;
 import fiblab.job.WorkerOutcome;
 import fiblab.observe.StructuredLogger;
+import fiblab.snapstart.SnapStartHooks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import fiblab.snapstart.SnapStartHooks;
 import org.crac.Resource;
 
 /**
@@ -80,7 +80,8 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     private static int receiveCount(SQSEvent.SQSMessage message) {
-        String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+        String count =
+                message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
         try {
             return count == null ? 1 : Integer.parseInt(count);
         } catch (NumberFormatException unreadable) {
@@ -91,7 +92,8 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     /** Priming for SnapStart: load and compile the message and compute paths; the store primes its client. */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        String sample = "{\"jobId\":\"00000000-0000-4000-8000-000000000000\",\"n\":20,\"algorithm\":\"naive\",\"submittedAt\":0}";
+        String sample =
+                "{\"jobId\":\"00000000-0000-4000-8000-000000000000\",\"n\":20,\"algorithm\":\"naive\",\"submittedAt\":0}";
         for (int i = 0; i < 50; i++) {
             JobMessageCodec.read(sample);
             NaiveRecursion.fib(20);

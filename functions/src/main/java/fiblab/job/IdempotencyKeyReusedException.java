@@ -6,8 +6,12 @@ public final class IdempotencyKeyReusedException extends RuntimeException {
     private final Job existing;
 
     public IdempotencyKeyReusedException(String key, Job existing) {
-        super("Idempotency-Key \"" + key + "\" was first used for n=" + existing.n() + ", algorithm="
-                + existing.algorithm().wireName() + "; use a new key for a different request", null, false, false);
+        super(
+                "Idempotency-Key \"" + key + "\" was first used for n=" + existing.n() + ", algorithm="
+                        + existing.algorithm().wireName() + "; use a new key for a different request",
+                null,
+                false,
+                false);
         this.existing = existing;
     }
 

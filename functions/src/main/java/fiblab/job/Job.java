@@ -25,10 +25,24 @@ public record Job(
         long expiresAt) {
 
     /** A freshly submitted job. */
-    public static Job pending(String jobId, int n, Algorithm algorithm, long submittedAt, String idempotencyKey,
-                              long expiresAt) {
-        return new Job(jobId, n, algorithm, JobStatus.PENDING, null, null, null, submittedAt, null, null, null, 0,
-                idempotencyKey, null, expiresAt);
+    public static Job pending(
+            String jobId, int n, Algorithm algorithm, long submittedAt, String idempotencyKey, long expiresAt) {
+        return new Job(
+                jobId,
+                n,
+                algorithm,
+                JobStatus.PENDING,
+                null,
+                null,
+                null,
+                submittedAt,
+                null,
+                null,
+                null,
+                0,
+                idempotencyKey,
+                null,
+                expiresAt);
     }
 
     /** Milliseconds between submission and the first start on a worker, once it has started. */

@@ -10,8 +10,7 @@ public final class JobIds {
     private static final Pattern FORMAT =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private JobIds() {
-    }
+    private JobIds() {}
 
     public static String random() {
         return UUID.randomUUID().toString();
@@ -19,7 +18,8 @@ public final class JobIds {
 
     /** The same key always names the same job, so a retried submit finds the job it created. */
     public static String fromIdempotencyKey(String key) {
-        return UUID.nameUUIDFromBytes(("fiblab-idempotency:" + key).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("fiblab-idempotency:" + key).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     public static boolean isWellFormed(String jobId) {

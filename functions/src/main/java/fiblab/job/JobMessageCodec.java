@@ -9,8 +9,7 @@ import java.util.Map;
 /** Writes and reads the SQS message body; a body it cannot read is a {@link PoisonMessageException}. */
 public final class JobMessageCodec {
 
-    private JobMessageCodec() {
-    }
+    private JobMessageCodec() {}
 
     public static String write(JobMessage message) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -39,9 +38,11 @@ public final class JobMessageCodec {
             throw new PoisonMessageException(jobId, "the message's n is not a whole number from 0 up");
         }
         Algorithm algorithm = fields.get("algorithm") instanceof String name
-                ? Algorithm.fromWireName(name).orElse(null) : null;
+                ? Algorithm.fromWireName(name).orElse(null)
+                : null;
         if (algorithm == null) {
-            throw new PoisonMessageException(jobId, "the message's algorithm is not one of " + Algorithm.allowedNames());
+            throw new PoisonMessageException(
+                    jobId, "the message's algorithm is not one of " + Algorithm.allowedNames());
         }
         if (!(fields.get("submittedAt") instanceof Number submittedAt)) {
             throw new PoisonMessageException(jobId, "the message has no submittedAt time");

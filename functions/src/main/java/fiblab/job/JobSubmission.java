@@ -27,8 +27,7 @@ public final class JobSubmission {
     }
 
     /** The job as the client should see it, and whether it was an earlier submit's job. */
-    public record Submitted(Job job, boolean replayed) {
-    }
+    public record Submitted(Job job, boolean replayed) {}
 
     /**
      * @param idempotencyKey null for a plain submit
@@ -50,12 +49,14 @@ public final class JobSubmission {
     }
 
     private Submitted replay(String jobId, int n, Algorithm algorithm, String idempotencyKey, long now) {
-        Job existing = store.find(jobId).orElseThrow(() -> new StoreUnavailableException(
-                "job " + jobId + " was reported to exist but could not be read", null));
+        Job existing = store.find(jobId)
+                .orElseThrow(() -> new StoreUnavailableException(
+                        "job " + jobId + " was reported to exist but could not be read", null));
         if (!existing.sameRequestAs(n, algorithm)) {
             throw new IdempotencyKeyReusedException(idempotencyKey, existing);
         }
-        if (existing.status() == JobStatus.FAILED && QUEUE_UNAVAILABLE.equals(existing.errorCode())
+        if (existing.status() == JobStatus.FAILED
+                && QUEUE_UNAVAILABLE.equals(existing.errorCode())
                 && store.reopen(jobId, QUEUE_UNAVAILABLE, now)) {
             Job reopened = store.find(jobId).orElse(existing);
             enqueue(reopened);
@@ -69,8 +70,11 @@ public final class JobSubmission {
             queue.send(JobMessage.of(job));
         } catch (QueueUnavailableException unavailable) {
             try {
-                store.fail(job.jobId(), QUEUE_UNAVAILABLE,
-                        "the job queue was unavailable when the job was submitted; submit it again", clock.millis());
+                store.fail(
+                        job.jobId(),
+                        QUEUE_UNAVAILABLE,
+                        "the job queue was unavailable when the job was submitted; submit it again",
+                        clock.millis());
             } catch (StoreUnavailableException alsoDown) {
                 unavailable.addSuppressed(alsoDown);
             }

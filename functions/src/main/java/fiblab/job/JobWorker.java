@@ -45,7 +45,10 @@ public final class JobWorker {
             message = validated(JobMessageCodec.read(body));
         } catch (PoisonMessageException poison) {
             if (poison.jobId() != null) {
-                failQuietly(poison.jobId(), POISON_MESSAGE, "the job's message cannot be processed: " + poison.getMessage());
+                failQuietly(
+                        poison.jobId(),
+                        POISON_MESSAGE,
+                        "the job's message cannot be processed: " + poison.getMessage());
             }
             return new WorkerOutcome(WorkerOutcome.Kind.POISON, poison.jobId(), poison.getMessage());
         }
@@ -61,8 +64,10 @@ public final class JobWorker {
     private JobMessage validated(JobMessage message) {
         int max = limits.asyncMax(message.algorithm());
         if (message.n() > max) {
-            throw new PoisonMessageException(message.jobId(), "n=" + message.n() + " is above this worker's limit of "
-                    + max + " for algorithm=" + message.algorithm().wireName());
+            throw new PoisonMessageException(
+                    message.jobId(),
+                    "n=" + message.n() + " is above this worker's limit of " + max + " for algorithm="
+                            + message.algorithm().wireName());
         }
         return message;
     }
@@ -85,11 +90,13 @@ public final class JobWorker {
         // The table, not the message, says what to compute: a message is only a pointer to its job.
         Computation result = Computation.run(job.algorithm(), job.n(), Deadline.inMillis(budget));
         metrics.computed("async", job.algorithm(), result.computeMicros());
-        boolean stored = store.complete(jobId, job.attempts(), result.value().toString(), result.computeMicros(),
-                clock.millis());
+        boolean stored = store.complete(
+                jobId, job.attempts(), result.value().toString(), result.computeMicros(), clock.millis());
         return stored
-                ? new WorkerOutcome(WorkerOutcome.Kind.COMPLETED, jobId, "computed in " + result.computeMicros() + " us")
-                : new WorkerOutcome(WorkerOutcome.Kind.ALREADY_FINISHED, jobId, "another delivery stored the result first");
+                ? new WorkerOutcome(
+                        WorkerOutcome.Kind.COMPLETED, jobId, "computed in " + result.computeMicros() + " us")
+                : new WorkerOutcome(
+                        WorkerOutcome.Kind.ALREADY_FINISHED, jobId, "another delivery stored the result first");
     }
 
     private WorkerOutcome notClaimed(String jobId) {
@@ -102,7 +109,9 @@ public final class JobWorker {
             return new WorkerOutcome(WorkerOutcome.Kind.ALREADY_FINISHED, jobId, "the job is already " + job.status());
         }
         // Another delivery of the same message holds a live lease: let it finish, look again later.
-        return new WorkerOutcome(WorkerOutcome.Kind.RETRY, jobId,
+        return new WorkerOutcome(
+                WorkerOutcome.Kind.RETRY,
+                jobId,
                 "another delivery is computing this job (status " + job.status() + ")");
     }
 

@@ -18,8 +18,7 @@ public final class Json {
             .enable(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS, JSON.Feature.PRESERVE_FIELD_ORDERING)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Parses one JSON value: maps, lists, strings, numbers (Integer, Long, BigInteger, Double), booleans, null. */
     public static Object parse(String text) {
@@ -33,8 +32,9 @@ public final class Json {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new JsonSyntaxException(e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
+            throw new JsonSyntaxException(
+                    e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new JsonSyntaxException(e.getMessage());
         }

@@ -1,7 +1,7 @@
 package fiblab.observe;
 
-import fiblab.json.Json;
 import fiblab.fib.Algorithm;
+import fiblab.json.Json;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +26,9 @@ public final class EmfMetrics implements Metrics {
 
     @Override
     public void computed(String path, Algorithm algorithm, long computeMicros) {
-        emit(Map.of("path", path, "algorithm", algorithm.wireName()), Map.of("ComputeTime", computeMicros),
+        emit(
+                Map.of("path", path, "algorithm", algorithm.wireName()),
+                Map.of("ComputeTime", computeMicros),
                 Map.of("ComputeTime", "Microseconds"));
     }
 

@@ -8,12 +8,10 @@ public interface Metrics {
     /** Does nothing: for tests that do not look at metrics. */
     Metrics NONE = new Metrics() {
         @Override
-        public void computed(String path, Algorithm algorithm, long computeMicros) {
-        }
+        public void computed(String path, Algorithm algorithm, long computeMicros) {}
 
         @Override
-        public void waited(long queueMillis) {
-        }
+        public void waited(long queueMillis) {}
     };
 
     /** One computation on the inline or async path. */

@@ -15,7 +15,13 @@ import java.util.Map;
  */
 public final class StructuredLogger {
 
-    public enum Level { DEBUG, INFO, WARN, ERROR, OFF }
+    public enum Level {
+        DEBUG,
+        INFO,
+        WARN,
+        ERROR,
+        OFF
+    }
 
     private final PrintStream out;
     private final Level threshold;

@@ -14,8 +14,7 @@ public final class SnapStartHooks {
 
     private static final List<Resource> REGISTERED = new ArrayList<>();
 
-    private SnapStartHooks() {
-    }
+    private SnapStartHooks() {}
 
     public static synchronized void register(Resource resource) {
         Core.getGlobalContext().register(resource);

@@ -34,8 +34,11 @@ class FibApiTest {
         HttpResponse response = api.handle(get("/fib/30", Map.of()));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(body(response)).containsEntry("n", 30).containsEntry("algorithm", "naive")
-                .containsEntry("value", "832040").containsKey("computeMicros");
+        assertThat(body(response))
+                .containsEntry("n", 30)
+                .containsEntry("algorithm", "naive")
+                .containsEntry("value", "832040")
+                .containsKey("computeMicros");
         assertThat(response.headers()).containsEntry("content-type", "application/json");
         assertThat(response.headers().get("server-timing")).matches("compute;dur=\\d+\\.\\d{3}");
     }
@@ -54,17 +57,20 @@ class FibApiTest {
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(body(response)).containsEntry("error", "N_TOO_LARGE_FOR_INLINE");
-        assertThat((String) body(response).get("message")).contains("inline limit of 42").contains("POST /jobs");
+        assertThat((String) body(response).get("message"))
+                .contains("inline limit of 42")
+                .contains("POST /jobs");
     }
 
     @ParameterizedTest
     @CsvSource({
-            "/fib/51, N_OUT_OF_RANGE, from 0 to 50",
-            "/fib/99999999999999999999999, N_OUT_OF_RANGE, from 0 to 50",
-            "/fib/-3, INVALID_N, whole number",
-            "/fib/3.5, INVALID_N, whole number",
-            "/fib/1e3, INVALID_N, whole number",
-            "/fib/thirty, INVALID_N, whole number"})
+        "/fib/51, N_OUT_OF_RANGE, from 0 to 50",
+        "/fib/99999999999999999999999, N_OUT_OF_RANGE, from 0 to 50",
+        "/fib/-3, INVALID_N, whole number",
+        "/fib/3.5, INVALID_N, whole number",
+        "/fib/1e3, INVALID_N, whole number",
+        "/fib/thirty, INVALID_N, whole number"
+    })
     void inline_shouldAnswer400_whenNIsBad(String path, String code, String messagePart) {
         HttpResponse response = api.handle(get(path, Map.of()));
 
@@ -88,11 +94,18 @@ class FibApiTest {
 
         assertThat(response.status()).isEqualTo(202);
         String jobId = (String) body(response).get("jobId");
-        assertThat(body(response)).containsEntry("status", "PENDING").containsEntry("n", 30)
-                .containsEntry("algorithm", "naive").containsEntry("submittedAt", Fixtures.NOW);
-        assertThat(response.headers()).containsEntry("location", "/jobs/" + jobId).containsEntry("retry-after", "1");
+        assertThat(body(response))
+                .containsEntry("status", "PENDING")
+                .containsEntry("n", 30)
+                .containsEntry("algorithm", "naive")
+                .containsEntry("submittedAt", Fixtures.NOW);
+        assertThat(response.headers())
+                .containsEntry("location", "/jobs/" + jobId)
+                .containsEntry("retry-after", "1");
         assertThat(fixtures.store.get(jobId).status()).isEqualTo(JobStatus.PENDING);
-        assertThat(fixtures.queue.sent()).singleElement().satisfies(m -> assertThat(m.jobId()).isEqualTo(jobId));
+        assertThat(fixtures.queue.sent())
+                .singleElement()
+                .satisfies(m -> assertThat(m.jobId()).isEqualTo(jobId));
     }
 
     @Test
@@ -104,21 +117,24 @@ class FibApiTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"n\": \"30\"}                       | INVALID_N       | not the string \"30\"",
-            "{\"n\": 30.5}                         | INVALID_N       | not the fraction 30.5",
-            "{\"n\": true}                         | INVALID_N       | not a boolean",
-            "{\"n\": null}                         | INVALID_N       | n is required",
-            "{\"algorithm\": \"fast\"}             | INVALID_N       | n is required",
-            "{\"n\": -1}                           | N_OUT_OF_RANGE  | from 0 to 50",
-            "{\"n\": 51}                           | N_OUT_OF_RANGE  | from 0 to 50",
-            "{\"n\": 123456789012345678901234567890} | N_OUT_OF_RANGE | from 0 to 50",
-            "{\"n\": 30, \"algorithm\": 7}         | INVALID_ALGORITHM | must be a string",
-            "{\"n\": 30, \"priority\": \"high\"}   | INVALID_BODY    | unknown field \"priority\"",
-            "[30]                                  | INVALID_BODY    | must be a JSON object",
-            "{\"n\": 30,                           | INVALID_JSON    | not valid JSON",
-            "{\"n\": 30} {\"n\": 31}               | INVALID_JSON    | more text after",
-            "{\"n\": 30, \"n\": 31}                | INVALID_JSON    | Duplicate"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"n\": \"30\"}                       | INVALID_N       | not the string \"30\"",
+                "{\"n\": 30.5}                         | INVALID_N       | not the fraction 30.5",
+                "{\"n\": true}                         | INVALID_N       | not a boolean",
+                "{\"n\": null}                         | INVALID_N       | n is required",
+                "{\"algorithm\": \"fast\"}             | INVALID_N       | n is required",
+                "{\"n\": -1}                           | N_OUT_OF_RANGE  | from 0 to 50",
+                "{\"n\": 51}                           | N_OUT_OF_RANGE  | from 0 to 50",
+                "{\"n\": 123456789012345678901234567890} | N_OUT_OF_RANGE | from 0 to 50",
+                "{\"n\": 30, \"algorithm\": 7}         | INVALID_ALGORITHM | must be a string",
+                "{\"n\": 30, \"priority\": \"high\"}   | INVALID_BODY    | unknown field \"priority\"",
+                "[30]                                  | INVALID_BODY    | must be a JSON object",
+                "{\"n\": 30,                           | INVALID_JSON    | not valid JSON",
+                "{\"n\": 30} {\"n\": 31}               | INVALID_JSON    | more text after",
+                "{\"n\": 30, \"n\": 31}                | INVALID_JSON    | Duplicate"
+            })
     void submit_shouldAnswer400AndQueueNothing_whenBodyIsBad(String json, String code, String messagePart) {
         HttpResponse response = api.handle(postJob(json));
 
@@ -150,8 +166,8 @@ class FibApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded"})
     void submit_shouldAnswer415_whenContentTypeIsNotJson(String contentType) {
-        HttpResponse response = api.handle(new HttpRequest("POST", "/jobs", Map.of(),
-                Map.of("content-type", contentType), "{\"n\": 30}"));
+        HttpResponse response = api.handle(
+                new HttpRequest("POST", "/jobs", Map.of(), Map.of("content-type", contentType), "{\"n\": 30}"));
 
         assertThat(response.status()).isEqualTo(415);
         assertThat(body(response)).containsEntry("error", "UNSUPPORTED_MEDIA_TYPE");
@@ -159,8 +175,8 @@ class FibApiTest {
 
     @Test
     void submit_shouldAcceptJsonWithCharset() {
-        HttpResponse response = api.handle(new HttpRequest("POST", "/jobs", Map.of(),
-                Map.of("content-type", "application/json; charset=utf-8"), "{\"n\": 30}"));
+        HttpResponse response = api.handle(new HttpRequest(
+                "POST", "/jobs", Map.of(), Map.of("content-type", "application/json; charset=utf-8"), "{\"n\": 30}"));
 
         assertThat(response.status()).isEqualTo(202);
     }
@@ -198,8 +214,12 @@ class FibApiTest {
 
     @Test
     void submit_shouldReturnTheSameJob_whenIdempotencyKeyIsRepeated() {
-        HttpRequest request = new HttpRequest("POST", "/jobs", Map.of(),
-                Map.of("content-type", "application/json", "idempotency-key", "order-1"), "{\"n\": 30}");
+        HttpRequest request = new HttpRequest(
+                "POST",
+                "/jobs",
+                Map.of(),
+                Map.of("content-type", "application/json", "idempotency-key", "order-1"),
+                "{\"n\": 30}");
 
         HttpResponse first = api.handle(request);
         HttpResponse second = api.handle(request);
@@ -224,8 +244,12 @@ class FibApiTest {
 
     @Test
     void submit_shouldAnswer400_whenIdempotencyKeyIsTooLong() {
-        HttpResponse response = api.handle(new HttpRequest("POST", "/jobs", Map.of(),
-                Map.of("content-type", "application/json", "idempotency-key", "k".repeat(129)), "{\"n\": 30}"));
+        HttpResponse response = api.handle(new HttpRequest(
+                "POST",
+                "/jobs",
+                Map.of(),
+                Map.of("content-type", "application/json", "idempotency-key", "k".repeat(129)),
+                "{\"n\": 30}"));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(body(response)).containsEntry("error", "INVALID_IDEMPOTENCY_KEY");
@@ -238,8 +262,11 @@ class FibApiTest {
         HttpResponse response = api.handle(get("/jobs/" + jobId, Map.of()));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(body(response)).containsEntry("jobId", jobId).containsEntry("status", "PENDING")
-                .containsEntry("attempts", 0).doesNotContainKeys("value", "error", "startedAt");
+        assertThat(body(response))
+                .containsEntry("jobId", jobId)
+                .containsEntry("status", "PENDING")
+                .containsEntry("attempts", 0)
+                .doesNotContainKeys("value", "error", "startedAt");
         assertThat(response.headers()).containsEntry("retry-after", "1");
     }
 

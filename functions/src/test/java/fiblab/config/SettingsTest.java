@@ -16,21 +16,25 @@ class SettingsTest {
     @Test
     void limits_shouldNameTheVariableAndRange_whenValueIsOutOfRange() {
         Settings settings = new Settings(Map.of(EnvironmentVariables.ASYNC_NAIVE_MAX_N, "93"));
-        assertThatThrownBy(() -> Limits.from(settings)).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> Limits.from(settings))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessage("environment variable ASYNC_NAIVE_MAX_N must be a whole number from 0 to 92, was \"93\"");
     }
 
     @Test
     void limits_shouldRejectText_whenANumberIsExpected() {
         Settings settings = new Settings(Map.of(EnvironmentVariables.FAST_MAX_N, "lots"));
-        assertThatThrownBy(() -> Limits.from(settings)).hasMessageContaining("FAST_MAX_N").hasMessageContaining("\"lots\"");
+        assertThatThrownBy(() -> Limits.from(settings))
+                .hasMessageContaining("FAST_MAX_N")
+                .hasMessageContaining("\"lots\"");
     }
 
     @Test
     void limits_shouldRefuse_whenInlineLimitExceedsAsyncLimit() {
-        Settings settings = new Settings(Map.of(EnvironmentVariables.INLINE_NAIVE_MAX_N, "45",
-                EnvironmentVariables.ASYNC_NAIVE_MAX_N, "40"));
-        assertThatThrownBy(() -> Limits.from(settings)).isInstanceOf(ConfigurationException.class)
+        Settings settings = new Settings(
+                Map.of(EnvironmentVariables.INLINE_NAIVE_MAX_N, "45", EnvironmentVariables.ASYNC_NAIVE_MAX_N, "40"));
+        assertThatThrownBy(() -> Limits.from(settings))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("INLINE_NAIVE_MAX_N (45) must not exceed ASYNC_NAIVE_MAX_N (40)");
     }
 

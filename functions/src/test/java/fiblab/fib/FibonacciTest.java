@@ -29,7 +29,10 @@ class FibonacciTest {
     @Test
     void fast_shouldHave209Digits_whenNIs1000() {
         String value = FastDoubling.fib(1000).toString();
-        assertThat(value).hasSize(209).startsWith("43466557686937456435688527675040625802564660517371780402481729089536555417949051890403879840079255169295922593080322634775209689623239873322471161642996440906533187938298969649928516003704476137795166849228875");
+        assertThat(value)
+                .hasSize(209)
+                .startsWith(
+                        "43466557686937456435688527675040625802564660517371780402481729089536555417949051890403879840079255169295922593080322634775209689623239873322471161642996440906533187938298969649928516003704476137795166849228875");
     }
 
     @Test
@@ -43,13 +46,16 @@ class FibonacciTest {
     @Test
     void naiveAndFast_shouldAgree_forEveryNUpTo35() {
         for (int n = 0; n <= 35; n++) {
-            assertThat(BigInteger.valueOf(NaiveRecursion.fib(n))).as("fib(%d)", n).isEqualTo(FastDoubling.fib(n));
+            assertThat(BigInteger.valueOf(NaiveRecursion.fib(n)))
+                    .as("fib(%d)", n)
+                    .isEqualTo(FastDoubling.fib(n));
         }
     }
 
     @Test
     void naive_shouldRefuse_whenNWouldOverflowLong() {
-        assertThatThrownBy(() -> NaiveRecursion.fib(93)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> NaiveRecursion.fib(93))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("between 0 and 92");
         assertThatThrownBy(() -> NaiveRecursion.fib(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FastDoubling.fib(-1)).isInstanceOf(IllegalArgumentException.class);
@@ -62,7 +68,8 @@ class FibonacciTest {
 
         // Then it gives up with DeadlineExceeded, soon after the budget
         assertThatThrownBy(() -> NaiveRecursion.fib(80, Deadline.inMillis(50)))
-                .isInstanceOf(DeadlineExceededException.class).hasMessageContaining("50 ms");
+                .isInstanceOf(DeadlineExceededException.class)
+                .hasMessageContaining("50 ms");
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
     }
 
@@ -76,10 +83,14 @@ class FibonacciTest {
 
     @Test
     void computeMillisText_shouldKeepThreeDecimals() {
-        assertThat(new Computation(1, Algorithm.FAST, BigInteger.ONE, 5).computeMillisText()).isEqualTo("0.005");
-        assertThat(new Computation(1, Algorithm.FAST, BigInteger.ONE, 1_234).computeMillisText()).isEqualTo("1.234");
-        assertThat(new Computation(1, Algorithm.FAST, BigInteger.ONE, 1_050).computeMillisText()).isEqualTo("1.050");
-        assertThat(new Computation(1, Algorithm.FAST, BigInteger.ONE, 29_000_100).computeMillisText()).isEqualTo("29000.100");
+        assertThat(new Computation(1, Algorithm.FAST, BigInteger.ONE, 5).computeMillisText())
+                .isEqualTo("0.005");
+        assertThat(new Computation(1, Algorithm.FAST, BigInteger.ONE, 1_234).computeMillisText())
+                .isEqualTo("1.234");
+        assertThat(new Computation(1, Algorithm.FAST, BigInteger.ONE, 1_050).computeMillisText())
+                .isEqualTo("1.050");
+        assertThat(new Computation(1, Algorithm.FAST, BigInteger.ONE, 29_000_100).computeMillisText())
+                .isEqualTo("29000.100");
     }
 
     @Test

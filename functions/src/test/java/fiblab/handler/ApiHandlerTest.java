@@ -28,8 +28,11 @@ class ApiHandlerTest {
 
     private final Fixtures fixtures = new Fixtures();
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
-    private final ApiHandler handler = new ApiHandler(fixtures.api(),
-            new StructuredLogger(new PrintStream(logs, true, StandardCharsets.UTF_8), StructuredLogger.Level.INFO,
+    private final ApiHandler handler = new ApiHandler(
+            fixtures.api(),
+            new StructuredLogger(
+                    new PrintStream(logs, true, StandardCharsets.UTF_8),
+                    StructuredLogger.Level.INFO,
                     Map.of("service", "fiblab-api")));
 
     private APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
@@ -48,7 +51,8 @@ class ApiHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(body(response)).containsEntry("value", "832040").containsEntry("algorithm", "naive");
-        assertThat(response.getHeaders()).containsEntry("content-type", "application/json")
+        assertThat(response.getHeaders())
+                .containsEntry("content-type", "application/json")
                 .containsKey("server-timing");
         assertThat(response.getIsBase64Encoded()).isFalse();
     }
@@ -69,10 +73,15 @@ class ApiHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(202);
         String jobId = (String) body(response).get("jobId");
-        assertThat(response.getHeaders()).containsEntry("location", "/jobs/" + jobId).containsKey("retry-after");
-        assertThat(fixtures.queue.sent()).singleElement().satisfies(m -> assertThat(m.n()).isEqualTo(30));
+        assertThat(response.getHeaders())
+                .containsEntry("location", "/jobs/" + jobId)
+                .containsKey("retry-after");
+        assertThat(fixtures.queue.sent())
+                .singleElement()
+                .satisfies(m -> assertThat(m.n()).isEqualTo(30));
         assertThat(logs.toString(StandardCharsets.UTF_8))
-                .as("the log line names the request and the job").contains("\"requestId\":\"test-request-1\"")
+                .as("the log line names the request and the job")
+                .contains("\"requestId\":\"test-request-1\"")
                 .contains("\"jobId\":\"" + jobId + "\"");
     }
 
@@ -107,18 +116,19 @@ class ApiHandlerTest {
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @CsvSource({
-            "api-get-fib-over-inline-limit.json, 422, N_TOO_LARGE_FOR_INLINE",
-            "api-get-fib-not-a-number.json, 400, INVALID_N",
-            "api-get-fib-unknown-algorithm.json, 400, INVALID_ALGORITHM",
-            "api-post-job-broken-json.json, 400, INVALID_JSON",
-            "api-post-job-n-as-string.json, 400, INVALID_N",
-            "api-post-job-negative-n.json, 400, N_OUT_OF_RANGE",
-            "api-post-job-huge-n.json, 400, N_OUT_OF_RANGE",
-            "api-post-job-not-json-content-type.json, 415, UNSUPPORTED_MEDIA_TYPE",
-            "api-post-job-too-large.json, 413, BODY_TOO_LARGE",
-            "api-get-job-bad-id.json, 400, INVALID_JOB_ID",
-            "api-unknown-route.json, 404, ROUTE_NOT_FOUND",
-            "api-wrong-method.json, 405, METHOD_NOT_ALLOWED"})
+        "api-get-fib-over-inline-limit.json, 422, N_TOO_LARGE_FOR_INLINE",
+        "api-get-fib-not-a-number.json, 400, INVALID_N",
+        "api-get-fib-unknown-algorithm.json, 400, INVALID_ALGORITHM",
+        "api-post-job-broken-json.json, 400, INVALID_JSON",
+        "api-post-job-n-as-string.json, 400, INVALID_N",
+        "api-post-job-negative-n.json, 400, N_OUT_OF_RANGE",
+        "api-post-job-huge-n.json, 400, N_OUT_OF_RANGE",
+        "api-post-job-not-json-content-type.json, 415, UNSUPPORTED_MEDIA_TYPE",
+        "api-post-job-too-large.json, 413, BODY_TOO_LARGE",
+        "api-get-job-bad-id.json, 400, INVALID_JOB_ID",
+        "api-unknown-route.json, 404, ROUTE_NOT_FOUND",
+        "api-wrong-method.json, 405, METHOD_NOT_ALLOWED"
+    })
     void badRequestEvents_shouldGetTheirErrorCode_andQueueNothing(String file, int status, String code) {
         APIGatewayV2HTTPResponse response = invoke(EventLoader.loadApiGatewayHttpEvent("../events/" + file));
 
@@ -131,7 +141,9 @@ class ApiHandlerTest {
     void everyApiEvent_shouldGetAJsonAnswerBelow500() throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(Path.of("../events"))) {
-            files = listing.filter(p -> p.getFileName().toString().startsWith("api-")).sorted().toList();
+            files = listing.filter(p -> p.getFileName().toString().startsWith("api-"))
+                    .sorted()
+                    .toList();
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(15);
         for (Path file : files) {
@@ -146,9 +158,14 @@ class ApiHandlerTest {
     void inlineComputation_shouldAnswer504_whenItWouldOutliveTheFunction() {
         // Given limits raised so far that fib(60) is allowed inline, and an invocation with 1.5 s left
         fiblab.config.Limits raised = new fiblab.config.Limits(90, 90, 1_000_000);
-        ApiHandler handler = new ApiHandler(new fiblab.api.FibApi(new fiblab.api.RequestRules(raised),
-                fixtures.submission(), fixtures.store, fiblab.observe.Metrics.NONE),
-                new StructuredLogger(new PrintStream(logs, true, StandardCharsets.UTF_8), StructuredLogger.Level.INFO, Map.of()));
+        ApiHandler handler = new ApiHandler(
+                new fiblab.api.FibApi(
+                        new fiblab.api.RequestRules(raised),
+                        fixtures.submission(),
+                        fixtures.store,
+                        fiblab.observe.Metrics.NONE),
+                new StructuredLogger(
+                        new PrintStream(logs, true, StandardCharsets.UTF_8), StructuredLogger.Level.INFO, Map.of()));
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../events/api-get-fib-naive.json");
         event.setRawPath("/fib/60");
 
@@ -166,17 +183,25 @@ class ApiHandlerTest {
     @Test
     void unexpectedFailure_shouldAnswerGeneric500WithoutStackTrace_andLogTheStack() {
         // Given an API core that breaks in a way nobody planned for
-        ApiHandler broken = new ApiHandler(new fiblab.api.FibApi(null, null, null, null),
-                new StructuredLogger(new PrintStream(logs, true, StandardCharsets.UTF_8), StructuredLogger.Level.INFO, Map.of()));
+        ApiHandler broken = new ApiHandler(
+                new fiblab.api.FibApi(null, null, null, null),
+                new StructuredLogger(
+                        new PrintStream(logs, true, StandardCharsets.UTF_8), StructuredLogger.Level.INFO, Map.of()));
 
         // When a request arrives
         APIGatewayV2HTTPResponse response = broken.handleRequest(
-                EventLoader.loadApiGatewayHttpEvent("../events/api-get-fib-naive.json"), new TestContext("fiblab-api", 29_000));
+                EventLoader.loadApiGatewayHttpEvent("../events/api-get-fib-naive.json"),
+                new TestContext("fiblab-api", 29_000));
 
         // Then the client sees a plain 500 with the request id, and the log has the stack
         assertThat(response.getStatusCode()).isEqualTo(500);
         assertThat(body(response)).containsEntry("error", "INTERNAL_ERROR");
-        assertThat(response.getBody()).contains("test-request-1").doesNotContain("Exception").doesNotContain("at fiblab");
-        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("\"stackTrace\"").contains("NullPointerException");
+        assertThat(response.getBody())
+                .contains("test-request-1")
+                .doesNotContain("Exception")
+                .doesNotContain("at fiblab");
+        assertThat(logs.toString(StandardCharsets.UTF_8))
+                .contains("\"stackTrace\"")
+                .contains("NullPointerException");
     }
 }

@@ -25,8 +25,8 @@ class SnapStartPrimingTest {
 
     private final Fixtures fixtures = new Fixtures();
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
-    private final StructuredLogger log = new StructuredLogger(new PrintStream(logs, true, StandardCharsets.UTF_8),
-            StructuredLogger.Level.INFO, Map.of());
+    private final StructuredLogger log = new StructuredLogger(
+            new PrintStream(logs, true, StandardCharsets.UTF_8), StructuredLogger.Level.INFO, Map.of());
 
     @Test
     void apiPriming_shouldRunTheRequestPaths_withoutCreatingJobsOrMessages() {
@@ -73,17 +73,26 @@ class SnapStartPrimingTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Settings settings = new Settings(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL",
-                "http://127.0.0.1:" + closedPort, "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "x"));
+        Settings settings = new Settings(Map.of(
+                "AWS_REGION",
+                "us-east-1",
+                "AWS_ENDPOINT_URL",
+                "http://127.0.0.1:" + closedPort,
+                "AWS_ACCESS_KEY_ID",
+                "x",
+                "AWS_SECRET_ACCESS_KEY",
+                "x"));
         DynamoDbJobStore store = new DynamoDbJobStore(AwsClients.dynamoDb(settings), "jobs");
-        SqsJobQueue queue = new SqsJobQueue(AwsClients.sqs(settings), "http://127.0.0.1:" + closedPort + "/000000000000/jobs");
+        SqsJobQueue queue =
+                new SqsJobQueue(AwsClients.sqs(settings), "http://127.0.0.1:" + closedPort + "/000000000000/jobs");
 
         // Then priming is best effort
         assertThatCode(() -> {
-            store.beforeCheckpoint(null);
-            queue.beforeCheckpoint(null);
-            store.afterRestore(null);
-            queue.afterRestore(null);
-        }).doesNotThrowAnyException();
+                    store.beforeCheckpoint(null);
+                    queue.beforeCheckpoint(null);
+                    store.afterRestore(null);
+                    queue.afterRestore(null);
+                })
+                .doesNotThrowAnyException();
     }
 }

@@ -23,8 +23,11 @@ class WorkerHandlerTest {
 
     private final Fixtures fixtures = new Fixtures();
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
-    private final WorkerHandler handler = new WorkerHandler(fixtures.worker(3),
-            new StructuredLogger(new PrintStream(logs, true, StandardCharsets.UTF_8), StructuredLogger.Level.INFO,
+    private final WorkerHandler handler = new WorkerHandler(
+            fixtures.worker(3),
+            new StructuredLogger(
+                    new PrintStream(logs, true, StandardCharsets.UTF_8),
+                    StructuredLogger.Level.INFO,
                     Map.of("service", "fiblab-worker")));
 
     private void pending(String jobId, int n, Algorithm algorithm) {
@@ -44,10 +47,12 @@ class WorkerHandlerTest {
         SQSBatchResponse response = invoke(event);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(fixtures.store.get("6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e01").value()).isEqualTo("75025");
+        assertThat(fixtures.store.get("6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e01").value())
+                .isEqualTo("75025");
         assertThat(fixtures.store.get("6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e02").value())
                 .isEqualTo(FastDoubling.fib(1000).toString());
-        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("\"jobId\":\"6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e01\"");
+        assertThat(logs.toString(StandardCharsets.UTF_8))
+                .contains("\"jobId\":\"6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e01\"");
     }
 
     @ParameterizedTest
@@ -73,10 +78,14 @@ class WorkerHandlerTest {
 
         SQSBatchResponse response = invoke(event);
 
-        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-                .containsExactlyInAnyOrder("0b1d7c2e-3333-4a5b-9c8d-000000000002", "0b1d7c2e-3333-4a5b-9c8d-000000000003");
-        assertThat(fixtures.store.get("6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e21").value()).isEqualTo("17711");
-        assertThat(fixtures.store.get("6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e24").value()).isEqualTo("28657");
+        assertThat(response.getBatchItemFailures())
+                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactlyInAnyOrder(
+                        "0b1d7c2e-3333-4a5b-9c8d-000000000002", "0b1d7c2e-3333-4a5b-9c8d-000000000003");
+        assertThat(fixtures.store.get("6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e21").value())
+                .isEqualTo("17711");
+        assertThat(fixtures.store.get("6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e24").value())
+                .isEqualTo("28657");
         Job poisoned = fixtures.store.get("6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e23");
         assertThat(poisoned.status()).isEqualTo(JobStatus.FAILED);
         assertThat(poisoned.error()).contains("algorithm is not one of naive, fast");

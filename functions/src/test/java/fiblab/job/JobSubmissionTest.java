@@ -19,7 +19,8 @@ class JobSubmissionTest {
         Job stored = fixtures.store.get(submitted.job().jobId());
         assertThat(stored.status()).isEqualTo(JobStatus.PENDING);
         assertThat(stored.expiresAt()).isEqualTo(Fixtures.NOW / 1000 + 7 * 24 * 3600);
-        assertThat(fixtures.queue.sent()).containsExactly(new JobMessage(stored.jobId(), 30, Algorithm.NAIVE, Fixtures.NOW));
+        assertThat(fixtures.queue.sent())
+                .containsExactly(new JobMessage(stored.jobId(), 30, Algorithm.NAIVE, Fixtures.NOW));
         assertThat(submitted.replayed()).isFalse();
     }
 
@@ -50,7 +51,9 @@ class JobSubmissionTest {
 
         assertThat(retried.job().status()).isEqualTo(JobStatus.PENDING);
         assertThat(retried.job().submittedAt()).isEqualTo(Fixtures.NOW + 5_000);
-        assertThat(fixtures.queue.sent()).singleElement().satisfies(m -> assertThat(m.jobId()).isEqualTo(retried.job().jobId()));
+        assertThat(fixtures.queue.sent())
+                .singleElement()
+                .satisfies(m -> assertThat(m.jobId()).isEqualTo(retried.job().jobId()));
     }
 
     @Test
@@ -68,7 +71,8 @@ class JobSubmissionTest {
     void submit_shouldQueueNothing_whenTableIsDown() {
         fixtures.store.goDown();
 
-        assertThatThrownBy(() -> submission.submit(30, Algorithm.NAIVE, null)).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> submission.submit(30, Algorithm.NAIVE, null))
+                .isInstanceOf(StoreUnavailableException.class);
 
         assertThat(fixtures.queue.sent()).isEmpty();
     }
@@ -78,11 +82,14 @@ class JobSubmissionTest {
         JobMessage message = new JobMessage("6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e01", 30, Algorithm.FAST, 17L);
         assertThat(JobMessageCodec.read(JobMessageCodec.write(message))).isEqualTo(message);
 
-        assertThatThrownBy(() -> JobMessageCodec.read("not json")).isInstanceOf(PoisonMessageException.class)
-                .satisfies(e -> assertThat(((PoisonMessageException) e).jobId()).isNull());
-        assertThatThrownBy(() -> JobMessageCodec.read(
-                "{\"jobId\":\"6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e01\",\"n\":\"x\",\"algorithm\":\"naive\",\"submittedAt\":1}"))
+        assertThatThrownBy(() -> JobMessageCodec.read("not json"))
                 .isInstanceOf(PoisonMessageException.class)
-                .satisfies(e -> assertThat(((PoisonMessageException) e).jobId()).isEqualTo("6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e01"));
+                .satisfies(e -> assertThat(((PoisonMessageException) e).jobId()).isNull());
+        assertThatThrownBy(
+                        () -> JobMessageCodec.read(
+                                "{\"jobId\":\"6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e01\",\"n\":\"x\",\"algorithm\":\"naive\",\"submittedAt\":1}"))
+                .isInstanceOf(PoisonMessageException.class)
+                .satisfies(e -> assertThat(((PoisonMessageException) e).jobId())
+                        .isEqualTo("6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e01"));
     }
 }

@@ -61,13 +61,16 @@ class JobWorkerTest {
         WorkerOutcome outcome = worker.process(messageFor(jobId), 3, PLENTY_OF_TIME);
 
         assertThat(outcome.kind()).isEqualTo(WorkerOutcome.Kind.RETRY);
-        assertThat(fixtures.store.get(jobId).status()).as("a live lease is not given up on").isEqualTo(JobStatus.RUNNING);
+        assertThat(fixtures.store.get(jobId).status())
+                .as("a live lease is not given up on")
+                .isEqualTo(JobStatus.RUNNING);
     }
 
     @Test
     void process_shouldTakeOverAndFenceOffTheOldClaim_whenItsLeaseExpired() {
         String jobId = submit(20, Algorithm.NAIVE);
-        Job stale = fixtures.store.claim(jobId, Fixtures.NOW, Fixtures.NOW + 1_000).orElseThrow();
+        Job stale =
+                fixtures.store.claim(jobId, Fixtures.NOW, Fixtures.NOW + 1_000).orElseThrow();
         fixtures.clock.advanceMillis(5_000);
 
         WorkerOutcome outcome = worker.process(messageFor(jobId), 2, PLENTY_OF_TIME);
@@ -75,7 +78,8 @@ class JobWorkerTest {
         assertThat(outcome.kind()).isEqualTo(WorkerOutcome.Kind.COMPLETED);
         assertThat(fixtures.store.get(jobId).attempts()).isEqualTo(2);
         assertThat(fixtures.store.complete(jobId, stale.attempts(), "wrong", 1, Fixtures.NOW))
-                .as("the first claim may no longer store a result").isFalse();
+                .as("the first claim may no longer store a result")
+                .isFalse();
         assertThat(fixtures.store.get(jobId).value()).isEqualTo("6765");
     }
 
@@ -87,7 +91,9 @@ class JobWorkerTest {
         WorkerOutcome outcome = worker.process(poison, 1, PLENTY_OF_TIME);
 
         assertThat(outcome.kind()).isEqualTo(WorkerOutcome.Kind.POISON);
-        assertThat(outcome.acknowledged()).as("poison stays failing until SQS moves it to the DLQ").isFalse();
+        assertThat(outcome.acknowledged())
+                .as("poison stays failing until SQS moves it to the DLQ")
+                .isFalse();
         Job job = fixtures.store.get(jobId);
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
         assertThat(job.errorCode()).isEqualTo(JobWorker.POISON_MESSAGE);

@@ -62,26 +62,57 @@ public final class InMemoryJobStore implements JobStore {
     public synchronized Optional<Job> claim(String jobId, long now, long leaseUntil) {
         checkUp();
         Job job = jobs.get(jobId);
-        if (job == null || !(job.status() == JobStatus.PENDING
-                || job.status() == JobStatus.RUNNING && job.leaseUntil() != null && job.leaseUntil() < now)) {
+        if (job == null
+                || !(job.status() == JobStatus.PENDING
+                        || job.status() == JobStatus.RUNNING && job.leaseUntil() != null && job.leaseUntil() < now)) {
             return Optional.empty();
         }
-        Job claimed = new Job(job.jobId(), job.n(), job.algorithm(), JobStatus.RUNNING, null, null, null,
-                job.submittedAt(), job.startedAt() == null ? now : job.startedAt(), null, null, job.attempts() + 1,
-                job.idempotencyKey(), leaseUntil, job.expiresAt());
+        Job claimed = new Job(
+                job.jobId(),
+                job.n(),
+                job.algorithm(),
+                JobStatus.RUNNING,
+                null,
+                null,
+                null,
+                job.submittedAt(),
+                job.startedAt() == null ? now : job.startedAt(),
+                null,
+                null,
+                job.attempts() + 1,
+                job.idempotencyKey(),
+                leaseUntil,
+                job.expiresAt());
         jobs.put(jobId, claimed);
         return Optional.of(claimed);
     }
 
     @Override
-    public synchronized boolean complete(String jobId, int attempt, String value, long computeMicros, long completedAt) {
+    public synchronized boolean complete(
+            String jobId, int attempt, String value, long computeMicros, long completedAt) {
         checkUp();
         Job job = jobs.get(jobId);
         if (job == null || job.status() != JobStatus.RUNNING || job.attempts() != attempt) {
             return false;
         }
-        jobs.put(jobId, new Job(jobId, job.n(), job.algorithm(), JobStatus.DONE, value, null, null, job.submittedAt(),
-                job.startedAt(), completedAt, computeMicros, job.attempts(), job.idempotencyKey(), null, job.expiresAt()));
+        jobs.put(
+                jobId,
+                new Job(
+                        jobId,
+                        job.n(),
+                        job.algorithm(),
+                        JobStatus.DONE,
+                        value,
+                        null,
+                        null,
+                        job.submittedAt(),
+                        job.startedAt(),
+                        completedAt,
+                        computeMicros,
+                        job.attempts(),
+                        job.idempotencyKey(),
+                        null,
+                        job.expiresAt()));
         completions.incrementAndGet();
         return true;
     }
@@ -93,9 +124,24 @@ public final class InMemoryJobStore implements JobStore {
         if (job == null || job.status().isTerminal()) {
             return false;
         }
-        jobs.put(jobId, new Job(jobId, job.n(), job.algorithm(), JobStatus.FAILED, null, errorCode, error,
-                job.submittedAt(), job.startedAt(), completedAt, null, job.attempts(), job.idempotencyKey(), null,
-                job.expiresAt()));
+        jobs.put(
+                jobId,
+                new Job(
+                        jobId,
+                        job.n(),
+                        job.algorithm(),
+                        JobStatus.FAILED,
+                        null,
+                        errorCode,
+                        error,
+                        job.submittedAt(),
+                        job.startedAt(),
+                        completedAt,
+                        null,
+                        job.attempts(),
+                        job.idempotencyKey(),
+                        null,
+                        job.expiresAt()));
         return true;
     }
 
@@ -106,8 +152,24 @@ public final class InMemoryJobStore implements JobStore {
         if (job == null || job.status() != JobStatus.FAILED || !errorCode.equals(job.errorCode())) {
             return false;
         }
-        jobs.put(jobId, new Job(jobId, job.n(), job.algorithm(), JobStatus.PENDING, null, null, null, now,
-                job.startedAt(), null, null, job.attempts(), job.idempotencyKey(), null, job.expiresAt()));
+        jobs.put(
+                jobId,
+                new Job(
+                        jobId,
+                        job.n(),
+                        job.algorithm(),
+                        JobStatus.PENDING,
+                        null,
+                        null,
+                        null,
+                        now,
+                        job.startedAt(),
+                        null,
+                        null,
+                        job.attempts(),
+                        job.idempotencyKey(),
+                        null,
+                        job.expiresAt()));
         return true;
     }
 

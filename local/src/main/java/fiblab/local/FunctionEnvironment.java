@@ -17,13 +17,13 @@ final class FunctionEnvironment {
     /** Overrides the functions' {@code AWS_LAMBDA_LOG_LEVEL} (for example WARN to quiet a benchmark). */
     static final String LOG_LEVEL_PROPERTY = "fiblab.local.logLevel";
 
-    private FunctionEnvironment() {
-    }
+    private FunctionEnvironment() {}
 
-    static Map<String, String> of(FunctionDefinition function, ReferenceResolver resources, AwsEndpoints endpoints,
-            boolean singleEndpoint) {
+    static Map<String, String> of(
+            FunctionDefinition function, ReferenceResolver resources, AwsEndpoints endpoints, boolean singleEndpoint) {
         Map<String, String> environment = new LinkedHashMap<>();
-        function.environment().forEach((name, value) -> environment.put(name, Intrinsics.resolveString(value, resources)));
+        function.environment()
+                .forEach((name, value) -> environment.put(name, Intrinsics.resolveString(value, resources)));
         environment.put("AWS_REGION", endpoints.region());
         environment.put("AWS_DEFAULT_REGION", endpoints.region());
         if (singleEndpoint) {

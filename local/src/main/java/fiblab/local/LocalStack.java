@@ -73,8 +73,10 @@ public final class LocalStack implements AutoCloseable {
                     + " stop what holds it, or pass --port N (0 = any free port)");
         }
         String region = region();
-        Optional<URI> endpoint = options.endpoint().or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL"))
-                .filter(s -> !s.isBlank()).map(URI::create));
+        Optional<URI> endpoint = options.endpoint()
+                .or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL"))
+                        .filter(s -> !s.isBlank())
+                        .map(URI::create));
         if (endpoint.isPresent()) {
             endpoints = new AwsEndpoints(endpoint.get(), endpoint.get(), region);
         } else {
@@ -92,25 +94,34 @@ public final class LocalStack implements AutoCloseable {
         List<SqsEventSourceMapping> mappings = new ArrayList<>();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         for (FunctionDefinition definition : template.functions()) {
-            FunctionConfiguration configuration = new FunctionConfiguration(definition.functionName(),
-                    provisioned.getAtt(definition.logicalId(), "Arn"), definition.handler(),
-                    Duration.ofSeconds(definition.timeoutSeconds()), definition.memorySizeMb(),
+            FunctionConfiguration configuration = new FunctionConfiguration(
+                    definition.functionName(),
+                    provisioned.getAtt(definition.logicalId(), "Arn"),
+                    definition.handler(),
+                    Duration.ofSeconds(definition.timeoutSeconds()),
+                    definition.memorySizeMb(),
                     definition.reservedConcurrency().orElse(ACCOUNT_CONCURRENCY),
                     FunctionEnvironment.of(definition, provisioned, endpoints, endpoint.isPresent()));
-            LambdaFunction function = new LambdaFunction(configuration,
-                    HandlerReference.resolve(definition.handler(), loader), log);
+            LambdaFunction function =
+                    new LambdaFunction(configuration, HandlerReference.resolve(definition.handler(), loader), log);
             functions.put(definition.logicalId(), function);
             resources.add(function);
             definition.httpRoutes().forEach(route -> routes.add(route, function));
             for (SqsEventSourceDefinition source : definition.sqsEvents()) {
                 if (source.enabled()) {
-                    mappings.add(new SqsEventSourceMapping(source, function, pollerClient,
-                            provisioned.ref(source.queueLogicalId()), provisioned.getAtt(source.queueLogicalId(), "Arn"),
-                            region, log));
+                    mappings.add(new SqsEventSourceMapping(
+                            source,
+                            function,
+                            pollerClient,
+                            provisioned.ref(source.queueLogicalId()),
+                            provisioned.getAtt(source.queueLogicalId(), "Arn"),
+                            region,
+                            log));
                 }
             }
         }
-        gateway = HttpGateway.start(routes, options.port(), HttpGateway.INTEGRATION_TIMEOUT, log, LocalServers.ACCOUNT_ID);
+        gateway = HttpGateway.start(
+                routes, options.port(), HttpGateway.INTEGRATION_TIMEOUT, log, LocalServers.ACCOUNT_ID);
         resources.add(gateway);
         mappings.forEach(mapping -> resources.add(mapping.start()));
         banner(routes, mappings);
@@ -137,7 +148,8 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         mappings.forEach(m -> log.line("  pollers    " + m.concurrency() + " batches at once (at most the cores"
-                + " locally, -D" + SqsEventSourceMapping.MAX_LOCAL_BATCHES_PROPERTY + "=N to change; AWS gives each its own vCPU)"));
+                + " locally, -D" + SqsEventSourceMapping.MAX_LOCAL_BATCHES_PROPERTY
+                + "=N to change; AWS gives each its own vCPU)"));
         template.parameters().forEach((name, value) -> log.line("  parameter  " + name + "=" + value));
         for (String limitation : limitations) {
             log.line("  not emulated: " + limitation);
@@ -146,8 +158,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private String functionFor(HttpRouteDefinition route) {
-        return template.functions().stream().filter(f -> f.httpRoutes().contains(route))
-                .map(FunctionDefinition::functionName).findFirst().orElse("?");
+        return template.functions().stream()
+                .filter(f -> f.httpRoutes().contains(route))
+                .map(FunctionDefinition::functionName)
+                .findFirst()
+                .orElse("?");
     }
 
     private static String region() {

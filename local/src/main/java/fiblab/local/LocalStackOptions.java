@@ -16,8 +16,8 @@ import java.util.Optional;
  *                 ElasticMQ and dynalite
  * @param logFile where function logs and START/END/REPORT lines go; null = stdout
  */
-public record LocalStackOptions(Path template, int port, Map<String, String> parameterOverrides,
-        Optional<URI> endpoint, Path logFile) {
+public record LocalStackOptions(
+        Path template, int port, Map<String, String> parameterOverrides, Optional<URI> endpoint, Path logFile) {
 
     /** {@code sam local start-api}'s port. */
     public static final int DEFAULT_PORT = 3000;

@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The one command: starts everything the template declares and serves until stopped. */
-@Command(name = "fiblab-local", mixinStandardHelpOptions = true,
+@Command(
+        name = "fiblab-local",
+        mixinStandardHelpOptions = true,
         description = "Runs what template.yaml declares on this machine, without Docker: ElasticMQ (SQS),"
                 + " dynalite (DynamoDB), the HTTP API on 127.0.0.1 and the SQS event source mappings.")
 public final class Main implements Callable<Integer> {
@@ -24,21 +26,32 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--template", description = "SAM template to run (default: ./template.yaml, else ../template.yaml)")
     Path template;
 
-    @Option(names = "--port", defaultValue = "3000", description = "gateway port on 127.0.0.1; 0 = any free port (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--port",
+            defaultValue = "3000",
+            description = "gateway port on 127.0.0.1; 0 = any free port (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--endpoint", description = "use this SQS/DynamoDB endpoint (LocalStack) instead of starting"
-            + " local servers; AWS_ENDPOINT_URL does the same")
+    @Option(
+            names = "--endpoint",
+            description = "use this SQS/DynamoDB endpoint (LocalStack) instead of starting"
+                    + " local servers; AWS_ENDPOINT_URL does the same")
     URI endpoint;
 
-    @Option(names = "--parameter-overrides", split = "\\s+", splitSynopsisLabel = " ", paramLabel = "Key=Value",
+    @Option(
+            names = "--parameter-overrides",
+            split = "\\s+",
+            splitSynopsisLabel = " ",
+            paramLabel = "Key=Value",
             description = "template parameter values, as sam deploy takes them (repeatable)")
     List<String> parameterOverrides = List.of();
 
     @Option(names = "--log-file", description = "write function logs and START/END/REPORT lines here instead of stdout")
     Path logFile;
 
-    @Option(names = "--log-level", description = "the functions' AWS_LAMBDA_LOG_LEVEL (TRACE, DEBUG, INFO, WARN, ERROR)")
+    @Option(
+            names = "--log-level",
+            description = "the functions' AWS_LAMBDA_LOG_LEVEL (TRACE, DEBUG, INFO, WARN, ERROR)")
     String logLevel;
 
     public static void main(String[] args) {
@@ -64,7 +77,8 @@ public final class Main implements Callable<Integer> {
         if (logLevel != null) {
             System.setProperty(FunctionEnvironment.LOG_LEVEL_PROPERTY, logLevel);
         }
-        LocalStackOptions options = new LocalStackOptions(file, port, overrides, Optional.ofNullable(endpoint), logFile);
+        LocalStackOptions options =
+                new LocalStackOptions(file, port, overrides, Optional.ofNullable(endpoint), logFile);
         LocalStack stack;
         try {
             stack = LocalStack.start(options);
@@ -73,10 +87,13 @@ public final class Main implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            stopped.countDown();
-        }, "fiblab-local-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stack.close();
+                            stopped.countDown();
+                        },
+                        "fiblab-local-shutdown"));
         System.out.println("fiblab local stack is up at " + stack.apiUrl() + " (Ctrl-C stops it)");
         stopped.await();
         return 0;

@@ -37,7 +37,8 @@ class LocalStackTest {
     @BeforeAll
     static void start() throws Exception {
         logFile = dir.resolve("stack.log");
-        stack = LocalStack.start(LocalStackOptions.defaults(Templates.testStack()).withPort(0).withLogFile(logFile));
+        stack = LocalStack.start(
+                LocalStackOptions.defaults(Templates.testStack()).withPort(0).withLogFile(logFile));
     }
 
     @AfterAll
@@ -66,7 +67,9 @@ class LocalStackTest {
     @Test
     void get_shouldReachTheHandler_withThePayload20EventApiGatewaySends() throws Exception {
         // Given
-        HttpRequest.Builder request = request(stack, "/echo/42?x=1&x=2").header("Cookie", "session=abc").header("X-Trace", "t");
+        HttpRequest.Builder request = request(stack, "/echo/42?x=1&x=2")
+                .header("Cookie", "session=abc")
+                .header("X-Trace", "t");
 
         // When
         HttpResponse<String> response = send(stack, request);
@@ -77,42 +80,63 @@ class LocalStackTest {
         assertThat(response.headers().allValues("set-cookie")).containsExactly("a=1; Path=/", "b=2");
         assertThat(response.headers().firstValue("apigw-requestid")).isPresent();
         Map<String, Object> echo = JSON.std.mapFrom(response.body());
-        assertThat(echo).containsEntry("version", "2.0").containsEntry("routeKey", "GET /echo/{id}")
-                .containsEntry("rawPath", "/echo/42").containsEntry("rawQueryString", "x=1&x=2")
-                .containsEntry("pathParameters", Map.of("id", "42")).containsEntry("queryStringParameters", Map.of("x", "1,2"))
-                .containsEntry("cookies", List.of("session=abc")).containsEntry("method", "GET")
-                .containsEntry("stage", "$default").containsEntry("functionName", "EchoFunction")
+        assertThat(echo)
+                .containsEntry("version", "2.0")
+                .containsEntry("routeKey", "GET /echo/{id}")
+                .containsEntry("rawPath", "/echo/42")
+                .containsEntry("rawQueryString", "x=1&x=2")
+                .containsEntry("pathParameters", Map.of("id", "42"))
+                .containsEntry("queryStringParameters", Map.of("x", "1,2"))
+                .containsEntry("cookies", List.of("session=abc"))
+                .containsEntry("method", "GET")
+                .containsEntry("stage", "$default")
+                .containsEntry("functionName", "EchoFunction")
                 .containsEntry("memoryLimitInMB", 512);
-        assertThat((Map<String, Object>) echo.get("headers")).containsEntry("x-trace", "t").doesNotContainKey("cookie");
+        assertThat((Map<String, Object>) echo.get("headers"))
+                .containsEntry("x-trace", "t")
+                .doesNotContainKey("cookie");
     }
 
     @Test
     void handler_shouldBeBuiltWithTheTemplatesResolvedEnvironment() throws Exception {
         // Given / When
-        Map<String, Object> echo = JSON.std.mapFrom(send(stack, request(stack, "/echo/1")).body());
+        Map<String, Object> echo =
+                JSON.std.mapFrom(send(stack, request(stack, "/echo/1")).body());
 
         // Then
         Map<String, Object> environment = (Map<String, Object>) echo.get("environment");
-        assertThat(environment).containsEntry("TABLE_NAME", "ItemsTable").containsEntry("GREETING", "hello")
+        assertThat(environment)
+                .containsEntry("TABLE_NAME", "ItemsTable")
+                .containsEntry("GREETING", "hello")
                 .containsEntry("QUEUE_URL", stack.ref("WorkQueue"))
                 .containsEntry("SUBBED", "us-east-1/ItemsTable/WorkQueue")
                 .containsEntry("AWS_LAMBDA_FUNCTION_NAME", "EchoFunction")
                 .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512")
                 .containsEntry("AWS_ENDPOINT_URL_SQS", stack.endpoints().sqs().toString())
-                .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", stack.endpoints().dynamoDb().toString())
+                .containsEntry(
+                        "AWS_ENDPOINT_URL_DYNAMODB",
+                        stack.endpoints().dynamoDb().toString())
                 .containsKeys("AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_LAMBDA_LOG_LEVEL");
-        assertThat(stack.ref("WorkQueue")).startsWith(stack.endpoints().sqs().toString()).endsWith("/WorkQueue");
+        assertThat(stack.ref("WorkQueue"))
+                .startsWith(stack.endpoints().sqs().toString())
+                .endsWith("/WorkQueue");
     }
 
     @Test
     void post_shouldPassTheBody_andBinaryResponsesComeBackDecoded() throws Exception {
         // Given / When
-        HttpResponse<String> posted = send(stack, request(stack, "/echo").POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}"))
-                .header("content-type", "application/json"));
-        HttpResponse<byte[]> binary = HTTP.send(request(stack, "/binary").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> posted = send(
+                stack,
+                request(stack, "/echo")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}"))
+                        .header("content-type", "application/json"));
+        HttpResponse<byte[]> binary =
+                HTTP.send(request(stack, "/binary").build(), HttpResponse.BodyHandlers.ofByteArray());
 
         // Then
-        assertThat(JSON.std.mapFrom(posted.body())).containsEntry("body", "{\"a\":1}").containsEntry("isBase64Encoded", false);
+        assertThat(JSON.std.mapFrom(posted.body()))
+                .containsEntry("body", "{\"a\":1}")
+                .containsEntry("isBase64Encoded", false);
         assertThat(binary.statusCode()).isEqualTo(201);
         assertThat(binary.body()).containsExactly(0, 1, 2, 255);
     }
@@ -151,7 +175,8 @@ class LocalStackTest {
         }
 
         // Then
-        List<Integer> statuses = responses.stream().map(f -> f.join().statusCode()).toList();
+        List<Integer> statuses =
+                responses.stream().map(f -> f.join().statusCode()).toList();
         assertThat(statuses).containsOnly(200, 500).contains(200).contains(500);
         assertThat(statuses.stream().filter(s -> s == 200)).hasSizeLessThanOrEqualTo(2);
         assertThat(Files.readString(logFile)).contains("TooManyRequestsException");
@@ -164,21 +189,26 @@ class LocalStackTest {
         String failing = "fail-" + System.nanoTime();
         try (SqsClient sqs = stack.endpoints().sqsClient()) {
             // When
-            sqs.sendMessageBatch(r -> r.queueUrl(stack.ref("WorkQueue")).entries(
-                    e -> e.id("1").messageBody(ok), e -> e.id("2").messageBody(failing)));
+            sqs.sendMessageBatch(r -> r.queueUrl(stack.ref("WorkQueue"))
+                    .entries(e -> e.id("1").messageBody(ok), e -> e.id("2").messageBody(failing)));
 
             // Then: the failing one is delivered maxReceiveCount (2) times, then moved to the DLQ
             List<Message> dead = new ArrayList<>();
             boolean inDlq = Eventually.within(Duration.ofSeconds(20), () -> {
-                dead.addAll(sqs.receiveMessage(r -> r.queueUrl(stack.ref("WorkDeadLetterQueue")).waitTimeSeconds(1)).messages());
+                dead.addAll(sqs.receiveMessage(r ->
+                                r.queueUrl(stack.ref("WorkDeadLetterQueue")).waitTimeSeconds(1))
+                        .messages());
                 return !dead.isEmpty();
             });
             assertThat(inDlq).as("message reached the DLQ").isTrue();
             assertThat(dead).extracting(Message::body).containsExactly(failing);
         }
         assertThat(RecordingWorker.deliveriesOf(ok)).hasSize(1);
-        assertThat(RecordingWorker.deliveriesOf(failing)).extracting(RecordingWorker.Delivery::receiveCount).containsExactly(1, 2);
-        assertThat(RecordingWorker.deliveriesOf(failing)).allMatch(d -> d.eventSource().equals("aws:sqs"));
+        assertThat(RecordingWorker.deliveriesOf(failing))
+                .extracting(RecordingWorker.Delivery::receiveCount)
+                .containsExactly(1, 2);
+        assertThat(RecordingWorker.deliveriesOf(failing))
+                .allMatch(d -> d.eventSource().equals("aws:sqs"));
     }
 
     @Test
@@ -192,9 +222,13 @@ class LocalStackTest {
 
         // Then: the invocation is cut at 2 s, and the message (not deleted) is delivered again
         assertThat(Eventually.within(Duration.ofSeconds(15), () -> log().contains("Task timed out after 2.00 seconds")))
-                .as("a timeout was reported").isTrue();
+                .as("a timeout was reported")
+                .isTrue();
         assertThat(log()).contains("Status: timeout");
-        assertThat(Eventually.within(Duration.ofSeconds(10), () -> RecordingWorker.deliveriesOf(body).size() >= 2)).isTrue();
+        assertThat(Eventually.within(
+                        Duration.ofSeconds(10),
+                        () -> RecordingWorker.deliveriesOf(body).size() >= 2))
+                .isTrue();
     }
 
     @Test
@@ -202,22 +236,32 @@ class LocalStackTest {
         // Given
         Path moved = Templates.copyWith(Templates.testStack(), dir, "Path: /echo\n", "Path: /echo-moved\n");
         Path copy = Templates.copyWith(moved, dir, "BatchSize: 3", "BatchSize: 1");
-        try (LocalStack changed = LocalStack.start(LocalStackOptions.defaults(copy).withPort(0).withLogFile(dir.resolve("copy.log")))) {
+        try (LocalStack changed =
+                LocalStack.start(LocalStackOptions.defaults(copy).withPort(0).withLogFile(dir.resolve("copy.log")))) {
             // When
-            HttpResponse<String> movedRoute = send(changed, request(changed, "/echo-moved").POST(HttpRequest.BodyPublishers.ofString("x")));
-            HttpResponse<String> oldRoute = send(changed, request(changed, "/echo").POST(HttpRequest.BodyPublishers.ofString("x")));
+            HttpResponse<String> movedRoute =
+                    send(changed, request(changed, "/echo-moved").POST(HttpRequest.BodyPublishers.ofString("x")));
+            HttpResponse<String> oldRoute =
+                    send(changed, request(changed, "/echo").POST(HttpRequest.BodyPublishers.ofString("x")));
             String tag = "single-" + System.nanoTime();
             try (SqsClient sqs = changed.endpoints().sqsClient()) {
-                sqs.sendMessageBatch(r -> r.queueUrl(changed.ref("WorkQueue")).entries(
-                        e -> e.id("1").messageBody(tag + "a"), e -> e.id("2").messageBody(tag + "b"),
-                        e -> e.id("3").messageBody(tag + "c")));
+                sqs.sendMessageBatch(r -> r.queueUrl(changed.ref("WorkQueue"))
+                        .entries(
+                                e -> e.id("1").messageBody(tag + "a"),
+                                e -> e.id("2").messageBody(tag + "b"),
+                                e -> e.id("3").messageBody(tag + "c")));
             }
 
             // Then
             assertThat(movedRoute.statusCode()).isEqualTo(200);
             assertThat(oldRoute.statusCode()).isEqualTo(404);
-            assertThat(Eventually.within(Duration.ofSeconds(10), () -> RecordingWorker.DELIVERIES.stream()
-                    .filter(d -> d.body().startsWith(tag)).count() == 3)).isTrue();
+            assertThat(Eventually.within(
+                            Duration.ofSeconds(10),
+                            () -> RecordingWorker.DELIVERIES.stream()
+                                            .filter(d -> d.body().startsWith(tag))
+                                            .count()
+                                    == 3))
+                    .isTrue();
             assertThat(RecordingWorker.DELIVERIES.stream().filter(d -> d.body().startsWith(tag)))
                     .allMatch(d -> d.batchSize() == 1);
         }
@@ -226,8 +270,8 @@ class LocalStackTest {
     @Test
     void close_shouldLeaveNoChildProcess() throws Exception {
         // Given
-        LocalStack other = LocalStack.start(LocalStackOptions.defaults(Templates.testStack()).withPort(0)
-                .withLogFile(dir.resolve("other.log")));
+        LocalStack other = LocalStack.start(
+                LocalStackOptions.defaults(Templates.testStack()).withPort(0).withLogFile(dir.resolve("other.log")));
         long nodePid = other.servers().orElseThrow().dynamoDb().pid();
         assertThat(ProcessHandle.of(nodePid)).isPresent();
 
@@ -235,7 +279,8 @@ class LocalStackTest {
         other.close();
 
         // Then
-        assertThat(ProcessHandle.of(nodePid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(nodePid).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
         assertThat(fiblab.local.servers.ChildProcesses.runningPids()).doesNotContain(nodePid);
     }
 }

@@ -49,8 +49,13 @@ final class BenchSession {
     private List<String> coldStartClients = List.of("url-connection", "crt");
     private ThroughputBench.Settings throughput;
 
-    BenchSession(Target target, BenchSettings settings, Path siteDir, Path repository,
-            BiFunction<String, Integer, ProgressListener> progress, PrintWriter log) {
+    BenchSession(
+            Target target,
+            BenchSettings settings,
+            Path siteDir,
+            Path repository,
+            BiFunction<String, Integer, ProgressListener> progress,
+            PrintWriter log) {
         this.target = target;
         this.settings = settings;
         this.siteDir = siteDir;
@@ -113,16 +118,27 @@ final class BenchSession {
                 }
             }
         }
-        Optional<Map<String, Object>> seed = scenarioResults.stream().filter(s -> Scenario.SEED.id().equals(s.get("name"))).findFirst();
+        Optional<Map<String, Object>> seed = scenarioResults.stream()
+                .filter(s -> Scenario.SEED.id().equals(s.get("name")))
+                .findFirst();
         if (peersDir != null && seed.isPresent()) {
             say("Peers: Flask and Express with the seed's own spec");
-            scenarioResults.add(new PeerRunner(peersDir, dataDir, settings.warmup(), settings.requestTimeout(), settings.runBudget(),
-                    progress, log).run(SeedSpec.of(seed.get())));
+            scenarioResults.add(new PeerRunner(
+                            peersDir,
+                            dataDir,
+                            settings.warmup(),
+                            settings.requestTimeout(),
+                            settings.runBudget(),
+                            progress,
+                            log)
+                    .run(SeedSpec.of(seed.get())));
         }
         results.put("scenarios", scenarioResults);
         if (template != null && seed.isPresent()) {
             try {
-                results.put("cost", CostReport.of(seed.get(), SamTemplate.load(template, target.parameters()), PriceList.load()));
+                results.put(
+                        "cost",
+                        CostReport.of(seed.get(), SamTemplate.load(template, target.parameters()), PriceList.load()));
             } catch (TemplateException | IllegalArgumentException e) {
                 say("No cost estimate: " + e.getMessage());
             }
@@ -136,11 +152,13 @@ final class BenchSession {
 
     private Map<String, Object> coldStart(Path dataDir) throws IOException, InterruptedException {
         if (!(target instanceof LocalTarget local)) {
-            throw new IllegalArgumentException("the coldstart scenario starts the functions in fresh local JVMs against the local "
-                    + "stack's servers: run it without --url or --stack-name");
+            throw new IllegalArgumentException(
+                    "the coldstart scenario starts the functions in fresh local JVMs against the local "
+                            + "stack's servers: run it without --url or --stack-name");
         }
         Path work = Files.createTempDirectory("fiblab-coldstart-");
-        return new ColdStartBench(local.stack(), repository.resolve("events"), work, log).run(coldStartSamples, coldStartClients);
+        return new ColdStartBench(local.stack(), repository.resolve("events"), work, log)
+                .run(coldStartSamples, coldStartClients);
     }
 
     private Map<String, Object> targetMap() {
@@ -151,7 +169,8 @@ final class BenchSession {
         map.put("parameters", new TreeMap<>(target.parameters()));
         List<String> logs = new ArrayList<>();
         for (String log : List.of("local-stack.log", LocalTarget.FUNCTION_OUTPUT_LOG)) {
-            if ("local".equals(target.kind()) && Files.exists(siteDir.resolve("data").resolve(log))) {
+            if ("local".equals(target.kind())
+                    && Files.exists(siteDir.resolve("data").resolve(log))) {
                 logs.add("data/" + log);
             }
         }

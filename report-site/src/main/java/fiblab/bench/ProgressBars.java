@@ -10,8 +10,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /** One progress bar per run on standard error, or none. */
 final class ProgressBars {
 
-    private ProgressBars() {
-    }
+    private ProgressBars() {}
 
     static BiFunction<String, Integer, ProgressListener> factory(boolean enabled) {
         if (!enabled) {

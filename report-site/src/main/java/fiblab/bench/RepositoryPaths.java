@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 final class RepositoryPaths {
 
-    private RepositoryPaths() {
-    }
+    private RepositoryPaths() {}
 
     static Optional<Path> root() {
         Optional<Path> fromWorkingDir = search(Path.of("").toAbsolutePath());
@@ -30,7 +29,11 @@ final class RepositoryPaths {
 
     private static Optional<Path> jarLocation() {
         try {
-            return Optional.of(Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            return Optional.of(Path.of(Main.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI()));
         } catch (URISyntaxException | RuntimeException e) {
             return Optional.empty();
         }

@@ -59,7 +59,10 @@ public final class FakeFibApi implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             if ("GET".equals(method) && path.startsWith("/fib/")) {
-                inline(exchange, Integer.parseInt(path.substring(5)), algorithm(exchange.getRequestURI().getQuery()));
+                inline(
+                        exchange,
+                        Integer.parseInt(path.substring(5)),
+                        algorithm(exchange.getRequestURI().getQuery()));
             } else if ("POST".equals(method) && "/jobs".equals(path)) {
                 submit(exchange);
             } else if ("GET".equals(method) && path.startsWith("/jobs/")) {
@@ -79,7 +82,10 @@ public final class FakeFibApi implements AutoCloseable {
 
     private void inline(HttpExchange exchange, int n, String algorithm) throws IOException {
         if ("naive".equals(algorithm) && n > inlineLimit) {
-            send(exchange, 422, Map.of("error", "N_TOO_LARGE_FOR_INLINE", "message", "n > " + inlineLimit + ": submit a job"));
+            send(
+                    exchange,
+                    422,
+                    Map.of("error", "N_TOO_LARGE_FOR_INLINE", "message", "n > " + inlineLimit + ": submit a job"));
             return;
         }
         long t0 = System.nanoTime();

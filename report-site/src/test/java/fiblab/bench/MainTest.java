@@ -67,15 +67,21 @@ class MainTest {
         assertThat(runs).extracting(r -> r.get("scenario")).contains("seed", "open", "sweep", "fast");
         for (Map<String, Object> r : runs) {
             long sent = number(r, "sent");
-            long errorsByKind = ((Map<?, ?>) r.get("errors")).values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
+            long errorsByKind = ((Map<?, ?>) r.get("errors"))
+                    .values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
             assertThat(sent).as("%s sent", r.get("id")).isEqualTo(number(r, "planned"));
-            assertThat(number(r, "ok") + number(r, "errorCount")).as("%s ok + errors", r.get("id")).isEqualTo(sent);
+            assertThat(number(r, "ok") + number(r, "errorCount"))
+                    .as("%s ok + errors", r.get("id"))
+                    .isEqualTo(sent);
             assertThat(errorsByKind).as("%s errors by kind", r.get("id")).isEqualTo(number(r, "errorCount"));
-            assertThat(number((Map<?, ?>) r.get("latency"), "count")).as("%s latencies", r.get("id")).isEqualTo(number(r, "ok"));
+            assertThat(number((Map<?, ?>) r.get("latency"), "count"))
+                    .as("%s latencies", r.get("id"))
+                    .isEqualTo(number(r, "ok"));
         }
 
         // and the seed sent exactly what it was asked, on both paths, all successful
-        List<Map<String, Object>> seed = runs.stream().filter(r -> "seed".equals(r.get("scenario"))).toList();
+        List<Map<String, Object>> seed =
+                runs.stream().filter(r -> "seed".equals(r.get("scenario"))).toList();
         assertThat(seed).extracting(r -> r.get("path")).containsExactly("inline", "async");
         assertThat(seed).allSatisfy(r -> {
             assertThat(number(r, "sent")).isEqualTo(ShortRealRun.REQUESTS);
@@ -97,7 +103,8 @@ class MainTest {
         assertThat(environment).containsKeys("date", "commit", "cpu", "cores", "jdk");
         Map<?, ?> target = (Map<?, ?>) run.results.get("target");
         assertThat(target.get("kind")).isEqualTo("local");
-        assertThat(((Map<?, ?>) target.get("parameters")).get("InlineNaiveMaxN")).isEqualTo("24");
+        assertThat(((Map<?, ?>) target.get("parameters")).get("InlineNaiveMaxN"))
+                .isEqualTo("24");
         assertThat(number((Map<?, ?>) run.results.get("overhead"), "ok")).isPositive();
     }
 
@@ -107,10 +114,13 @@ class MainTest {
         ShortRealRun run = ShortRealRun.get();
         List<Map<String, Object>> runs = runs(run.results);
         Map<String, Object> seedInline = runs.stream()
-                .filter(r -> "seed".equals(r.get("scenario")) && "inline".equals(r.get("path"))).findFirst().orElseThrow();
+                .filter(r -> "seed".equals(r.get("scenario")) && "inline".equals(r.get("path")))
+                .findFirst()
+                .orElseThrow();
 
         // Then Flask and Express ran exactly the seed's n, clients and request count, all answered correctly
-        List<Map<String, Object>> peers = runs.stream().filter(r -> "peers".equals(r.get("scenario"))).toList();
+        List<Map<String, Object>> peers =
+                runs.stream().filter(r -> "peers".equals(r.get("scenario"))).toList();
         assertThat(peers).extracting(r -> r.get("path")).containsExactly("flask", "express");
         assertThat(peers).allSatisfy(r -> {
             for (String key : List.of("n", "concurrency", "planned", "sent")) {
@@ -126,9 +136,12 @@ class MainTest {
         Map<?, ?> basis = (Map<?, ?>) cost.get("basis");
         assertThat(basis.get("apiMemoryMb")).isEqualTo(1769);
         assertThat(basis.get("batchSize")).isEqualTo(5);
-        List<Map<?, ?>> paths = ((List<?>) cost.get("paths")).stream().<Map<?, ?>>map(p -> (Map<?, ?>) p).toList();
+        List<Map<?, ?>> paths = ((List<?>) cost.get("paths"))
+                .stream().<Map<?, ?>>map(p -> (Map<?, ?>) p).toList();
         assertThat(paths).extracting(p -> String.valueOf(p.get("path"))).containsExactly("inline", "async");
-        assertThat(paths).allSatisfy(p -> assertThat(((Number) p.get("totalPerMillionUsd")).doubleValue()).isPositive());
+        assertThat(paths)
+                .allSatisfy(p -> assertThat(((Number) p.get("totalPerMillionUsd")).doubleValue())
+                        .isPositive());
     }
 
     @Test
@@ -145,9 +158,26 @@ class MainTest {
         Path site = Path.of("target", "test-site-url").toAbsolutePath();
         try (FakeFibApi api = new FakeFibApi(42, 2)) {
             // When only the seed runs against it
-            int exit = run("--url", api.url() + "/", "-P", "InlineNaiveMaxN=42", "--scenario", "seed", "--out", site.toString(),
-                    "--no-progress", "--requests", "12", "--concurrency", "3", "--n", "15", "--warmup", "0",
-                    "--poll-interval-ms", "2");
+            int exit = run(
+                    "--url",
+                    api.url() + "/",
+                    "-P",
+                    "InlineNaiveMaxN=42",
+                    "--scenario",
+                    "seed",
+                    "--out",
+                    site.toString(),
+                    "--no-progress",
+                    "--requests",
+                    "12",
+                    "--concurrency",
+                    "3",
+                    "--n",
+                    "15",
+                    "--warmup",
+                    "0",
+                    "--poll-interval-ms",
+                    "2");
 
             // Then
             assertThat(exit).as(err.toString()).isZero();
@@ -168,14 +198,17 @@ class MainTest {
             assertThat(log).isRegularFile();
             long latencies = 0;
             HistogramLogReader reader = new HistogramLogReader(log.toFile());
-            for (Histogram h = (Histogram) reader.nextIntervalHistogram(); h != null; h = (Histogram) reader.nextIntervalHistogram()) {
+            for (Histogram h = (Histogram) reader.nextIntervalHistogram();
+                    h != null;
+                    h = (Histogram) reader.nextIntervalHistogram()) {
                 if ("latency".equals(h.getTag())) {
                     latencies += h.getTotalCount();
                 }
             }
             assertThat(latencies).as("%s", log).isEqualTo(number(r, "ok"));
         }
-        assertThat(Files.readString(ShortRealRun.SITE.resolve("data/results.js"))).startsWith("// Generated from results.json");
+        assertThat(Files.readString(ShortRealRun.SITE.resolve("data/results.js")))
+                .startsWith("// Generated from results.json");
     }
 
     @Test
@@ -192,22 +225,25 @@ class MainTest {
         // Then the new site carries exactly those results
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString().trim()).isEqualTo(site.resolve("index.html").toString());
-        assertThat(fiblab.bench.result.ResultsJson.read(site.resolve("data/results.json"))).isEqualTo(run.results);
+        assertThat(fiblab.bench.result.ResultsJson.read(site.resolve("data/results.json")))
+                .isEqualTo(run.results);
         assertThat(site.resolve("assets/chart.umd.js")).isRegularFile();
         assertThat(Files.readString(site.resolve("data/results.js"))).contains("window.FIBLAB_RESULTS = {");
     }
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> runs(Map<String, Object> results) {
-        return ((List<Map<String, Object>>) results.get("scenarios")).stream()
-                .flatMap(s -> ((List<Map<String, Object>>) s.get("runs")).stream())
-                .toList();
+        return ((List<Map<String, Object>>) results.get("scenarios"))
+                .stream()
+                        .flatMap(s -> ((List<Map<String, Object>>) s.get("runs")).stream())
+                        .toList();
     }
 
     private static Map<String, Object> find(List<Map<String, Object>> runs, String scenario, String path, int n) {
         return runs.stream()
                 .filter(r -> scenario.equals(r.get("scenario")) && path.equals(r.get("path")) && number(r, "n") == n)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     static long number(Map<?, ?> map, String key) {

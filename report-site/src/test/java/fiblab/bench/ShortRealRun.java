@@ -47,19 +47,59 @@ public final class ShortRealRun {
     private static ShortRealRun run() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true),
-                "-P", "InlineNaiveMaxN=24",
-                "--out", SITE.toString(), "--no-progress",
-                "--requests", String.valueOf(REQUESTS), "--concurrency", "4", "--n", "20", "--warmup", "10",
-                "--rate", "50", "--open-requests", String.valueOf(OPEN_REQUESTS),
-                "--sweep", "--peers", "--sweep-n", "15,20,24,26", "--sweep-concurrency", "1,4",
-                "--point-requests", "4", "--point-budget-s", "10", "--poll-interval-ms", "5",
+        int exit = Main.execute(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                "-P",
+                "InlineNaiveMaxN=24",
+                "--out",
+                SITE.toString(),
+                "--no-progress",
+                "--requests",
+                String.valueOf(REQUESTS),
+                "--concurrency",
+                "4",
+                "--n",
+                "20",
+                "--warmup",
+                "10",
+                "--rate",
+                "50",
+                "--open-requests",
+                String.valueOf(OPEN_REQUESTS),
+                "--sweep",
+                "--peers",
+                "--sweep-n",
+                "15,20,24,26",
+                "--sweep-concurrency",
+                "1,4",
+                "--point-requests",
+                "4",
+                "--point-budget-s",
+                "10",
+                "--poll-interval-ms",
+                "5",
                 // cold starts (two fresh JVMs per function and priming setting) and the throughput goals, short
-                "--scenario", "seed,open,coldstart,throughput", "--cold-start-samples", String.valueOf(COLD_START_SAMPLES),
-                "--cold-start-clients", "url-connection", "--throughput-requests", "20", "--throughput-warmup-seconds", "0",
-                "--limit-seconds", "1",
-                "--flatness-n", "15,20", "--flatness-rate", "20", "--flatness-requests", "10");
+                "--scenario",
+                "seed,open,coldstart,throughput",
+                "--cold-start-samples",
+                String.valueOf(COLD_START_SAMPLES),
+                "--cold-start-clients",
+                "url-connection",
+                "--throughput-requests",
+                "20",
+                "--throughput-warmup-seconds",
+                "0",
+                "--limit-seconds",
+                "1",
+                "--flatness-n",
+                "15,20",
+                "--flatness-rate",
+                "20",
+                "--flatness-requests",
+                "10");
         assertThat(exit).as("exit code; stderr:%n%s", err).isZero();
-        return new ShortRealRun(exit, out.toString(), err.toString(), ResultsJson.read(SITE.resolve("data/results.json")));
+        return new ShortRealRun(
+                exit, out.toString(), err.toString(), ResultsJson.read(SITE.resolve("data/results.json")));
     }
 }

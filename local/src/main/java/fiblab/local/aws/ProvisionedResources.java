@@ -17,7 +17,11 @@ public final class ProvisionedResources implements ReferenceResolver {
     private final Map<String, String> refs;
     private final Map<String, Map<String, String>> attributes;
 
-    public ProvisionedResources(SamTemplate template, String region, String accountId, Map<String, String> refs,
+    public ProvisionedResources(
+            SamTemplate template,
+            String region,
+            String accountId,
+            Map<String, String> refs,
             Map<String, Map<String, String>> attributes) {
         this.template = template;
         this.region = region;

@@ -47,23 +47,33 @@ public final class ResourceProvisioner {
     public ProvisionedResources provision() {
         Map<String, String> refs = new HashMap<>();
         Map<String, Map<String, String>> attributes = new HashMap<>();
-        try (SqsClient sqs = endpoints.sqsClient(); DynamoDbClient dynamoDb = endpoints.dynamoDbClient()) {
+        try (SqsClient sqs = endpoints.sqsClient();
+                DynamoDbClient dynamoDb = endpoints.dynamoDbClient()) {
             for (QueueDefinition queue : inRedriveOrder(template.queues())) {
                 createQueue(sqs, queue, attributes, refs);
             }
             for (TableDefinition table : template.tables()) {
                 TableDescription description = createTable(dynamoDb, table);
                 refs.put(table.logicalId(), description.tableName());
-                attributes.put(table.logicalId(), Map.of("Arn", description.tableArn() == null
-                        ? "arn:aws:dynamodb:" + endpoints.region() + ":" + accountId + ":table/" + table.tableName()
-                        : description.tableArn()));
+                attributes.put(
+                        table.logicalId(),
+                        Map.of(
+                                "Arn",
+                                description.tableArn() == null
+                                        ? "arn:aws:dynamodb:" + endpoints.region() + ":" + accountId + ":table/"
+                                                + table.tableName()
+                                        : description.tableArn()));
                 table.timeToLiveAttribute().ifPresent(attribute -> enableTimeToLive(dynamoDb, table, attribute));
             }
         }
         template.functions().forEach(function -> {
             refs.put(function.logicalId(), function.functionName());
-            attributes.put(function.logicalId(), Map.of("Arn", "arn:aws:lambda:" + endpoints.region() + ":"
-                    + accountId + ":function:" + function.functionName()));
+            attributes.put(
+                    function.logicalId(),
+                    Map.of(
+                            "Arn",
+                            "arn:aws:lambda:" + endpoints.region() + ":" + accountId + ":function:"
+                                    + function.functionName()));
         });
         return new ProvisionedResources(template, endpoints.region(), accountId, refs, attributes);
     }
@@ -73,18 +83,25 @@ public final class ResourceProvisioner {
         return List.copyOf(limitations);
     }
 
-    private void createQueue(SqsClient sqs, QueueDefinition queue, Map<String, Map<String, String>> attributes,
+    private void createQueue(
+            SqsClient sqs,
+            QueueDefinition queue,
+            Map<String, Map<String, String>> attributes,
             Map<String, String> refs) {
         Map<String, String> queueAttributes = new LinkedHashMap<>(queue.attributes());
         queue.deadLetterQueueLogicalId().ifPresent(dlq -> {
-            Map<String, String> target = Optional.ofNullable(attributes.get(dlq)).orElseThrow(() ->
-                    new TemplateException(queue.logicalId() + ": redrive target " + dlq + " is not a queue in the template"));
-            queueAttributes.put("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + target.get("Arn")
-                    + "\",\"maxReceiveCount\":\"" + queue.maxReceiveCount().orElse(10) + "\"}");
+            Map<String, String> target = Optional.ofNullable(attributes.get(dlq))
+                    .orElseThrow(() -> new TemplateException(
+                            queue.logicalId() + ": redrive target " + dlq + " is not a queue in the template"));
+            queueAttributes.put(
+                    "RedrivePolicy",
+                    "{\"deadLetterTargetArn\":\"" + target.get("Arn") + "\",\"maxReceiveCount\":\""
+                            + queue.maxReceiveCount().orElse(10) + "\"}");
         });
         String url;
         try {
-            url = sqs.createQueue(r -> r.queueName(queue.queueName()).attributesWithStrings(queueAttributes)).queueUrl();
+            url = sqs.createQueue(r -> r.queueName(queue.queueName()).attributesWithStrings(queueAttributes))
+                    .queueUrl();
         } catch (QueueNameExistsException e) {
             url = sqs.getQueueUrl(r -> r.queueName(queue.queueName())).queueUrl();
             String existing = url;
@@ -92,7 +109,8 @@ public final class ResourceProvisioner {
         }
         String queueUrl = url;
         String arn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
         refs.put(queue.logicalId(), queueUrl);
         attributes.put(queue.logicalId(), Map.of("Arn", arn, "QueueName", queue.queueName(), "QueueUrl", queueUrl));
     }
@@ -120,12 +138,19 @@ public final class ResourceProvisioner {
 
     private TableDescription createTable(DynamoDbClient dynamoDb, TableDefinition table) {
         List<AttributeDefinition> definitions = new ArrayList<>();
-        table.attributeTypes().forEach((name, type) ->
-                definitions.add(AttributeDefinition.builder().attributeName(name).attributeType(type).build()));
+        table.attributeTypes()
+                .forEach((name, type) -> definitions.add(AttributeDefinition.builder()
+                        .attributeName(name)
+                        .attributeType(type)
+                        .build()));
         List<KeySchemaElement> keys = new ArrayList<>();
-        table.keySchema().forEach((name, type) ->
-                keys.add(KeySchemaElement.builder().attributeName(name).keyType(type).build()));
-        List<GlobalSecondaryIndex> indexes = table.globalSecondaryIndexes().stream().map(this::index).toList();
+        table.keySchema()
+                .forEach((name, type) -> keys.add(KeySchemaElement.builder()
+                        .attributeName(name)
+                        .keyType(type)
+                        .build()));
+        List<GlobalSecondaryIndex> indexes =
+                table.globalSecondaryIndexes().stream().map(this::index).toList();
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(table.tableName())
                 .attributeDefinitions(definitions)
@@ -140,7 +165,8 @@ public final class ResourceProvisioner {
             // already there (a reused endpoint): keep it
         }
         for (int attempt = 0; attempt < 100; attempt++) {
-            TableDescription description = dynamoDb.describeTable(r -> r.tableName(table.tableName())).table();
+            TableDescription description =
+                    dynamoDb.describeTable(r -> r.tableName(table.tableName())).table();
             if (description.tableStatus() == TableStatus.ACTIVE) {
                 return description;
             }
@@ -154,17 +180,22 @@ public final class ResourceProvisioner {
         List<KeySchemaElement> keys = new ArrayList<>();
         for (Object key : (List<Object>) index.get("KeySchema")) {
             Map<String, Object> k = (Map<String, Object>) key;
-            keys.add(KeySchemaElement.builder().attributeName(String.valueOf(k.get("AttributeName")))
-                    .keyType(String.valueOf(k.get("KeyType"))).build());
+            keys.add(KeySchemaElement.builder()
+                    .attributeName(String.valueOf(k.get("AttributeName")))
+                    .keyType(String.valueOf(k.get("KeyType")))
+                    .build());
         }
         Map<String, Object> projection = (Map<String, Object>) index.getOrDefault("Projection", Map.of());
-        Projection.Builder p = Projection.builder()
-                .projectionType(String.valueOf(projection.getOrDefault("ProjectionType", "ALL")));
+        Projection.Builder p =
+                Projection.builder().projectionType(String.valueOf(projection.getOrDefault("ProjectionType", "ALL")));
         if (projection.get("NonKeyAttributes") instanceof List<?> attributes) {
             p.nonKeyAttributes(attributes.stream().map(String::valueOf).toList());
         }
-        return GlobalSecondaryIndex.builder().indexName(String.valueOf(index.get("IndexName")))
-                .keySchema(keys).projection(p.build()).build();
+        return GlobalSecondaryIndex.builder()
+                .indexName(String.valueOf(index.get("IndexName")))
+                .keySchema(keys)
+                .projection(p.build())
+                .build();
     }
 
     private void enableTimeToLive(DynamoDbClient dynamoDb, TableDefinition table, String attribute) {

@@ -8,6 +8,11 @@ import java.util.Map;
  *
  * @param headers header names as received, each with all its values in order
  */
-public record GatewayRequest(String method, String rawPath, String rawQuery, String protocol,
-        Map<String, List<String>> headers, byte[] body, String sourceIp) {
-}
+public record GatewayRequest(
+        String method,
+        String rawPath,
+        String rawQuery,
+        String protocol,
+        Map<String, List<String>> headers,
+        byte[] body,
+        String sourceIp) {}

@@ -26,8 +26,9 @@ import java.util.UUID;
  */
 public final class HttpApiEventFactory {
 
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String accountId;
@@ -48,7 +49,8 @@ public final class HttpApiEventFactory {
     }
 
     /** The event JSON for {@code request} matched to {@code routeKey}, with the path parameters found. */
-    public String create(GatewayRequest request, String routeKey, Map<String, String> pathParameters, String requestId) {
+    public String create(
+            GatewayRequest request, String routeKey, Map<String, String> pathParameters, String requestId) {
         Instant now = Instant.now();
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
@@ -69,8 +71,10 @@ public final class HttpApiEventFactory {
         headers.putIfAbsent("x-forwarded-for", request.sourceIp());
         headers.putIfAbsent("x-forwarded-port", Integer.toString(port));
         headers.putIfAbsent("x-forwarded-proto", "http");
-        headers.putIfAbsent("x-amzn-trace-id", "Root=1-" + Long.toHexString(now.getEpochSecond()) + "-"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 24));
+        headers.putIfAbsent(
+                "x-amzn-trace-id",
+                "Root=1-" + Long.toHexString(now.getEpochSecond()) + "-"
+                        + UUID.randomUUID().toString().replace("-", "").substring(0, 24));
         String domainName = headers.getOrDefault("host", "127.0.0.1:" + port);
 
         Map<String, Object> event = new LinkedHashMap<>();
@@ -148,17 +152,23 @@ public final class HttpApiEventFactory {
             return true;
         }
         String type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].trim();
-        return type.startsWith("text/") || type.endsWith("/json") || type.endsWith("+json")
-                || type.endsWith("/xml") || type.endsWith("+xml") || type.equals("application/javascript")
+        return type.startsWith("text/")
+                || type.endsWith("/json")
+                || type.endsWith("+json")
+                || type.endsWith("/xml")
+                || type.endsWith("+xml")
+                || type.equals("application/javascript")
                 || type.equals("application/x-www-form-urlencoded");
     }
 
     private static String utf8(byte[] body) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -20,8 +20,8 @@ public record HttpApiResponse(int status, Map<String, List<String>> headers, byt
     public static HttpApiResponse gatewayError(int status, String message) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("content-type", List.of("application/json"));
-        return new HttpApiResponse(status, headers,
-                ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
+        return new HttpApiResponse(
+                status, headers, ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Maps the function's response JSON; a response API Gateway could not use is a 500. */

@@ -56,8 +56,9 @@ public final class HttpGateway implements AutoCloseable {
     private final HttpServer server;
     private final HttpApiEventFactory events;
 
-    private HttpGateway(RouteTable<LambdaFunction> routes, Duration integrationTimeout, LogSink log, int port,
-            String accountId) throws IOException {
+    private HttpGateway(
+            RouteTable<LambdaFunction> routes, Duration integrationTimeout, LogSink log, int port, String accountId)
+            throws IOException {
         this.routes = routes;
         this.integrationTimeout = integrationTimeout;
         this.log = log;
@@ -67,7 +68,8 @@ public final class HttpGateway implements AutoCloseable {
             return t;
         });
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
-        this.events = new HttpApiEventFactory(accountId, "local", server.getAddress().getPort());
+        this.events =
+                new HttpApiEventFactory(accountId, "local", server.getAddress().getPort());
         server.createContext("/", this::handle);
         server.setExecutor(executor);
     }
@@ -77,14 +79,16 @@ public final class HttpGateway implements AutoCloseable {
      *
      * @param integrationTimeout {@link #INTEGRATION_TIMEOUT} except in tests that cannot wait 30 s
      */
-    public static HttpGateway start(RouteTable<LambdaFunction> routes, int port, Duration integrationTimeout,
-            LogSink log, String accountId) {
+    public static HttpGateway start(
+            RouteTable<LambdaFunction> routes, int port, Duration integrationTimeout, LogSink log, String accountId) {
         HttpGateway gateway;
         try {
             gateway = new HttpGateway(routes, integrationTimeout, log, port, accountId);
         } catch (BindException e) {
-            throw new ServerStartException("port " + port + " on 127.0.0.1 is in use: stop what holds it, or pass"
-                    + " --port N (0 = any free port)", e);
+            throw new ServerStartException(
+                    "port " + port + " on 127.0.0.1 is in use: stop what holds it, or pass"
+                            + " --port N (0 = any free port)",
+                    e);
         } catch (IOException e) {
             throw new ServerStartException("the gateway cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
@@ -123,9 +127,16 @@ public final class HttpGateway implements AutoCloseable {
         if (match.isEmpty()) {
             return HttpApiResponse.gatewayError(404, "Not Found");
         }
-        GatewayRequest request = new GatewayRequest(method, rawPath, uri.getRawQuery(), exchange.getProtocol(),
-                exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress());
-        String event = events.create(request, match.get().route().routeKey(), match.get().pathParameters(), requestId);
+        GatewayRequest request = new GatewayRequest(
+                method,
+                rawPath,
+                uri.getRawQuery(),
+                exchange.getProtocol(),
+                exchange.getRequestHeaders(),
+                body,
+                exchange.getRemoteAddress().getAddress().getHostAddress());
+        String event = events.create(
+                request, match.get().route().routeKey(), match.get().pathParameters(), requestId);
         CompletableFuture<InvocationResult> invocation = match.get().target().invoke(event, Admission.THROTTLE);
         InvocationResult result;
         try {
@@ -145,8 +156,8 @@ public final class HttpGateway implements AutoCloseable {
             return HttpApiResponse.fromLambda(result.payload());
         }
         // A failed, timed-out or throttled (429) invocation reaches the client as API Gateway's 500
-        log.line("[gateway] " + requestId + " " + match.get().route().routeKey() + ": invocation "
-                + result.status() + ", answering 500");
+        log.line("[gateway] " + requestId + " " + match.get().route().routeKey() + ": invocation " + result.status()
+                + ", answering 500");
         return HttpApiResponse.gatewayError(500, "Internal Server Error");
     }
 
@@ -158,7 +169,8 @@ public final class HttpGateway implements AutoCloseable {
             }
         }
         headers.set("apigw-requestid", requestId);
-        boolean noBody = response.body().length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+        boolean noBody =
+                response.body().length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
         exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
         if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {

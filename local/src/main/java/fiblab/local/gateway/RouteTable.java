@@ -20,11 +20,9 @@ import java.util.Optional;
 public final class RouteTable<T> {
 
     /** A matched route, its target and the path parameters taken from the request path. */
-    public record Match<T>(HttpRouteDefinition route, T target, Map<String, String> pathParameters) {
-    }
+    public record Match<T>(HttpRouteDefinition route, T target, Map<String, String> pathParameters) {}
 
-    private record Entry<T>(HttpRouteDefinition route, List<String> segments, T target) {
-    }
+    private record Entry<T>(HttpRouteDefinition route, List<String> segments, T target) {}
 
     private final List<Entry<T>> routes = new ArrayList<>();
     private Entry<T> defaultRoute;
@@ -39,7 +37,8 @@ public final class RouteTable<T> {
     }
 
     public List<HttpRouteDefinition> routes() {
-        List<HttpRouteDefinition> all = new ArrayList<>(routes.stream().map(Entry::route).toList());
+        List<HttpRouteDefinition> all =
+                new ArrayList<>(routes.stream().map(Entry::route).toList());
         if (defaultRoute != null) {
             all.add(defaultRoute.route());
         }
@@ -103,7 +102,9 @@ public final class RouteTable<T> {
                 score += 3;
             }
         }
-        return score * 2 + (entry.route().method().equals("ANY") ? 0 : 1) + entry.segments().size() * 1_000_000_000L;
+        return score * 2
+                + (entry.route().method().equals("ANY") ? 0 : 1)
+                + entry.segments().size() * 1_000_000_000L;
     }
 
     private static List<String> segments(String path) {

@@ -16,8 +16,7 @@ import java.util.Set;
  */
 public final class BatchOutcome {
 
-    private BatchOutcome() {
-    }
+    private BatchOutcome() {}
 
     /** The message ids to delete from the queue. */
     public static Set<String> succeeded(List<String> messageIds, InvocationResult result, boolean reportsItemFailures) {

@@ -62,7 +62,9 @@ public final class SqsEventFactory {
             attribute.put("binaryValue", base64(value.binaryValue()));
         }
         attribute.put("stringListValues", value.stringListValues());
-        attribute.put("binaryListValues", value.binaryListValues().stream().map(SqsEventFactory::base64).toList());
+        attribute.put(
+                "binaryListValues",
+                value.binaryListValues().stream().map(SqsEventFactory::base64).toList());
         attribute.put("dataType", value.dataType());
         return attribute;
     }

@@ -58,16 +58,25 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ExecutorService threads;
 
-    public SqsEventSourceMapping(SqsEventSourceDefinition definition, LambdaFunction function, SqsClient sqs,
-            String queueUrl, String queueArn, String region, LogSink log) {
+    public SqsEventSourceMapping(
+            SqsEventSourceDefinition definition,
+            LambdaFunction function,
+            SqsClient sqs,
+            String queueUrl,
+            String queueArn,
+            String region,
+            LogSink log) {
         this.definition = definition;
         this.function = function;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.events = new SqsEventFactory(queueArn, region);
         this.log = log;
-        this.pollers = Math.min(localLimit(), Math.min(function.configuration().concurrency(),
-                definition.maximumConcurrency().orElse(DEFAULT_CONCURRENCY)));
+        this.pollers = Math.min(
+                localLimit(),
+                Math.min(
+                        function.configuration().concurrency(),
+                        definition.maximumConcurrency().orElse(DEFAULT_CONCURRENCY)));
         String name = function.configuration().functionName() + "-poller-";
         this.threads = Executors.newFixedThreadPool(pollers, new java.util.concurrent.ThreadFactory() {
             private int count;
@@ -137,10 +146,12 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     /** One batch: up to {@code BatchSize} messages, gathered for at most the batching window. */
     private List<Message> gather() {
         List<Message> batch = new ArrayList<>();
-        long windowEnds = System.nanoTime() + Duration.ofSeconds(definition.batchingWindowSeconds()).toNanos();
+        long windowEnds = System.nanoTime()
+                + Duration.ofSeconds(definition.batchingWindowSeconds()).toNanos();
         do {
             int wanted = Math.min(MAX_PER_RECEIVE, definition.batchSize() - batch.size());
-            int wait = batch.isEmpty() ? WAIT_TIME_SECONDS
+            int wait = batch.isEmpty()
+                    ? WAIT_TIME_SECONDS
                     : (int) Math.max(0, TimeUnit.NANOSECONDS.toSeconds(windowEnds - System.nanoTime()));
             ReceiveMessageResponse response = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
                     .maxNumberOfMessages(wanted)
@@ -148,13 +159,15 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                     .messageAttributeNames("All"));
             if (batch.isEmpty()) {
-                windowEnds = System.nanoTime() + Duration.ofSeconds(definition.batchingWindowSeconds()).toNanos();
+                windowEnds = System.nanoTime()
+                        + Duration.ofSeconds(definition.batchingWindowSeconds()).toNanos();
             }
             batch.addAll(response.messages());
             if (batch.isEmpty() && !running.get()) {
                 break;
             }
-        } while (running.get() && batch.size() < definition.batchSize()
+        } while (running.get()
+                && batch.size() < definition.batchSize()
                 && (batch.isEmpty() || System.nanoTime() < windowEnds));
         return batch;
     }
@@ -166,11 +179,15 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         Set<String> succeeded = BatchOutcome.succeeded(ids, result, definition.reportBatchItemFailures());
         List<DeleteMessageBatchRequestEntry> deletes = batch.stream()
                 .filter(m -> succeeded.contains(m.messageId()))
-                .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
+                .map(m -> DeleteMessageBatchRequestEntry.builder()
+                        .id(m.messageId())
+                        .receiptHandle(m.receiptHandle())
+                        .build())
                 .toList();
         // DeleteMessageBatch takes at most 10 entries
         for (int from = 0; from < deletes.size(); from += MAX_PER_RECEIVE) {
-            List<DeleteMessageBatchRequestEntry> chunk = deletes.subList(from, Math.min(deletes.size(), from + MAX_PER_RECEIVE));
+            List<DeleteMessageBatchRequestEntry> chunk =
+                    deletes.subList(from, Math.min(deletes.size(), from + MAX_PER_RECEIVE));
             sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(chunk));
         }
     }

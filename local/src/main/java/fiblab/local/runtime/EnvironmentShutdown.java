@@ -9,8 +9,7 @@ package fiblab.local.runtime;
  */
 final class EnvironmentShutdown {
 
-    private EnvironmentShutdown() {
-    }
+    private EnvironmentShutdown() {}
 
     static void stop(Thread thread) {
         if (!thread.isAlive()) {

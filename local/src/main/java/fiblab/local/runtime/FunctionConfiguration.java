@@ -9,8 +9,14 @@ import java.util.Map;
  *
  * @param concurrency how many instances (execution environments) may run at once
  */
-public record FunctionConfiguration(String functionName, String functionArn, String handler, Duration timeout,
-        int memorySizeMb, int concurrency, Map<String, String> environment) {
+public record FunctionConfiguration(
+        String functionName,
+        String functionArn,
+        String handler,
+        Duration timeout,
+        int memorySizeMb,
+        int concurrency,
+        Map<String, String> environment) {
 
     public FunctionConfiguration {
         environment = Map.copyOf(environment);

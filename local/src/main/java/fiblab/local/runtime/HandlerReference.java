@@ -12,7 +12,11 @@ import java.util.Map;
  * A template {@code Handler} string ({@code package.Class::method}) resolved to the class, the
  * handler method and its event and response types, as the Java runtime resolves it.
  */
-public record HandlerReference(Class<?> handlerClass, Method method, Class<?> inputType, Class<?> outputType,
+public record HandlerReference(
+        Class<?> handlerClass,
+        Method method,
+        Class<?> inputType,
+        Class<?> outputType,
         Constructor<?> environmentConstructor) {
 
     /** Loads the handler class and checks it can be hosted; the message says what is wrong. */
@@ -28,13 +32,15 @@ public record HandlerReference(Class<?> handlerClass, Method method, Class<?> in
                     + " is not on the classpath (build the functions module: mvn -pl functions package)");
         }
         Method method = Arrays.stream(type.getMethods())
-                .filter(m -> m.getName().equals(methodName) && m.getParameterCount() == 2
-                        && m.getParameterTypes()[1] == Context.class && !Modifier.isStatic(m.getModifiers()))
+                .filter(m -> m.getName().equals(methodName)
+                        && m.getParameterCount() == 2
+                        && m.getParameterTypes()[1] == Context.class
+                        && !Modifier.isStatic(m.getModifiers()))
                 // the typed method, not the compiler's bridge handleRequest(Object, Context)
                 .sorted(Comparator.comparing(Method::isBridge))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("Handler " + handler + ": no public method "
-                        + methodName + "(EVENT, Context) in " + className));
+                .orElseThrow(() -> new IllegalStateException("Handler " + handler + ": no public method " + methodName
+                        + "(EVENT, Context) in " + className));
         Constructor<?> constructor;
         try {
             constructor = type.getConstructor(Map.class);

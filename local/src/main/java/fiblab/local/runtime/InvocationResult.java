@@ -9,7 +9,13 @@ import java.time.Duration;
  */
 public record InvocationResult(String requestId, Status status, String payload, Duration duration) {
 
-    public enum Status { SUCCESS, ERROR, TIMEOUT, THROTTLED, INIT_ERROR }
+    public enum Status {
+        SUCCESS,
+        ERROR,
+        TIMEOUT,
+        THROTTLED,
+        INIT_ERROR
+    }
 
     public boolean succeeded() {
         return status == Status.SUCCESS;

@@ -71,8 +71,11 @@ public final class LambdaFunction implements AutoCloseable {
             instance = pool.acquire(admission);
         } catch (ThrottledException e) {
             logger.platform(e.getMessage());
-            return CompletableFuture.completedFuture(new InvocationResult(requestId, InvocationResult.Status.THROTTLED,
-                    errorJson(e.getMessage(), "TooManyRequestsException", null), Duration.ZERO));
+            return CompletableFuture.completedFuture(new InvocationResult(
+                    requestId,
+                    InvocationResult.Status.THROTTLED,
+                    errorJson(e.getMessage(), "TooManyRequestsException", null),
+                    Duration.ZERO));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CompletableFuture.failedFuture(e);
@@ -87,16 +90,19 @@ public final class LambdaFunction implements AutoCloseable {
         return result;
     }
 
-    private void run(FunctionInstance instance, String requestId, String eventJson,
-            CompletableFuture<InvocationResult> result) {
+    private void run(
+            FunctionInstance instance, String requestId, String eventJson, CompletableFuture<InvocationResult> result) {
         if (!instance.isInitialised()) {
             try {
                 instance.initialise(handler, configuration.environment());
             } catch (Throwable e) {
                 logger.platform("INIT_REPORT Status: error\tError Type: Runtime.InitError\t" + e);
                 pool.release(instance, false);
-                result.complete(new InvocationResult(requestId, InvocationResult.Status.INIT_ERROR,
-                        errorJson(String.valueOf(e.getMessage()), e.getClass().getName(), e), Duration.ZERO));
+                result.complete(new InvocationResult(
+                        requestId,
+                        InvocationResult.Status.INIT_ERROR,
+                        errorJson(String.valueOf(e.getMessage()), e.getClass().getName(), e),
+                        Duration.ZERO));
                 return;
             }
         }
@@ -106,17 +112,20 @@ public final class LambdaFunction implements AutoCloseable {
         long timeoutNanos = configuration.timeout().toNanos();
         Thread worker = Thread.currentThread();
         AtomicBoolean settled = new AtomicBoolean();
-        ScheduledFuture<?> timer = TIMEOUTS.schedule(() -> {
-            if (settled.compareAndSet(false, true)) {
-                InvocationResult timeout = timedOut(requestId);
-                worker.interrupt();
-                TIMEOUTS.schedule(() -> EnvironmentShutdown.stop(worker), 100, TimeUnit.MILLISECONDS);
-                report(requestId, System.nanoTime() - start, initNanos, "timeout");
-                // Lambda throws the execution environment away; the thread may still burn CPU until it ends
-                pool.release(instance, false);
-                result.complete(timeout);
-            }
-        }, timeoutNanos, TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> timer = TIMEOUTS.schedule(
+                () -> {
+                    if (settled.compareAndSet(false, true)) {
+                        InvocationResult timeout = timedOut(requestId);
+                        worker.interrupt();
+                        TIMEOUTS.schedule(() -> EnvironmentShutdown.stop(worker), 100, TimeUnit.MILLISECONDS);
+                        report(requestId, System.nanoTime() - start, initNanos, "timeout");
+                        // Lambda throws the execution environment away; the thread may still burn CPU until it ends
+                        pool.release(instance, false);
+                        result.complete(timeout);
+                    }
+                },
+                timeoutNanos,
+                TimeUnit.NANOSECONDS);
         LocalLambdaContext context = new LocalLambdaContext(requestId, configuration, start + timeoutNanos, logger);
         InvocationResult outcome;
         try {
@@ -126,7 +135,8 @@ public final class LambdaFunction implements AutoCloseable {
             outcome = new InvocationResult(requestId, InvocationResult.Status.SUCCESS, json, elapsed(start));
         } catch (Throwable e) {
             Throwable cause = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
-            String error = errorJson(String.valueOf(cause.getMessage()), cause.getClass().getName(), cause);
+            String error = errorJson(
+                    String.valueOf(cause.getMessage()), cause.getClass().getName(), cause);
             outcome = new InvocationResult(requestId, InvocationResult.Status.ERROR, error, elapsed(start));
             if (!settled.get()) {
                 logger.platform(error);
@@ -145,21 +155,35 @@ public final class LambdaFunction implements AutoCloseable {
         String message = Instant.now() + " " + requestId + " Task timed out after "
                 + String.format(Locale.ROOT, "%.2f", configuration.timeout().toMillis() / 1000.0) + " seconds";
         logger.platform(message);
-        return new InvocationResult(requestId, InvocationResult.Status.TIMEOUT,
-                errorJson(message, "Sandbox.Timedout", null), configuration.timeout());
+        return new InvocationResult(
+                requestId,
+                InvocationResult.Status.TIMEOUT,
+                errorJson(message, "Sandbox.Timedout", null),
+                configuration.timeout());
     }
 
     private void report(String requestId, long durationNanos, long initNanos, String status) {
         logger.platform("END RequestId: " + requestId);
         Runtime runtime = Runtime.getRuntime();
         long usedMb = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
-        StringBuilder line = new StringBuilder("REPORT RequestId: ").append(requestId)
-                .append("\tDuration: ").append(String.format(Locale.ROOT, "%.2f", durationNanos / 1e6)).append(" ms")
-                .append("\tBilled Duration: ").append((long) Math.ceil(durationNanos / 1e6)).append(" ms")
-                .append("\tMemory Size: ").append(configuration.memorySizeMb()).append(" MB")
-                .append("\tMax Memory Used: ").append(usedMb).append(" MB");
+        StringBuilder line = new StringBuilder("REPORT RequestId: ")
+                .append(requestId)
+                .append("\tDuration: ")
+                .append(String.format(Locale.ROOT, "%.2f", durationNanos / 1e6))
+                .append(" ms")
+                .append("\tBilled Duration: ")
+                .append((long) Math.ceil(durationNanos / 1e6))
+                .append(" ms")
+                .append("\tMemory Size: ")
+                .append(configuration.memorySizeMb())
+                .append(" MB")
+                .append("\tMax Memory Used: ")
+                .append(usedMb)
+                .append(" MB");
         if (initNanos >= 0) {
-            line.append("\tInit Duration: ").append(String.format(Locale.ROOT, "%.2f", initNanos / 1e6)).append(" ms");
+            line.append("\tInit Duration: ")
+                    .append(String.format(Locale.ROOT, "%.2f", initNanos / 1e6))
+                    .append(" ms");
         }
         if (status != null) {
             line.append("\tStatus: ").append(status);
@@ -176,7 +200,10 @@ public final class LambdaFunction implements AutoCloseable {
         body.put("errorMessage", message);
         body.put("errorType", type);
         if (error != null) {
-            List<String> stack = Arrays.stream(error.getStackTrace()).limit(20).map(String::valueOf).toList();
+            List<String> stack = Arrays.stream(error.getStackTrace())
+                    .limit(20)
+                    .map(String::valueOf)
+                    .toList();
             body.put("stackTrace", stack);
         }
         try {

@@ -17,8 +17,7 @@ public final class LambdaSerializers {
 
     private static final Map<Class<?>, PojoSerializer<Object>> CACHE = new ConcurrentHashMap<>();
 
-    private LambdaSerializers() {
-    }
+    private LambdaSerializers() {}
 
     @SuppressWarnings("unchecked")
     public static PojoSerializer<Object> serializerFor(Class<?> type) {

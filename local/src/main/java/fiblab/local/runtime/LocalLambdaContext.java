@@ -16,7 +16,8 @@ public final class LocalLambdaContext implements Context {
     private final long deadlineNanos;
     private final LambdaLogger logger;
 
-    public LocalLambdaContext(String requestId, FunctionConfiguration function, long deadlineNanos, LambdaLogger logger) {
+    public LocalLambdaContext(
+            String requestId, FunctionConfiguration function, long deadlineNanos, LambdaLogger logger) {
         this.requestId = requestId;
         this.function = function;
         this.deadlineNanos = deadlineNanos;

@@ -20,8 +20,7 @@ public final class ChildProcesses {
         Runtime.getRuntime().addShutdownHook(new Thread(ChildProcesses::stopAll, "fiblab-child-reaper"));
     }
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     /** Starts the process and tracks it until {@link #stop} is called or the JVM ends. */
     public static Process start(ProcessBuilder builder) throws IOException {

@@ -24,10 +24,11 @@ public record DynaliteInstallation(Path node, Path launcher) {
 
     /** As {@link #locate()}, reading {@code PATH} and {@code FIBLAB_NODE} from {@code environment}. */
     static DynaliteInstallation locate(java.util.Map<String, String> environment) {
-        Path node = findNode(environment).orElseThrow(() -> new ServerStartException(
-                "dynalite (the local DynamoDB) needs Node.js 18+, and `node` is not on PATH: install it"
-                        + " (apt-get install nodejs), set FIBLAB_NODE=/path/to/node, or pass --endpoint URL"
-                        + " to use another DynamoDB/SQS endpoint"));
+        Path node = findNode(environment)
+                .orElseThrow(() -> new ServerStartException(
+                        "dynalite (the local DynamoDB) needs Node.js 18+, and `node` is not on PATH: install it"
+                                + " (apt-get install nodejs), set FIBLAB_NODE=/path/to/node, or pass --endpoint URL"
+                                + " to use another DynamoDB/SQS endpoint"));
         Path dir = candidateDirectories().stream()
                 .filter(d -> Files.isRegularFile(d.resolve(CLI)) && Files.isRegularFile(d.resolve(LAUNCHER)))
                 .findFirst()
@@ -80,7 +81,9 @@ public record DynaliteInstallation(Path node, Path launcher) {
     private static Optional<Path> codeLocation() {
         try {
             var source = DynaliteInstallation.class.getProtectionDomain().getCodeSource();
-            return source == null ? Optional.empty() : Optional.of(Path.of(source.getLocation().toURI()));
+            return source == null
+                    ? Optional.empty()
+                    : Optional.of(Path.of(source.getLocation().toURI()));
         } catch (URISyntaxException | SecurityException e) {
             return Optional.empty();
         }

@@ -54,9 +54,19 @@ public final class DynaliteServer implements AutoCloseable {
             throw new ServerStartException("dynalite cannot listen on 127.0.0.1:" + port
                     + ": the port is in use; stop what holds it or let the stack pick a free port");
         }
-        List<String> command = new ArrayList<>(List.of(installation.node().toString(),
-                installation.launcher().toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+        List<String> command = new ArrayList<>(List.of(
+                installation.node().toString(),
+                installation.launcher().toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--createTableMs",
+                "0",
+                "--deleteTableMs",
+                "0",
+                "--updateTableMs",
+                "0"));
         if (dataDirectory != null) {
             command.add("--path");
             command.add(dataDirectory.toAbsolutePath().toString());
@@ -68,8 +78,10 @@ public final class DynaliteServer implements AutoCloseable {
         try {
             process = ChildProcesses.start(builder);
         } catch (IOException e) {
-            throw new ServerStartException("dynalite could not be started with " + installation.node()
-                    + " (" + e.getMessage() + "): check that Node.js runs", e);
+            throw new ServerStartException(
+                    "dynalite could not be started with " + installation.node() + " (" + e.getMessage()
+                            + "): check that Node.js runs",
+                    e);
         }
         Process started = process;
         Thread reader = new Thread(() -> drain(started, ready), "dynalite-output-" + port);
@@ -90,8 +102,8 @@ public final class DynaliteServer implements AutoCloseable {
     }
 
     private void drain(Process child, CompletableFuture<Void> ready) {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.contains(READY_LINE)) {

@@ -25,14 +25,18 @@ public final class ElasticMqServer implements AutoCloseable {
     }
 
     private synchronized void bind(int requestedPort) {
-        var builder = SQSRestServerBuilder.withInterface("127.0.0.1").withAWSRegion(region).withAWSAccountId(accountId);
+        var builder = SQSRestServerBuilder.withInterface("127.0.0.1")
+                .withAWSRegion(region)
+                .withAWSAccountId(accountId);
         builder = requestedPort == 0 ? builder.withDynamicPort() : builder.withPort(requestedPort);
         try {
             server = builder.start();
             port = server.waitUntilStarted().localAddress().getPort();
         } catch (RuntimeException e) {
-            throw new ServerStartException("ElasticMQ (SQS) could not start on 127.0.0.1:" + requestedPort
-                    + " (" + e.getMessage() + "): free that port or choose another", e);
+            throw new ServerStartException(
+                    "ElasticMQ (SQS) could not start on 127.0.0.1:" + requestedPort + " (" + e.getMessage()
+                            + "): free that port or choose another",
+                    e);
         }
     }
 
@@ -52,8 +56,10 @@ public final class ElasticMqServer implements AutoCloseable {
     public synchronized void stop() {
         if (server != null) {
             try {
-                scala.concurrent.Await.ready(server.stopAndGetFuture().apply(),
-                        scala.concurrent.duration.Duration.create(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS));
+                scala.concurrent.Await.ready(
+                        server.stopAndGetFuture().apply(),
+                        scala.concurrent.duration.Duration.create(
+                                STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS));
             } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();

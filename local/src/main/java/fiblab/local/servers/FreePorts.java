@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Free loopback ports, for servers that cannot pick one themselves (dynalite's --port 0 means 4567). */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -9,7 +9,15 @@ import java.util.OptionalInt;
  *
  * @param environment the merged {@code Environment.Variables}, values still unresolved (intrinsics)
  */
-public record FunctionDefinition(String logicalId, String functionName, String handler, String runtime,
-        int timeoutSeconds, int memorySizeMb, OptionalInt reservedConcurrency, Map<String, Object> environment,
-        String logLevel, List<HttpRouteDefinition> httpRoutes, List<SqsEventSourceDefinition> sqsEvents) {
-}
+public record FunctionDefinition(
+        String logicalId,
+        String functionName,
+        String handler,
+        String runtime,
+        int timeoutSeconds,
+        int memorySizeMb,
+        OptionalInt reservedConcurrency,
+        Map<String, Object> environment,
+        String logLevel,
+        List<HttpRouteDefinition> httpRoutes,
+        List<SqsEventSourceDefinition> sqsEvents) {}

@@ -12,8 +12,7 @@ public final class Intrinsics {
 
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
 
-    private Intrinsics() {
-    }
+    private Intrinsics() {}
 
     /** Resolves every intrinsic inside {@code node}; scalars come back as they are. */
     public static Object resolve(Object node, ReferenceResolver resolver) {
@@ -62,7 +61,9 @@ public final class Intrinsics {
             case "Ref":
                 return resolver.ref(String.valueOf(resolve(argument, resolver)));
             case "Fn::GetAtt": {
-                List<?> parts = argument instanceof List<?> l ? l : List.of(String.valueOf(argument).split("\\.", 2));
+                List<?> parts = argument instanceof List<?> l
+                        ? l
+                        : List.of(String.valueOf(argument).split("\\.", 2));
                 return resolver.getAtt(String.valueOf(parts.get(0)), String.valueOf(resolve(parts.get(1), resolver)));
             }
             case "Fn::Sub":

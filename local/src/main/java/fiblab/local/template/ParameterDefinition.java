@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** One entry of the template's {@code Parameters}, with the constraints CloudFormation checks. */
-public record ParameterDefinition(String name, String type, Optional<String> defaultValue,
-        Optional<BigDecimal> minValue, Optional<BigDecimal> maxValue, List<String> allowedValues) {
+public record ParameterDefinition(
+        String name,
+        String type,
+        Optional<String> defaultValue,
+        Optional<BigDecimal> minValue,
+        Optional<BigDecimal> maxValue,
+        List<String> allowedValues) {
 
     /** Checks a value as CloudFormation would at deploy time; the message names the allowed range. */
     public String validate(String value) {

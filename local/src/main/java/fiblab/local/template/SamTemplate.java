@@ -121,10 +121,15 @@ public final class SamTemplate {
             if (p.get("AllowedValues") instanceof List<?> values) {
                 values.forEach(v -> allowed.add(String.valueOf(v)));
             }
-            definitions.put(name, new ParameterDefinition(name, String.valueOf(p.getOrDefault("Type", "String")),
-                    Optional.ofNullable(p.get("Default")).map(String::valueOf),
-                    Optional.ofNullable(p.get("MinValue")).map(v -> new BigDecimal(String.valueOf(v))),
-                    Optional.ofNullable(p.get("MaxValue")).map(v -> new BigDecimal(String.valueOf(v))), allowed));
+            definitions.put(
+                    name,
+                    new ParameterDefinition(
+                            name,
+                            String.valueOf(p.getOrDefault("Type", "String")),
+                            Optional.ofNullable(p.get("Default")).map(String::valueOf),
+                            Optional.ofNullable(p.get("MinValue")).map(v -> new BigDecimal(String.valueOf(v))),
+                            Optional.ofNullable(p.get("MaxValue")).map(v -> new BigDecimal(String.valueOf(v))),
+                            allowed));
         });
         return definitions;
     }
@@ -132,15 +137,18 @@ public final class SamTemplate {
     private Map<String, String> resolveParameters(Map<String, String> overrides) {
         overrides.keySet().forEach(name -> {
             if (!parameterDefinitions.containsKey(name)) {
-                throw new TemplateException("unknown parameter " + name + "; the template declares "
-                        + parameterDefinitions.keySet());
+                throw new TemplateException(
+                        "unknown parameter " + name + "; the template declares " + parameterDefinitions.keySet());
             }
         });
         Map<String, String> values = new LinkedHashMap<>();
         parameterDefinitions.forEach((name, definition) -> {
-            String value = overrides.containsKey(name) ? overrides.get(name) : definition.defaultValue()
-                    .orElseThrow(() -> new TemplateException("parameter " + name
-                            + " has no Default: pass --parameter-overrides " + name + "=VALUE"));
+            String value = overrides.containsKey(name)
+                    ? overrides.get(name)
+                    : definition
+                            .defaultValue()
+                            .orElseThrow(() -> new TemplateException("parameter " + name
+                                    + " has no Default: pass --parameter-overrides " + name + "=VALUE"));
             values.put(name, definition.validate(value));
         });
         return java.util.Collections.unmodifiableMap(values);
@@ -165,14 +173,16 @@ public final class SamTemplate {
     private FunctionDefinition function(String id, Map<String, Object> own, Map<String, Object> globals) {
         Map<String, Object> merged = new LinkedHashMap<>(globals);
         merged.putAll(own);
-        Map<String, Object> environment = new LinkedHashMap<>(map(map(globals.get("Environment")).get("Variables")));
+        Map<String, Object> environment =
+                new LinkedHashMap<>(map(map(globals.get("Environment")).get("Variables")));
         environment.putAll(map(map(own.get("Environment")).get("Variables")));
         String handler = string(merged.get("Handler"));
         if (handler == null) {
             throw new TemplateException(id + " has no Handler");
         }
         String logLevel = Optional.ofNullable(map(merged.get("LoggingConfig")).get("ApplicationLogLevel"))
-                .map(v -> string(v)).orElse(null);
+                .map(v -> string(v))
+                .orElse(null);
         List<HttpRouteDefinition> routes = new ArrayList<>();
         List<SqsEventSourceDefinition> sqsEvents = new ArrayList<>();
         map(own.get("Events")).forEach((eventName, value) -> {
@@ -182,21 +192,35 @@ public final class SamTemplate {
             switch (type) {
                 case "HttpApi" -> routes.add(route(eventName, properties));
                 case "SQS" -> sqsEvents.add(sqsEvent(id, eventName, properties));
-                default -> limitations.add(id + " event " + eventName + " (" + type
-                        + ") is not emulated: nothing will invoke the function for it");
+                default ->
+                    limitations.add(id + " event " + eventName + " (" + type
+                            + ") is not emulated: nothing will invoke the function for it");
             }
         });
         String name = merged.containsKey("FunctionName") ? string(merged.get("FunctionName")) : id;
         OptionalInt reserved = merged.containsKey("ReservedConcurrentExecutions")
-                ? OptionalInt.of(integer(merged.get("ReservedConcurrentExecutions"))) : OptionalInt.empty();
-        return new FunctionDefinition(id, name, handler, string(merged.getOrDefault("Runtime", "java21")),
-                integer(merged.getOrDefault("Timeout", 3)), integer(merged.getOrDefault("MemorySize", 128)),
-                reserved, Map.copyOf(environment), logLevel, List.copyOf(routes), List.copyOf(sqsEvents));
+                ? OptionalInt.of(integer(merged.get("ReservedConcurrentExecutions")))
+                : OptionalInt.empty();
+        return new FunctionDefinition(
+                id,
+                name,
+                handler,
+                string(merged.getOrDefault("Runtime", "java21")),
+                integer(merged.getOrDefault("Timeout", 3)),
+                integer(merged.getOrDefault("MemorySize", 128)),
+                reserved,
+                Map.copyOf(environment),
+                logLevel,
+                List.copyOf(routes),
+                List.copyOf(sqsEvents));
     }
 
     private HttpRouteDefinition route(String eventName, Map<String, Object> properties) {
-        String path = properties.containsKey("Path") ? string(properties.get("Path")) : HttpRouteDefinition.DEFAULT_ROUTE;
-        String method = properties.containsKey("Method") ? string(properties.get("Method")).toUpperCase() : "ANY";
+        String path =
+                properties.containsKey("Path") ? string(properties.get("Path")) : HttpRouteDefinition.DEFAULT_ROUTE;
+        String method = properties.containsKey("Method")
+                ? string(properties.get("Method")).toUpperCase()
+                : "ANY";
         if (method.equals("*")) {
             method = "ANY";
         }
@@ -205,21 +229,24 @@ public final class SamTemplate {
 
     private SqsEventSourceDefinition sqsEvent(String functionId, String eventName, Map<String, Object> properties) {
         Object queue = properties.get("Queue");
-        String queueId = Intrinsics.referencedLogicalId(queue).orElseThrow(() -> new TemplateException(
-                functionId + " event " + eventName + ": Queue must be !GetAtt QUEUE.Arn of a queue in this template"));
+        String queueId = Intrinsics.referencedLogicalId(queue)
+                .orElseThrow(() -> new TemplateException(functionId + " event " + eventName
+                        + ": Queue must be !GetAtt QUEUE.Arn of a queue in this template"));
         boolean reportFailures = properties.get("FunctionResponseTypes") instanceof List<?> types
                 && types.contains("ReportBatchItemFailures");
         Map<String, Object> scaling = map(properties.get("ScalingConfig"));
         OptionalInt maximumConcurrency = scaling.containsKey("MaximumConcurrency")
-                ? OptionalInt.of(integer(scaling.get("MaximumConcurrency"))) : OptionalInt.empty();
+                ? OptionalInt.of(integer(scaling.get("MaximumConcurrency")))
+                : OptionalInt.empty();
         int batchSize = integer(properties.getOrDefault("BatchSize", 10));
         int window = integer(properties.getOrDefault("MaximumBatchingWindowInSeconds", 0));
         boolean enabled = Boolean.parseBoolean(String.valueOf(properties.getOrDefault("Enabled", true)));
         if (properties.containsKey("FilterCriteria")) {
-            limitations.add(functionId + " event " + eventName + ": FilterCriteria is not emulated (every message is delivered)");
+            limitations.add(functionId + " event " + eventName
+                    + ": FilterCriteria is not emulated (every message is delivered)");
         }
-        return new SqsEventSourceDefinition(eventName, queueId, batchSize, window, reportFailures,
-                maximumConcurrency, enabled);
+        return new SqsEventSourceDefinition(
+                eventName, queueId, batchSize, window, reportFailures, maximumConcurrency, enabled);
     }
 
     private QueueDefinition queue(String id, Map<String, Object> properties) {
@@ -232,12 +259,14 @@ public final class SamTemplate {
         Map<String, Object> redrive = map(properties.get("RedrivePolicy"));
         Optional<String> deadLetter = Intrinsics.referencedLogicalId(redrive.get("deadLetterTargetArn"));
         Optional<Integer> maxReceiveCount = redrive.containsKey("maxReceiveCount")
-                ? Optional.of(integer(redrive.get("maxReceiveCount"))) : Optional.empty();
+                ? Optional.of(integer(redrive.get("maxReceiveCount")))
+                : Optional.empty();
         if (Boolean.parseBoolean(String.valueOf(properties.get("SqsManagedSseEnabled")))
                 || properties.containsKey("KmsMasterKeyId")) {
             limitations.add(id + ": server-side encryption is not emulated (messages are kept in plain memory)");
         }
-        String name = properties.containsKey("QueueName") ? string(properties.get("QueueName"))
+        String name = properties.containsKey("QueueName")
+                ? string(properties.get("QueueName"))
                 : id + ("true".equals(attributes.get("FifoQueue")) ? ".fifo" : "");
         return new QueueDefinition(id, name, Map.copyOf(attributes), deadLetter, maxReceiveCount);
     }
@@ -259,8 +288,10 @@ public final class SamTemplate {
         }
         Map<String, Object> ttl = map(properties.get("TimeToLiveSpecification"));
         Optional<String> ttlAttribute = Boolean.parseBoolean(String.valueOf(ttl.get("Enabled")))
-                ? Optional.of(string(ttl.get("AttributeName"))) : Optional.empty();
-        boolean sse = Boolean.parseBoolean(String.valueOf(map(properties.get("SSESpecification")).get("SSEEnabled")));
+                ? Optional.of(string(ttl.get("AttributeName")))
+                : Optional.empty();
+        boolean sse = Boolean.parseBoolean(
+                String.valueOf(map(properties.get("SSESpecification")).get("SSEEnabled")));
         if (sse) {
             limitations.add(id + ": server-side encryption is not emulated");
         }
@@ -268,8 +299,8 @@ public final class SamTemplate {
             limitations.add(id + ": DynamoDB Streams are not emulated");
         }
         String name = properties.containsKey("TableName") ? string(properties.get("TableName")) : id;
-        return new TableDefinition(id, name, Map.copyOf(attributeTypes), keySchema, List.copyOf(indexes),
-                ttlAttribute, sse);
+        return new TableDefinition(
+                id, name, Map.copyOf(attributeTypes), keySchema, List.copyOf(indexes), ttlAttribute, sse);
     }
 
     private void noteFunctionLimitations(Map<String, Object> globals) {

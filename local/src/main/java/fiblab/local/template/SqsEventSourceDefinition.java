@@ -11,7 +11,11 @@ import java.util.OptionalInt;
  * @param reportBatchItemFailures whether the function answers partial batch failures
  * @param maximumConcurrency {@code ScalingConfig.MaximumConcurrency}, if set
  */
-public record SqsEventSourceDefinition(String eventName, String queueLogicalId, int batchSize,
-        int batchingWindowSeconds, boolean reportBatchItemFailures, OptionalInt maximumConcurrency,
-        boolean enabled) {
-}
+public record SqsEventSourceDefinition(
+        String eventName,
+        String queueLogicalId,
+        int batchSize,
+        int batchingWindowSeconds,
+        boolean reportBatchItemFailures,
+        OptionalInt maximumConcurrency,
+        boolean enabled) {}

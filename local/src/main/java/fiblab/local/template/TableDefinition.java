@@ -12,7 +12,11 @@ import java.util.Optional;
  * @param globalSecondaryIndexes the {@code GlobalSecondaryIndexes} entries, resolved
  * @param timeToLiveAttribute the TTL attribute when {@code TimeToLiveSpecification} is enabled
  */
-public record TableDefinition(String logicalId, String tableName, Map<String, String> attributeTypes,
-        Map<String, String> keySchema, List<Map<String, Object>> globalSecondaryIndexes,
-        Optional<String> timeToLiveAttribute, boolean sseEnabled) {
-}
+public record TableDefinition(
+        String logicalId,
+        String tableName,
+        Map<String, String> attributeTypes,
+        Map<String, String> keySchema,
+        List<Map<String, Object>> globalSecondaryIndexes,
+        Optional<String> timeToLiveAttribute,
+        boolean sseEnabled) {}

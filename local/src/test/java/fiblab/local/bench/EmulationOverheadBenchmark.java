@@ -28,14 +28,17 @@ public final class EmulationOverheadBenchmark {
     private static final int REQUESTS = Integer.getInteger("bench.requests", 3_000);
     private static final int MESSAGES = Integer.getInteger("bench.messages", 300);
 
-    private EmulationOverheadBenchmark() {
-    }
+    private EmulationOverheadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.println("sun.net.httpserver.nodelay=" + System.getProperty("sun.net.httpserver.nodelay", "(unset: the gateway sets true)"));
-        Path template = Path.of(EmulationOverheadBenchmark.class.getResource("/bench-template.yaml").toURI());
+        System.out.println("sun.net.httpserver.nodelay="
+                + System.getProperty("sun.net.httpserver.nodelay", "(unset: the gateway sets true)"));
+        Path template = Path.of(EmulationOverheadBenchmark.class
+                .getResource("/bench-template.yaml")
+                .toURI());
         Path log = Files.createTempFile("bench-stack", ".log");
-        try (LocalStack stack = LocalStack.start(LocalStackOptions.defaults(template).withPort(0).withLogFile(log))) {
+        try (LocalStack stack = LocalStack.start(
+                LocalStackOptions.defaults(template).withPort(0).withLogFile(log))) {
             HttpServer bare = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
             byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
             bare.createContext("/", exchange -> {
@@ -46,7 +49,8 @@ public final class EmulationOverheadBenchmark {
                 exchange.close();
             });
             bare.start();
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI bareUri = URI.create("http://127.0.0.1:" + bare.getAddress().getPort() + "/noop");
             URI gatewayUri = URI.create(stack.apiUrl() + "/noop");
             long[] bareNanos = roundTrips(client, bareUri);
@@ -54,7 +58,9 @@ public final class EmulationOverheadBenchmark {
             bare.stop(0);
             report("bare JDK HttpServer     ", bareNanos);
             report("gateway + noop function ", gatewayNanos);
-            System.out.printf(Locale.ROOT, "gateway overhead per request: p50 %.3f ms, p99 %.3f ms (difference of the percentiles)%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "gateway overhead per request: p50 %.3f ms, p99 %.3f ms (difference of the percentiles)%n",
                     (percentile(gatewayNanos, 50) - percentile(bareNanos, 50)) / 1e6,
                     (percentile(gatewayNanos, 99) - percentile(bareNanos, 99)) / 1e6);
 
@@ -69,7 +75,9 @@ public final class EmulationOverheadBenchmark {
                     Thread.sleep(50);
                 }
             }
-            long[] handoff = HandoffWorker.LATENCIES_NANOS.stream().mapToLong(Long::longValue).toArray();
+            long[] handoff = HandoffWorker.LATENCIES_NANOS.stream()
+                    .mapToLong(Long::longValue)
+                    .toArray();
             report("SQS send -> worker start", handoff);
         }
     }
@@ -92,8 +100,14 @@ public final class EmulationOverheadBenchmark {
     }
 
     private static void report(String name, long[] nanos) {
-        System.out.printf(Locale.ROOT, "%s n=%d  p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms%n", name, nanos.length,
-                percentile(nanos, 50) / 1e6, percentile(nanos, 90) / 1e6, percentile(nanos, 99) / 1e6,
+        System.out.printf(
+                Locale.ROOT,
+                "%s n=%d  p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms%n",
+                name,
+                nanos.length,
+                percentile(nanos, 50) / 1e6,
+                percentile(nanos, 90) / 1e6,
+                percentile(nanos, 99) / 1e6,
                 percentile(nanos, 100) / 1e6);
     }
 
@@ -103,5 +117,4 @@ public final class EmulationOverheadBenchmark {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
-
 }

@@ -62,14 +62,18 @@ class FiblabEndToEndTest {
     static void start() throws Exception {
         Path shortTimeouts = Templates.copyWith(
                 Templates.copyWith(Templates.project(), dir, "Timeout: 300", "Timeout: 5"),
-                dir, "VisibilityTimeout: 1800", "VisibilityTimeout: 3");
+                dir,
+                "VisibilityTimeout: 1800",
+                "VisibilityTimeout: 3");
         tap = StdoutTap.install();
-        LocalStackOptions options = LocalStackOptions.defaults(shortTimeouts).withPort(0).withLogFile(dir.resolve("stack.log"));
+        LocalStackOptions options =
+                LocalStackOptions.defaults(shortTimeouts).withPort(0).withLogFile(dir.resolve("stack.log"));
         // -Plocalstack: a LocalStack container's endpoint instead of the local servers (src/localstack-test)
         if (Boolean.getBoolean("fiblab.localstack")) {
             Class<?> endpoint = Class.forName("fiblab.local.localstack.LocalStackEndpoint");
-            options = options.withEndpoint(((java.util.function.Supplier<java.net.URI>) endpoint
-                    .getDeclaredConstructor().newInstance()).get());
+            options = options.withEndpoint(((java.util.function.Supplier<java.net.URI>)
+                            endpoint.getDeclaredConstructor().newInstance())
+                    .get());
         }
         stack = LocalStack.start(options);
         api = new ApiClient(stack.apiUrl());
@@ -95,8 +99,11 @@ class FiblabEndToEndTest {
         // Then
         assertThat(naive.statusCode()).isEqualTo(200);
         assertThat(ApiClient.json(naive)).containsEntry("value", "832040").containsEntry("algorithm", "naive");
-        assertThat(naive.headers().firstValue("server-timing")).hasValueSatisfying(v -> assertThat(v).startsWith("compute;dur="));
-        assertThat(ApiClient.json(fast)).containsEntry("value", fib(300).toString()).containsEntry("algorithm", "fast");
+        assertThat(naive.headers().firstValue("server-timing"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("compute;dur="));
+        assertThat(ApiClient.json(fast))
+                .containsEntry("value", fib(300).toString())
+                .containsEntry("algorithm", "fast");
     }
 
     @Test
@@ -112,7 +119,10 @@ class FiblabEndToEndTest {
         Map<String, Object> job = awaitTerminal(location);
 
         // Then
-        assertThat(job).containsEntry("status", "DONE").containsEntry("value", "75025").containsEntry("n", 25);
+        assertThat(job)
+                .containsEntry("status", "DONE")
+                .containsEntry("value", "75025")
+                .containsEntry("n", 25);
         assertThat(location).isEqualTo("/jobs/" + job.get("jobId"));
     }
 
@@ -124,42 +134,54 @@ class FiblabEndToEndTest {
 
         // Then
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(ApiClient.json(response)).containsEntry("error", "JOB_NOT_FOUND").containsKey("message");
+        assertThat(ApiClient.json(response))
+                .containsEntry("error", "JOB_NOT_FOUND")
+                .containsKey("message");
     }
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @Order(4)
     @CsvSource({
-            "api-get-fib-over-inline-limit.json, 422, N_TOO_LARGE_FOR_INLINE",
-            "api-get-fib-not-a-number.json, 400, INVALID_N",
-            "api-get-fib-unknown-algorithm.json, 400, INVALID_ALGORITHM",
-            "api-post-job-broken-json.json, 400, INVALID_JSON",
-            "api-post-job-n-as-string.json, 400, INVALID_N",
-            "api-post-job-negative-n.json, 400, N_OUT_OF_RANGE",
-            "api-post-job-huge-n.json, 400, N_OUT_OF_RANGE",
-            "api-post-job-not-json-content-type.json, 415, UNSUPPORTED_MEDIA_TYPE",
-            "api-post-job-too-large.json, 413, BODY_TOO_LARGE",
-            "api-get-job-bad-id.json, 400, INVALID_JOB_ID",
-            "api-unknown-route.json, 404, ROUTE_NOT_FOUND",
-            "api-wrong-method.json, 405, METHOD_NOT_ALLOWED"})
+        "api-get-fib-over-inline-limit.json, 422, N_TOO_LARGE_FOR_INLINE",
+        "api-get-fib-not-a-number.json, 400, INVALID_N",
+        "api-get-fib-unknown-algorithm.json, 400, INVALID_ALGORITHM",
+        "api-post-job-broken-json.json, 400, INVALID_JSON",
+        "api-post-job-n-as-string.json, 400, INVALID_N",
+        "api-post-job-negative-n.json, 400, N_OUT_OF_RANGE",
+        "api-post-job-huge-n.json, 400, N_OUT_OF_RANGE",
+        "api-post-job-not-json-content-type.json, 415, UNSUPPORTED_MEDIA_TYPE",
+        "api-post-job-too-large.json, 413, BODY_TOO_LARGE",
+        "api-get-job-bad-id.json, 400, INVALID_JOB_ID",
+        "api-unknown-route.json, 404, ROUTE_NOT_FOUND",
+        "api-wrong-method.json, 405, METHOD_NOT_ALLOWED"
+    })
     void badRequest_shouldGetItsErrorCode_overHttp(String eventFile, int status, String code) throws Exception {
         // Given: the request that the sample event (events/) describes, sent over HTTP
-        Map<String, Object> event = JSON.std.mapFrom(Files.readString(eventsDir().resolve(eventFile)));
-        Map<String, Object> http = (Map<String, Object>) ((Map<String, Object>) event.get("requestContext")).get("http");
-        Map<String, Object> headers = event.get("headers") == null ? Map.of() : (Map<String, Object>) event.get("headers");
+        Map<String, Object> event =
+                JSON.std.mapFrom(Files.readString(eventsDir().resolve(eventFile)));
+        Map<String, Object> http =
+                (Map<String, Object>) ((Map<String, Object>) event.get("requestContext")).get("http");
+        Map<String, Object> headers =
+                event.get("headers") == null ? Map.of() : (Map<String, Object>) event.get("headers");
         String query = String.valueOf(event.getOrDefault("rawQueryString", ""));
-        byte[] body = event.get("body") == null ? null : Boolean.TRUE.equals(event.get("isBase64Encoded"))
-                ? Base64.getDecoder().decode(String.valueOf(event.get("body")))
-                : String.valueOf(event.get("body")).getBytes(StandardCharsets.UTF_8);
+        byte[] body = event.get("body") == null
+                ? null
+                : Boolean.TRUE.equals(event.get("isBase64Encoded"))
+                        ? Base64.getDecoder().decode(String.valueOf(event.get("body")))
+                        : String.valueOf(event.get("body")).getBytes(StandardCharsets.UTF_8);
 
         // When
-        HttpResponse<String> response = api.send(String.valueOf(http.get("method")),
-                event.get("rawPath") + (query.isEmpty() ? "" : "?" + query), (String) headers.get("content-type"), body);
+        HttpResponse<String> response = api.send(
+                String.valueOf(http.get("method")),
+                event.get("rawPath") + (query.isEmpty() ? "" : "?" + query),
+                (String) headers.get("content-type"),
+                body);
 
         // Then
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(ApiClient.json(response)).containsEntry("error", code).containsKey("message");
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).contains("application/json"));
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).contains("application/json"));
     }
 
     @Test
@@ -190,13 +212,16 @@ class FiblabEndToEndTest {
         Set<String> pending = ConcurrentHashMap.newKeySet();
         pending.addAll(submitted.keySet());
         boolean allDone = Eventually.within(Duration.ofSeconds(120), () -> {
-            pending.removeIf(id -> "DONE".equals(ApiClient.json(api.get("/jobs/" + id)).get("status")));
+            pending.removeIf(
+                    id -> "DONE".equals(ApiClient.json(api.get("/jobs/" + id)).get("status")));
             return pending.isEmpty();
         });
         assertThat(allDone).as("jobs still not DONE: " + pending).isTrue();
         submitted.forEach((id, n) -> {
             assertThat(ApiClient.json(api.get("/jobs/" + id))).containsEntry("value", fib(n).toString());
-            assertThat(tap.completedWrites(id)).as("successful result writes of " + id).isEqualTo(1);
+            assertThat(tap.completedWrites(id))
+                    .as("successful result writes of " + id)
+                    .isEqualTo(1);
         });
     }
 
@@ -211,14 +236,17 @@ class FiblabEndToEndTest {
 
         // When: SQS delivers its message again
         try (SqsClient sqs = stack.endpoints().sqsClient()) {
-            sqs.sendMessage(r -> r.queueUrl(stack.ref("JobsQueue")).messageBody("{\"jobId\":\"" + jobId
-                    + "\",\"n\":21,\"algorithm\":\"naive\",\"submittedAt\":" + done.get("submittedAt") + "}"));
+            sqs.sendMessage(r -> r.queueUrl(stack.ref("JobsQueue"))
+                    .messageBody("{\"jobId\":\"" + jobId + "\",\"n\":21,\"algorithm\":\"naive\",\"submittedAt\":"
+                            + done.get("submittedAt") + "}"));
         }
 
         // Then
-        assertThat(Eventually.within(Duration.ofSeconds(20), () -> tap.alreadyFinished(jobId) == 1)).isTrue();
+        assertThat(Eventually.within(Duration.ofSeconds(20), () -> tap.alreadyFinished(jobId) == 1))
+                .isTrue();
         assertThat(tap.completedWrites(jobId)).isEqualTo(1);
-        assertThat(ApiClient.json(api.get("/jobs/" + jobId))).containsEntry("value", "10946")
+        assertThat(ApiClient.json(api.get("/jobs/" + jobId)))
+                .containsEntry("value", "10946")
                 .containsEntry("completedAt", done.get("completedAt"));
     }
 
@@ -228,22 +256,37 @@ class FiblabEndToEndTest {
         // Given: a recorded job whose message asks for more than the worker may compute
         String jobId = UUID.randomUUID().toString();
         long now = System.currentTimeMillis();
-        try (DynamoDbClient dynamoDb = stack.endpoints().dynamoDbClient(); SqsClient sqs = stack.endpoints().sqsClient()) {
-            dynamoDb.putItem(r -> r.tableName(stack.ref("JobsTable")).item(Map.of(
-                    "jobId", AttributeValue.fromS(jobId), "n", AttributeValue.fromN("95"),
-                    "algorithm", AttributeValue.fromS("naive"), "status", AttributeValue.fromS("PENDING"),
-                    "submittedAt", AttributeValue.fromN(Long.toString(now)), "attempts", AttributeValue.fromN("0"),
-                    "expiresAt", AttributeValue.fromN(Long.toString(now / 1000 + 86_400)))));
+        try (DynamoDbClient dynamoDb = stack.endpoints().dynamoDbClient();
+                SqsClient sqs = stack.endpoints().sqsClient()) {
+            dynamoDb.putItem(r -> r.tableName(stack.ref("JobsTable"))
+                    .item(Map.of(
+                            "jobId",
+                            AttributeValue.fromS(jobId),
+                            "n",
+                            AttributeValue.fromN("95"),
+                            "algorithm",
+                            AttributeValue.fromS("naive"),
+                            "status",
+                            AttributeValue.fromS("PENDING"),
+                            "submittedAt",
+                            AttributeValue.fromN(Long.toString(now)),
+                            "attempts",
+                            AttributeValue.fromN("0"),
+                            "expiresAt",
+                            AttributeValue.fromN(Long.toString(now / 1000 + 86_400)))));
 
             // When
-            sqs.sendMessage(r -> r.queueUrl(stack.ref("JobsQueue")).messageBody("{\"jobId\":\"" + jobId
-                    + "\",\"n\":95,\"algorithm\":\"naive\",\"submittedAt\":" + now + "}"));
+            sqs.sendMessage(r -> r.queueUrl(stack.ref("JobsQueue"))
+                    .messageBody("{\"jobId\":\"" + jobId + "\",\"n\":95,\"algorithm\":\"naive\",\"submittedAt\":" + now
+                            + "}"));
 
             // Then: after MaxReceiveCount (3) receives, SQS moves it to the DLQ
             List<Message> dead = new ArrayList<>();
             boolean inDlq = Eventually.within(Duration.ofSeconds(40), () -> {
-                dead.addAll(sqs.receiveMessage(r -> r.queueUrl(stack.ref("JobsDeadLetterQueue")).waitTimeSeconds(1)
-                        .messageSystemAttributeNames(software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName.ALL))
+                dead.addAll(sqs.receiveMessage(r -> r.queueUrl(stack.ref("JobsDeadLetterQueue"))
+                                .waitTimeSeconds(1)
+                                .messageSystemAttributeNames(
+                                        software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName.ALL))
                         .messages());
                 return dead.stream().anyMatch(m -> m.body().contains(jobId));
             });
@@ -282,7 +325,9 @@ class FiblabEndToEndTest {
         for (String jobId : jobs) {
             assertThat(awaitTerminal("/jobs/" + jobId)).as(jobId).containsEntry("status", "DONE");
         }
-        assertThat(jobs.stream().mapToInt(tap::retries).sum()).as("deliveries cut short by the outage").isPositive();
+        assertThat(jobs.stream().mapToInt(tap::retries).sum())
+                .as("deliveries cut short by the outage")
+                .isPositive();
         assertThat(jobs).allMatch(id -> tap.completedWrites(id) == 1);
     }
 
@@ -300,12 +345,17 @@ class FiblabEndToEndTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(ApiClient.json(response)).containsEntry("error", "QUEUE_UNAVAILABLE");
         try (DynamoDbClient dynamoDb = stack.endpoints().dynamoDbClient()) {
-            List<Map<String, AttributeValue>> failed = dynamoDb.scan(r -> r.tableName(stack.ref("JobsTable"))).items().stream()
-                    .filter(item -> "QUEUE_UNAVAILABLE".equals(item.getOrDefault("errorCode", AttributeValue.fromS("")).s()))
-                    .toList();
+            List<Map<String, AttributeValue>> failed =
+                    dynamoDb.scan(r -> r.tableName(stack.ref("JobsTable"))).items().stream()
+                            .filter(item -> "QUEUE_UNAVAILABLE"
+                                    .equals(item.getOrDefault("errorCode", AttributeValue.fromS(""))
+                                            .s()))
+                            .toList();
             assertThat(failed).hasSize(1);
             assertThat(failed.get(0).get("status").s()).isEqualTo("FAILED");
-            assertThat(ApiClient.json(api.get("/jobs/" + failed.get(0).get("jobId").s()))).containsEntry("status", "FAILED");
+            assertThat(ApiClient.json(
+                            api.get("/jobs/" + failed.get(0).get("jobId").s())))
+                    .containsEntry("status", "FAILED");
         }
     }
 

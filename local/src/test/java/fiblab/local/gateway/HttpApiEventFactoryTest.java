@@ -25,12 +25,19 @@ class HttpApiEventFactoryTest {
         headers.put("Cookie", List.of("c1=v1; c2=v2"));
         headers.put("User-Agent", List.of("curl/8"));
         headers.put("Host", List.of("127.0.0.1:3000"));
-        GatewayRequest request = new GatewayRequest("POST", "/jobs/a%20b", "x=1&x=2&y=%C3%A9", "HTTP/1.1", headers,
-                "{\"n\":30}".getBytes(StandardCharsets.UTF_8), "127.0.0.1");
+        GatewayRequest request = new GatewayRequest(
+                "POST",
+                "/jobs/a%20b",
+                "x=1&x=2&y=%C3%A9",
+                "HTTP/1.1",
+                headers,
+                "{\"n\":30}".getBytes(StandardCharsets.UTF_8),
+                "127.0.0.1");
 
         // When
         String json = factory.create(request, "POST /jobs/{id}", Map.of("id", "a b"), "abcdefghijklmn=");
-        APIGatewayV2HTTPEvent event = (APIGatewayV2HTTPEvent) LambdaSerializers.fromJson(json, APIGatewayV2HTTPEvent.class);
+        APIGatewayV2HTTPEvent event =
+                (APIGatewayV2HTTPEvent) LambdaSerializers.fromJson(json, APIGatewayV2HTTPEvent.class);
 
         // Then
         assertThat(event.getVersion()).isEqualTo("2.0");
@@ -39,9 +46,12 @@ class HttpApiEventFactoryTest {
         assertThat(event.getRawQueryString()).isEqualTo("x=1&x=2&y=%C3%A9");
         assertThat(event.getQueryStringParameters()).containsEntry("x", "1,2").containsEntry("y", "é");
         assertThat(event.getCookies()).containsExactly("c1=v1", "c2=v2");
-        assertThat(event.getHeaders()).containsEntry("content-type", "application/json")
-                .containsEntry("x-multi", "a,b").containsEntry("x-forwarded-for", "127.0.0.1")
-                .doesNotContainKey("cookie").doesNotContainKey("Content-Type");
+        assertThat(event.getHeaders())
+                .containsEntry("content-type", "application/json")
+                .containsEntry("x-multi", "a,b")
+                .containsEntry("x-forwarded-for", "127.0.0.1")
+                .doesNotContainKey("cookie")
+                .doesNotContainKey("Content-Type");
         assertThat(event.getPathParameters()).containsEntry("id", "a b");
         assertThat(event.getBody()).isEqualTo("{\"n\":30}");
         assertThat(event.getIsBase64Encoded()).isFalse();
@@ -57,12 +67,19 @@ class HttpApiEventFactoryTest {
     void create_shouldBase64EncodeBinaryBodies_andOmitAbsentParts() {
         // Given
         byte[] binary = {0, (byte) 0xff, 10};
-        GatewayRequest request = new GatewayRequest("PUT", "/upload", null, "HTTP/1.1",
-                Map.of("content-type", List.of("application/octet-stream")), binary, "127.0.0.1");
+        GatewayRequest request = new GatewayRequest(
+                "PUT",
+                "/upload",
+                null,
+                "HTTP/1.1",
+                Map.of("content-type", List.of("application/octet-stream")),
+                binary,
+                "127.0.0.1");
 
         // When
         String json = factory.create(request, "$default", Map.of(), "abcdefghijklmn=");
-        APIGatewayV2HTTPEvent event = (APIGatewayV2HTTPEvent) LambdaSerializers.fromJson(json, APIGatewayV2HTTPEvent.class);
+        APIGatewayV2HTTPEvent event =
+                (APIGatewayV2HTTPEvent) LambdaSerializers.fromJson(json, APIGatewayV2HTTPEvent.class);
 
         // Then
         assertThat(event.getIsBase64Encoded()).isTrue();
@@ -76,9 +93,13 @@ class HttpApiEventFactoryTest {
     @Test
     void fromLambda_shouldMapStatusHeadersCookiesAndBase64Body_ofTheSerializedResponse() {
         // Given
-        APIGatewayV2HTTPResponse typed = APIGatewayV2HTTPResponse.builder().withStatusCode(202)
-                .withHeaders(Map.of("Location", "/jobs/1")).withCookies(List.of("k=v"))
-                .withBody(Base64.getEncoder().encodeToString(new byte[] {1, 2})).withIsBase64Encoded(true).build();
+        APIGatewayV2HTTPResponse typed = APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(202)
+                .withHeaders(Map.of("Location", "/jobs/1"))
+                .withCookies(List.of("k=v"))
+                .withBody(Base64.getEncoder().encodeToString(new byte[] {1, 2}))
+                .withIsBase64Encoded(true)
+                .build();
         String json = LambdaSerializers.toJson(typed, APIGatewayV2HTTPResponse.class);
 
         // When
@@ -86,7 +107,9 @@ class HttpApiEventFactoryTest {
 
         // Then
         assertThat(response.status()).isEqualTo(202);
-        assertThat(response.headers()).containsEntry("location", List.of("/jobs/1")).containsEntry("set-cookie", List.of("k=v"));
+        assertThat(response.headers())
+                .containsEntry("location", List.of("/jobs/1"))
+                .containsEntry("set-cookie", List.of("k=v"));
         assertThat(response.body()).containsExactly(1, 2);
     }
 

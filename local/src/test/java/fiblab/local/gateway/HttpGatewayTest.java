@@ -36,10 +36,18 @@ class HttpGatewayTest {
     }
 
     private HttpGateway start(Duration functionTimeout, Duration integrationTimeout) {
-        FunctionConfiguration configuration = new FunctionConfiguration("Echo", "arn:aws:lambda:us-east-1:0:function:Echo",
-                EchoHandler.class.getName() + "::handleRequest", functionTimeout, 128, 10, Map.of());
-        function = new LambdaFunction(configuration,
-                HandlerReference.resolve(configuration.handler(), getClass().getClassLoader()), LogSink.stdout());
+        FunctionConfiguration configuration = new FunctionConfiguration(
+                "Echo",
+                "arn:aws:lambda:us-east-1:0:function:Echo",
+                EchoHandler.class.getName() + "::handleRequest",
+                functionTimeout,
+                128,
+                10,
+                Map.of());
+        function = new LambdaFunction(
+                configuration,
+                HandlerReference.resolve(configuration.handler(), getClass().getClassLoader()),
+                LogSink.stdout());
         RouteTable<LambdaFunction> routes = new RouteTable<>();
         routes.add(new HttpRouteDefinition("Sleep", "GET", "/sleep/{ms}"), function);
         gateway = HttpGateway.start(routes, 0, integrationTimeout, LogSink.stdout(), "000000000000");
@@ -47,7 +55,8 @@ class HttpGatewayTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(gateway.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -83,9 +92,10 @@ class HttpGatewayTest {
         int port = first.url().getPort();
 
         // When / Then
-        Assertions.assertThatThrownBy(() -> HttpGateway.start(new RouteTable<>(), port, Duration.ofSeconds(1),
-                        LogSink.stdout(), "000000000000"))
+        Assertions.assertThatThrownBy(() -> HttpGateway.start(
+                        new RouteTable<>(), port, Duration.ofSeconds(1), LogSink.stdout(), "000000000000"))
                 .isInstanceOf(ServerStartException.class)
-                .hasMessageContaining("port " + port).hasMessageContaining("--port");
+                .hasMessageContaining("port " + port)
+                .hasMessageContaining("--port");
     }
 }

@@ -27,7 +27,8 @@ class RouteTableTest {
         // When / Then
         assertThat(table.match("GET", "/jobs/latest").orElseThrow().target()).isEqualTo("latest");
         assertThat(table.match("GET", "/jobs/abc").orElseThrow().target()).isEqualTo("get-job");
-        assertThat(table.match("GET", "/jobs/abc").orElseThrow().pathParameters()).containsEntry("jobId", "abc");
+        assertThat(table.match("GET", "/jobs/abc").orElseThrow().pathParameters())
+                .containsEntry("jobId", "abc");
         assertThat(table.match("DELETE", "/jobs/abc").orElseThrow().target()).isEqualTo("any-job");
         assertThat(table.match("GET", "/a/b/c").orElseThrow().pathParameters()).containsEntry("proxy", "a/b/c");
     }
@@ -40,8 +41,10 @@ class RouteTableTest {
         routes.add(new HttpRouteDefinition("CatchAll", "ANY", "$default"), "default");
 
         // When / Then
-        assertThat(routes.match("GET", "/fib/10").orElseThrow().route().routeKey()).isEqualTo("GET /fib/{n}");
-        assertThat(routes.match("POST", "/fib/10").orElseThrow().route().routeKey()).isEqualTo("$default");
+        assertThat(routes.match("GET", "/fib/10").orElseThrow().route().routeKey())
+                .isEqualTo("GET /fib/{n}");
+        assertThat(routes.match("POST", "/fib/10").orElseThrow().route().routeKey())
+                .isEqualTo("$default");
         assertThat(routes.match("GET", "/fib/10/more").orElseThrow().target()).isEqualTo("default");
         assertThat(routes.match("GET", "/fib/").orElseThrow().target()).isEqualTo("default");
     }
@@ -54,6 +57,9 @@ class RouteTableTest {
 
         // When / Then
         assertThat(routes.match("GET", "/nothing")).isEmpty();
-        assertThat(routes.match("GET", "/fib/%41")).get().extracting(m -> m.pathParameters().get("n")).isEqualTo("A");
+        assertThat(routes.match("GET", "/fib/%41"))
+                .get()
+                .extracting(m -> m.pathParameters().get("n"))
+                .isEqualTo("A");
     }
 }

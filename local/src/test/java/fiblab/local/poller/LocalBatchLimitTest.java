@@ -15,7 +15,8 @@ class LocalBatchLimitTest {
 
     @Test
     void localLimit_shouldBeTheNumberOfCores_byDefault() {
-        assertThat(SqsEventSourceMapping.localLimit()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(SqsEventSourceMapping.localLimit())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     @Test
@@ -27,7 +28,9 @@ class LocalBatchLimitTest {
     @Test
     void localLimit_shouldNameThePropertyAndRange_whenTheValueIsWrong() {
         System.setProperty(SqsEventSourceMapping.MAX_LOCAL_BATCHES_PROPERTY, "0");
-        assertThatThrownBy(SqsEventSourceMapping::localLimit).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(SqsEventSourceMapping.MAX_LOCAL_BATCHES_PROPERTY).hasMessageContaining("1 to 1000");
+        assertThatThrownBy(SqsEventSourceMapping::localLimit)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(SqsEventSourceMapping.MAX_LOCAL_BATCHES_PROPERTY)
+                .hasMessageContaining("1 to 1000");
     }
 }

@@ -18,10 +18,26 @@ class SqsEventFactoryTest {
     @Test
     void create_shouldBuildTheLambdaSqsEvent_thatTheRuntimeSerializerReadsWithRecords() {
         // Given
-        Message message = Message.builder().messageId("m-1").receiptHandle("rh-1").body("{\"jobId\":\"j\"}")
-                .md5OfBody("md5").attributesWithStrings(Map.of("ApproximateReceiveCount", "2", "SentTimestamp", "1700000000000",
-                        "SenderId", "AIDA", "ApproximateFirstReceiveTimestamp", "1700000000001"))
-                .messageAttributes(Map.of("kind", MessageAttributeValue.builder().dataType("String").stringValue("x").build()))
+        Message message = Message.builder()
+                .messageId("m-1")
+                .receiptHandle("rh-1")
+                .body("{\"jobId\":\"j\"}")
+                .md5OfBody("md5")
+                .attributesWithStrings(Map.of(
+                        "ApproximateReceiveCount",
+                        "2",
+                        "SentTimestamp",
+                        "1700000000000",
+                        "SenderId",
+                        "AIDA",
+                        "ApproximateFirstReceiveTimestamp",
+                        "1700000000001"))
+                .messageAttributes(Map.of(
+                        "kind",
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue("x")
+                                .build()))
                 .build();
 
         // When
@@ -35,7 +51,9 @@ class SqsEventFactoryTest {
         assertThat(record.getMessageId()).isEqualTo("m-1");
         assertThat(record.getReceiptHandle()).isEqualTo("rh-1");
         assertThat(record.getBody()).isEqualTo("{\"jobId\":\"j\"}");
-        assertThat(record.getAttributes()).containsEntry("ApproximateReceiveCount", "2").containsEntry("SenderId", "AIDA");
+        assertThat(record.getAttributes())
+                .containsEntry("ApproximateReceiveCount", "2")
+                .containsEntry("SenderId", "AIDA");
         assertThat(record.getMessageAttributes().get("kind").getStringValue()).isEqualTo("x");
         assertThat(record.getEventSource()).isEqualTo("aws:sqs");
         assertThat(record.getEventSourceArn()).isEqualTo("arn:aws:sqs:us-east-1:000000000000:Q");
@@ -46,8 +64,8 @@ class SqsEventFactoryTest {
     @Test
     void succeeded_shouldKeepOnlyTheReportedFailures_whenReportBatchItemFailuresIsOn() {
         // Given
-        String response = LambdaSerializers.toJson(new SQSBatchResponse(List.of(new SQSBatchResponse.BatchItemFailure("b"))),
-                SQSBatchResponse.class);
+        String response = LambdaSerializers.toJson(
+                new SQSBatchResponse(List.of(new SQSBatchResponse.BatchItemFailure("b"))), SQSBatchResponse.class);
         InvocationResult ok = new InvocationResult("r", InvocationResult.Status.SUCCESS, response, Duration.ZERO);
 
         // When / Then
@@ -59,10 +77,13 @@ class SqsEventFactoryTest {
     void succeeded_shouldFailTheWholeBatch_whenTheInvocationFailsOrAnIdentifierIsUnknown() {
         // Given
         InvocationResult error = new InvocationResult("r", InvocationResult.Status.ERROR, "{}", Duration.ZERO);
-        InvocationResult unknownId = new InvocationResult("r", InvocationResult.Status.SUCCESS,
-                "{\"batchItemFailures\":[{\"itemIdentifier\":\"zzz\"}]}", Duration.ZERO);
-        InvocationResult empty = new InvocationResult("r", InvocationResult.Status.SUCCESS,
-                "{\"batchItemFailures\":[]}", Duration.ZERO);
+        InvocationResult unknownId = new InvocationResult(
+                "r",
+                InvocationResult.Status.SUCCESS,
+                "{\"batchItemFailures\":[{\"itemIdentifier\":\"zzz\"}]}",
+                Duration.ZERO);
+        InvocationResult empty =
+                new InvocationResult("r", InvocationResult.Status.SUCCESS, "{\"batchItemFailures\":[]}", Duration.ZERO);
 
         // When / Then
         assertThat(BatchOutcome.succeeded(List.of("a", "b"), error, true)).isEmpty();

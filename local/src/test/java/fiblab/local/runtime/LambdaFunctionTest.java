@@ -8,7 +8,6 @@ import fiblab.local.log.LogSink;
 import fiblab.local.testing.ApiEvents;
 import fiblab.local.testing.EchoHandler;
 import fiblab.local.testing.SpinHandler;
-import org.junit.jupiter.api.Assumptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,10 +29,18 @@ class LambdaFunctionTest {
 
     private LambdaFunction echo(Duration timeout, int concurrency) {
         sink = LogSink.file(dir.resolve("lambda.log"));
-        FunctionConfiguration configuration = new FunctionConfiguration("Echo", "arn:aws:lambda:us-east-1:0:function:Echo",
-                EchoHandler.class.getName() + "::handleRequest", timeout, 256, concurrency, Map.of("GREETING", "hi"));
-        function = new LambdaFunction(configuration,
-                HandlerReference.resolve(configuration.handler(), getClass().getClassLoader()), sink);
+        FunctionConfiguration configuration = new FunctionConfiguration(
+                "Echo",
+                "arn:aws:lambda:us-east-1:0:function:Echo",
+                EchoHandler.class.getName() + "::handleRequest",
+                timeout,
+                256,
+                concurrency,
+                Map.of("GREETING", "hi"));
+        function = new LambdaFunction(
+                configuration,
+                HandlerReference.resolve(configuration.handler(), getClass().getClassLoader()),
+                sink);
         return function;
     }
 
@@ -71,13 +79,20 @@ class LambdaFunctionTest {
         assertThat(first.succeeded()).isTrue();
         assertThat(second.succeeded()).isTrue();
         assertThat(echo.coldStarts()).isEqualTo(1);
-        List<String> reports = log().stream().filter(l -> l.startsWith("[Echo] REPORT RequestId: ")).toList();
+        List<String> reports = log().stream()
+                .filter(l -> l.startsWith("[Echo] REPORT RequestId: "))
+                .toList();
         assertThat(reports).hasSize(2);
-        assertThat(reports.get(0)).contains(first.requestId()).contains("\tDuration: ").contains("Memory Size: 256 MB")
+        assertThat(reports.get(0))
+                .contains(first.requestId())
+                .contains("\tDuration: ")
+                .contains("Memory Size: 256 MB")
                 .contains("\tInit Duration: ");
         assertThat(reports.get(1)).contains(second.requestId()).doesNotContain("Init Duration");
-        assertThat(log()).contains("[Echo] START RequestId: " + first.requestId() + " Version: $LATEST",
-                "[Echo] END RequestId: " + first.requestId());
+        assertThat(log())
+                .contains(
+                        "[Echo] START RequestId: " + first.requestId() + " Version: $LATEST",
+                        "[Echo] END RequestId: " + first.requestId());
     }
 
     @Test
@@ -91,7 +106,9 @@ class LambdaFunctionTest {
         // Then
         Map<String, Object> response = JSON.std.mapFrom(result.payload());
         Map<String, Object> body = JSON.std.mapFrom(String.valueOf(response.get("body")));
-        assertThat(body).containsEntry("functionName", "Echo").containsEntry("memoryLimitInMB", 256)
+        assertThat(body)
+                .containsEntry("functionName", "Echo")
+                .containsEntry("memoryLimitInMB", 256)
                 .containsEntry("awsRequestId", result.requestId());
         assertThat(((Number) body.get("remainingTimeInMillis")).intValue()).isBetween(1, 3000);
         assertThat((Map<String, Object>) body.get("environment")).containsEntry("GREETING", "hi");
@@ -103,14 +120,17 @@ class LambdaFunctionTest {
         LambdaFunction echo = echo(Duration.ofMillis(500), 10);
 
         // When
-        InvocationResult slow = echo.invoke(sleepEvent(3_000), Admission.THROTTLE).get();
+        InvocationResult slow =
+                echo.invoke(sleepEvent(3_000), Admission.THROTTLE).get();
         InvocationResult next = echo.invoke(echoEvent(), Admission.THROTTLE).get();
 
         // Then
         assertThat(slow.status()).isEqualTo(InvocationResult.Status.TIMEOUT);
         assertThat(slow.payload()).contains("Task timed out after 0.50 seconds");
-        assertThat(log()).anyMatch(l -> l.contains(slow.requestId() + " Task timed out after 0.50 seconds"))
-                .anyMatch(l -> l.startsWith("[Echo] REPORT RequestId: " + slow.requestId()) && l.endsWith("Status: timeout"));
+        assertThat(log())
+                .anyMatch(l -> l.contains(slow.requestId() + " Task timed out after 0.50 seconds"))
+                .anyMatch(l ->
+                        l.startsWith("[Echo] REPORT RequestId: " + slow.requestId()) && l.endsWith("Status: timeout"));
         assertThat(next.succeeded()).isTrue();
         assertThat(echo.coldStarts()).isEqualTo(2);
     }
@@ -120,10 +140,18 @@ class LambdaFunctionTest {
         // Given: a handler that spins and never checks for interrupts
         Assumptions.assumeTrue(Runtime.version().feature() < 20, "Thread.stop() is refused from Java 20 on");
         sink = LogSink.file(dir.resolve("lambda.log"));
-        FunctionConfiguration configuration = new FunctionConfiguration("Spin", "arn:aws:lambda:us-east-1:0:function:Spin",
-                SpinHandler.class.getName() + "::handleRequest", Duration.ofMillis(300), 128, 1, Map.of());
-        function = new LambdaFunction(configuration,
-                HandlerReference.resolve(configuration.handler(), getClass().getClassLoader()), sink);
+        FunctionConfiguration configuration = new FunctionConfiguration(
+                "Spin",
+                "arn:aws:lambda:us-east-1:0:function:Spin",
+                SpinHandler.class.getName() + "::handleRequest",
+                Duration.ofMillis(300),
+                128,
+                1,
+                Map.of());
+        function = new LambdaFunction(
+                configuration,
+                HandlerReference.resolve(configuration.handler(), getClass().getClassLoader()),
+                sink);
 
         // When
         InvocationResult result = function.invoke("\"go\"", Admission.THROTTLE).get();
@@ -143,7 +171,8 @@ class LambdaFunctionTest {
         CompletableFuture<InvocationResult> busy = echo.invoke(sleepEvent(700), Admission.THROTTLE);
 
         // When
-        InvocationResult throttled = echo.invoke(echoEvent(), Admission.THROTTLE).get();
+        InvocationResult throttled =
+                echo.invoke(echoEvent(), Admission.THROTTLE).get();
         InvocationResult waited = echo.invoke(echoEvent(), Admission.WAIT).get();
 
         // Then
@@ -159,11 +188,13 @@ class LambdaFunctionTest {
         LambdaFunction echo = echo(Duration.ofSeconds(3), 10);
 
         // When
-        InvocationResult failed = echo.invoke(ApiEvents.get("/fail", Map.of(), "GET /fail"), Admission.THROTTLE).get();
+        InvocationResult failed = echo.invoke(ApiEvents.get("/fail", Map.of(), "GET /fail"), Admission.THROTTLE)
+                .get();
 
         // Then
         assertThat(failed.status()).isEqualTo(InvocationResult.Status.ERROR);
-        assertThat(JSON.std.mapFrom(failed.payload())).containsEntry("errorType", "java.lang.IllegalStateException")
+        assertThat(JSON.std.mapFrom(failed.payload()))
+                .containsEntry("errorType", "java.lang.IllegalStateException")
                 .containsEntry("errorMessage", "the echo handler was asked to fail");
     }
 
@@ -175,7 +206,8 @@ class LambdaFunctionTest {
         // When / Then
         assertThatThrownBy(() -> HandlerReference.resolve(handler, getClass().getClassLoader()))
                 .hasMessageContaining("Map<String,String>");
-        assertThatThrownBy(() -> HandlerReference.resolve("no.such.Handler::handleRequest", getClass().getClassLoader()))
+        assertThatThrownBy(() -> HandlerReference.resolve(
+                        "no.such.Handler::handleRequest", getClass().getClassLoader()))
                 .hasMessageContaining("not on the classpath");
     }
 

@@ -31,10 +31,13 @@ class LocalServersTest {
         AwsEndpoints endpoints = new AwsEndpoints(servers.sqsEndpoint(), servers.dynamoDbEndpoint(), "us-east-1");
 
         // When
-        try (SqsClient sqs = endpoints.sqsClient(); DynamoDbClient dynamoDb = endpoints.dynamoDbClient()) {
+        try (SqsClient sqs = endpoints.sqsClient();
+                DynamoDbClient dynamoDb = endpoints.dynamoDbClient()) {
             String url = sqs.createQueue(r -> r.queueName("q")).queueUrl();
             sqs.sendMessage(r -> r.queueUrl(url).messageBody("hello"));
-            assertThat(sqs.receiveMessage(r -> r.queueUrl(url)).messages()).extracting(m -> m.body()).containsExactly("hello");
+            assertThat(sqs.receiveMessage(r -> r.queueUrl(url)).messages())
+                    .extracting(m -> m.body())
+                    .containsExactly("hello");
             createTable(dynamoDb);
             assertThat(dynamoDb.listTables().tableNames()).contains("things");
         } finally {
@@ -63,7 +66,8 @@ class LocalServersTest {
                 // Then
                 assertThat(servers.dynamoDb().pid()).isNotEqualTo(before);
                 assertThat(dynamoDb.getItem(r -> r.tableName("things").key(Map.of("id", AttributeValue.fromS("kept"))))
-                        .item()).containsEntry("id", AttributeValue.fromS("kept"));
+                                .item())
+                        .containsEntry("id", AttributeValue.fromS("kept"));
             }
         }
     }
@@ -71,12 +75,17 @@ class LocalServersTest {
     @Test
     void childNode_shouldExit_whenTheJvmThatStartedItIsKilled() throws Exception {
         // Given: a JVM that started dynalite
-        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dfiblab.dynalite.dir=" + System.getProperty("fiblab.dynalite.dir"),
-                DynaliteHolder.class.getName()).redirectErrorStream(true).start();
+        Process jvm = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dfiblab.dynalite.dir=" + System.getProperty("fiblab.dynalite.dir"),
+                        DynaliteHolder.class.getName())
+                .redirectErrorStream(true)
+                .start();
         long nodePid;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             do {
                 line = out.readLine();
@@ -94,7 +103,9 @@ class LocalServersTest {
         while (ProcessHandle.of(nodePid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(ProcessHandle.of(nodePid).map(ProcessHandle::isAlive).orElse(false)).as("node still alive").isFalse();
+        assertThat(ProcessHandle.of(nodePid).map(ProcessHandle::isAlive).orElse(false))
+                .as("node still alive")
+                .isFalse();
     }
 
     @Test
@@ -105,7 +116,8 @@ class LocalServersTest {
         // When / Then
         assertThatThrownBy(() -> DynaliteInstallation.locate(environment))
                 .isInstanceOf(ServerStartException.class)
-                .hasMessageContaining("`node` is not on PATH").hasMessageContaining("--endpoint");
+                .hasMessageContaining("`node` is not on PATH")
+                .hasMessageContaining("--endpoint");
     }
 
     @Test
@@ -120,7 +132,8 @@ class LocalServersTest {
     }
 
     private static void createTable(DynamoDbClient dynamoDb) {
-        dynamoDb.createTable(r -> r.tableName("things").billingMode(BillingMode.PAY_PER_REQUEST)
+        dynamoDb.createTable(r -> r.tableName("things")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
         assertThat(List.of("things")).isNotEmpty();

@@ -24,20 +24,26 @@ class SamTemplateTest {
         assertThat(api.handler()).isEqualTo("fiblab.handler.ApiHandler::handleRequest");
         assertThat(api.timeoutSeconds()).isEqualTo(29);
         assertThat(api.memorySizeMb()).isEqualTo(1769);
-        assertThat(api.httpRoutes()).extracting(HttpRouteDefinition::routeKey)
+        assertThat(api.httpRoutes())
+                .extracting(HttpRouteDefinition::routeKey)
                 .containsExactlyInAnyOrder("GET /fib/{n}", "POST /jobs", "GET /jobs/{jobId}", "$default");
         assertThat(api.environment()).containsKeys("TABLE_NAME", "INLINE_NAIVE_MAX_N", "QUEUE_URL", "JOB_TTL_DAYS");
 
         FunctionDefinition worker = function(template, "WorkerFunction");
         assertThat(worker.timeoutSeconds()).isEqualTo(300);
-        assertThat(worker.environment()).containsKeys("TABLE_NAME", "MAX_RECEIVE_COUNT").doesNotContainKey("QUEUE_URL");
+        assertThat(worker.environment())
+                .containsKeys("TABLE_NAME", "MAX_RECEIVE_COUNT")
+                .doesNotContainKey("QUEUE_URL");
         SqsEventSourceDefinition jobs = worker.sqsEvents().get(0);
         assertThat(jobs.queueLogicalId()).isEqualTo("JobsQueue");
         assertThat(jobs.batchSize()).isEqualTo(5);
         assertThat(jobs.reportBatchItemFailures()).isTrue();
         assertThat(jobs.maximumConcurrency()).hasValue(10);
 
-        QueueDefinition queue = template.queues().stream().filter(q -> q.logicalId().equals("JobsQueue")).findFirst().orElseThrow();
+        QueueDefinition queue = template.queues().stream()
+                .filter(q -> q.logicalId().equals("JobsQueue"))
+                .findFirst()
+                .orElseThrow();
         assertThat(queue.attributes()).containsEntry("VisibilityTimeout", "1800");
         assertThat(queue.deadLetterQueueLogicalId()).hasValue("JobsDeadLetterQueue");
         assertThat(queue.maxReceiveCount()).hasValue(3);
@@ -58,9 +64,12 @@ class SamTemplateTest {
         SamTemplate template = SamTemplate.load(resized, Map.of());
 
         // Then
-        assertThat(function(template, "ApiFunction").httpRoutes()).extracting(HttpRouteDefinition::routeKey)
-                .contains("GET /fibonacci/{n}").doesNotContain("GET /fib/{n}");
-        assertThat(function(template, "WorkerFunction").sqsEvents().get(0).batchSize()).isEqualTo(7);
+        assertThat(function(template, "ApiFunction").httpRoutes())
+                .extracting(HttpRouteDefinition::routeKey)
+                .contains("GET /fibonacci/{n}")
+                .doesNotContain("GET /fib/{n}");
+        assertThat(function(template, "WorkerFunction").sqsEvents().get(0).batchSize())
+                .isEqualTo(7);
     }
 
     @Test
@@ -71,12 +80,19 @@ class SamTemplateTest {
         // Then
         assertThat(template.parameters()).containsEntry("MaxReceiveCount", "5");
         assertThat(function(template, "WorkerFunction").sqsEvents()).hasSize(1);
-        assertThat(template.queues().stream().filter(q -> q.logicalId().equals("JobsQueue")).findFirst().orElseThrow()
-                .maxReceiveCount()).hasValue(5);
+        assertThat(template.queues().stream()
+                        .filter(q -> q.logicalId().equals("JobsQueue"))
+                        .findFirst()
+                        .orElseThrow()
+                        .maxReceiveCount())
+                .hasValue(5);
         assertThatThrownBy(() -> SamTemplate.load(Templates.project(), Map.of("MaxReceiveCount", "0")))
-                .isInstanceOf(TemplateException.class).hasMessageContaining("MaxReceiveCount").hasMessageContaining("1..1000");
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("MaxReceiveCount")
+                .hasMessageContaining("1..1000");
         assertThatThrownBy(() -> SamTemplate.load(Templates.project(), Map.of("Nope", "1")))
-                .isInstanceOf(TemplateException.class).hasMessageContaining("unknown parameter Nope");
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("unknown parameter Nope");
     }
 
     @Test
@@ -85,7 +101,8 @@ class SamTemplateTest {
         SamTemplate template = SamTemplate.load(Templates.project(), Map.of());
 
         // Then
-        assertThat(template.limitations()).anyMatch(l -> l.contains("SnapStart"))
+        assertThat(template.limitations())
+                .anyMatch(l -> l.contains("SnapStart"))
                 .anyMatch(l -> l.startsWith("JobsTable") && l.contains("encryption"))
                 .allMatch(l -> !l.contains("\n"));
     }
@@ -106,14 +123,17 @@ class SamTemplateTest {
         };
 
         // When
-        Object value = Intrinsics.resolve(Map.of("Fn::Sub", "https://${Api}.execute-api.${AWS::Region}/${Q.Arn}/${!Literal}"),
-                resolver);
+        Object value = Intrinsics.resolve(
+                Map.of("Fn::Sub", "https://${Api}.execute-api.${AWS::Region}/${Q.Arn}/${!Literal}"), resolver);
 
         // Then
         assertThat(value).isEqualTo("https://ref-of-Api.execute-api.eu-west-1/Q-Arn/${Literal}");
     }
 
     private static FunctionDefinition function(SamTemplate template, String id) {
-        return template.functions().stream().filter(f -> f.logicalId().equals(id)).findFirst().orElseThrow();
+        return template.functions().stream()
+                .filter(f -> f.logicalId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }

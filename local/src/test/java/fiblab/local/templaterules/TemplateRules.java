@@ -30,12 +30,14 @@ final class TemplateRules {
             checkPolicies(name, map(function.get("Properties")));
             checkSnapStart(name, map(function.get("Properties")));
         });
-        functions().forEach((name, function) -> map(map(function.get("Properties")).get("Events")).forEach((eventName, e) -> {
-            Map<String, Object> event = map(e);
-            if ("SQS".equals(event.get("Type"))) {
-                checkSqsEvent(name, map(function.get("Properties")), map(event.get("Properties")));
-            }
-        }));
+        functions()
+                .forEach((name, function) -> map(map(function.get("Properties")).get("Events"))
+                        .forEach((eventName, e) -> {
+                            Map<String, Object> event = map(e);
+                            if ("SQS".equals(event.get("Type"))) {
+                                checkSqsEvent(name, map(function.get("Properties")), map(event.get("Properties")));
+                            }
+                        }));
     }
 
     private void checkHandler(String name, Map<String, Object> properties) {
@@ -57,7 +59,8 @@ final class TemplateRules {
     private void checkPolicies(String name, Map<String, Object> properties) {
         for (Object policy : list(properties.get("Policies"))) {
             if (!(policy instanceof Map<?, ?>)) {
-                violations.add(name + ": policy " + policy + " is a managed or template policy; write statements instead");
+                violations.add(
+                        name + ": policy " + policy + " is a managed or template policy; write statements instead");
                 continue;
             }
             for (Object s : list(map(policy).get("Statement"))) {
@@ -90,18 +93,22 @@ final class TemplateRules {
         if (!list(event.get("FunctionResponseTypes")).contains("ReportBatchItemFailures")) {
             violations.add(name + ": SQS event without FunctionResponseTypes ReportBatchItemFailures");
         }
-        String queueName = String.valueOf(list(map(event.get("Queue")).get("Fn::GetAtt")).get(0));
+        String queueName =
+                String.valueOf(list(map(event.get("Queue")).get("Fn::GetAtt")).get(0));
         Map<String, Object> queue = map(map(resources().get(queueName)).get("Properties"));
         int timeout = ((Number) firstNonNull(function.get("Timeout"), globals().get("Timeout"), 3)).intValue();
         int visibility = ((Number) firstNonNull(queue.get("VisibilityTimeout"), 30)).intValue();
         if (visibility < 6 * timeout) {
-            violations.add(queueName + ": VisibilityTimeout " + visibility + " is under 6 x " + name
-                    + "'s Timeout " + timeout);
+            violations.add(queueName + ": VisibilityTimeout " + visibility + " is under 6 x " + name + "'s Timeout "
+                    + timeout);
         }
         Map<String, Object> redrive = map(queue.get("RedrivePolicy"));
         Object target = redrive.get("deadLetterTargetArn");
-        String dlqName = target == null ? null : String.valueOf(list(map(target).get("Fn::GetAtt")).get(0));
-        if (dlqName == null || !"AWS::SQS::Queue".equals(map(resources().get(dlqName)).get("Type"))) {
+        String dlqName = target == null
+                ? null
+                : String.valueOf(list(map(target).get("Fn::GetAtt")).get(0));
+        if (dlqName == null
+                || !"AWS::SQS::Queue".equals(map(resources().get(dlqName)).get("Type"))) {
             violations.add(queueName + ": no RedrivePolicy to a dead-letter queue in this template");
         }
     }

@@ -40,8 +40,10 @@ class TemplateTest {
 
     @Test
     void rules_shouldCatchAWildcardAction() {
-        Map<String, Object> statement = map(list(map(list(resource("WorkerFunction").get("Policies")).get(0))
-                .get("Statement")).get(0));
+        Map<String, Object> statement =
+                map(list(map(list(resource("WorkerFunction").get("Policies")).get(0))
+                                .get("Statement"))
+                        .get(0));
         statement.put("Action", List.of("dynamodb:*"));
 
         assertThat(TemplateRules.violations(template)).containsExactly("WorkerFunction: wildcard action dynamodb:*");
@@ -49,8 +51,9 @@ class TemplateTest {
 
     @Test
     void rules_shouldCatchAWildcardResource() {
-        Map<String, Object> statement = map(list(map(list(resource("ApiFunction").get("Policies")).get(0))
-                .get("Statement")).get(1));
+        Map<String, Object> statement = map(
+                list(map(list(resource("ApiFunction").get("Policies")).get(0)).get("Statement"))
+                        .get(1));
         statement.put("Resource", "*");
 
         assertThat(TemplateRules.violations(template)).containsExactly("ApiFunction: wildcard resource *");
@@ -74,7 +77,8 @@ class TemplateTest {
 
     @Test
     void rules_shouldCatchMissingPartialBatchResponses() {
-        Map<String, Object> jobs = map(map(map(resource("WorkerFunction").get("Events")).get("Jobs")).get("Properties"));
+        Map<String, Object> jobs = map(
+                map(map(resource("WorkerFunction").get("Events")).get("Jobs")).get("Properties"));
         jobs.put("FunctionResponseTypes", new ArrayList<>());
 
         assertThat(TemplateRules.violations(template))
@@ -93,7 +97,8 @@ class TemplateTest {
     void rules_shouldCatchMissingSnapStart() {
         map(map(template.get("Globals")).get("Function")).remove("SnapStart");
 
-        assertThat(TemplateRules.violations(template)).contains("ApiFunction: SnapStart ApplyOn PublishedVersions is missing");
+        assertThat(TemplateRules.violations(template))
+                .contains("ApiFunction: SnapStart ApplyOn PublishedVersions is missing");
     }
 
     @Test
@@ -113,7 +118,8 @@ class TemplateTest {
 
     @Test
     void functions_shouldRunOnJava21OrNewer() {
-        String runtime = (String) map(map(template.get("Globals")).get("Function")).get("Runtime");
+        String runtime =
+                (String) map(map(template.get("Globals")).get("Function")).get("Runtime");
         assertThat(Integer.parseInt(runtime.replace("java", ""))).isGreaterThanOrEqualTo(21);
     }
 
@@ -122,7 +128,8 @@ class TemplateTest {
         Map<String, Object> table = resource("JobsTable");
 
         assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
-        assertThat(map(table.get("TimeToLiveSpecification"))).containsEntry("AttributeName", "expiresAt")
+        assertThat(map(table.get("TimeToLiveSpecification")))
+                .containsEntry("AttributeName", "expiresAt")
                 .containsEntry("Enabled", true);
         assertThat(map(table.get("SSESpecification"))).containsEntry("SSEEnabled", true);
         assertThat(list(table.get("KeySchema"))).containsExactly(Map.of("AttributeName", "jobId", "KeyType", "HASH"));
@@ -134,8 +141,9 @@ class TemplateTest {
         for (Field field : EnvironmentVariables.class.getFields()) {
             known.add((String) field.get(null));
         }
-        Map<String, Object> variables = new HashMap<>(map(map(map(map(template.get("Globals")).get("Function"))
-                .get("Environment")).get("Variables")));
+        Map<String, Object> variables = new HashMap<>(
+                map(map(map(map(template.get("Globals")).get("Function")).get("Environment"))
+                        .get("Variables")));
         for (String function : List.of("ApiFunction", "WorkerFunction")) {
             variables.putAll(map(map(resource(function).get("Environment")).get("Variables")));
         }

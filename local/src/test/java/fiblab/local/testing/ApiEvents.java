@@ -10,12 +10,11 @@ public final class ApiEvents {
 
     private static final HttpApiEventFactory FACTORY = new HttpApiEventFactory("000000000000", "local", 3000);
 
-    private ApiEvents() {
-    }
+    private ApiEvents() {}
 
     public static String get(String path, Map<String, String> pathParameters, String routeKey) {
-        GatewayRequest request = new GatewayRequest("GET", path, null, "HTTP/1.1",
-                Map.of("host", List.of("127.0.0.1:3000")), new byte[0], "127.0.0.1");
+        GatewayRequest request = new GatewayRequest(
+                "GET", path, null, "HTTP/1.1", Map.of("host", List.of("127.0.0.1:3000")), new byte[0], "127.0.0.1");
         return FACTORY.create(request, routeKey, pathParameters, HttpApiEventFactory.newRequestId());
     }
 }

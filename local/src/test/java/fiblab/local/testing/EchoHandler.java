@@ -35,10 +35,12 @@ public final class EchoHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
             throw new IllegalStateException("the echo handler was asked to fail");
         }
         if (path.equals("/binary")) {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(201)
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(201)
                     .withHeaders(Map.of("content-type", "application/octet-stream"))
                     .withBody(Base64.getEncoder().encodeToString(new byte[] {0, 1, 2, (byte) 255}))
-                    .withIsBase64Encoded(true).build();
+                    .withIsBase64Encoded(true)
+                    .build();
         }
         Map<String, Object> echo = new LinkedHashMap<>();
         echo.put("version", event.getVersion());
@@ -64,10 +66,12 @@ public final class EchoHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         echo.put("remainingTimeInMillis", context.getRemainingTimeInMillis());
         echo.put("environment", environment);
         try {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(200)
                     .withHeaders(Map.of("content-type", "application/json", "x-echo", "yes"))
                     .withCookies(List.of("a=1; Path=/", "b=2"))
-                    .withBody(JSON.std.asString(echo)).build();
+                    .withBody(JSON.std.asString(echo))
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,8 +6,7 @@ import java.util.function.BooleanSupplier;
 /** Waits for something asynchronous (a queue, a worker) with a bound, then lets the assertion speak. */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** Polls until {@code condition} holds or {@code limit} passes; returns whether it held. */
     public static boolean within(Duration limit, BooleanSupplier condition) {

@@ -13,8 +13,7 @@ public final class HandoffWorker implements RequestHandler<SQSEvent, SQSBatchRes
 
     public static final ConcurrentLinkedQueue<Long> LATENCIES_NANOS = new ConcurrentLinkedQueue<>();
 
-    public HandoffWorker(Map<String, String> environment) {
-    }
+    public HandoffWorker(Map<String, String> environment) {}
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {

@@ -16,24 +16,32 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class RecordingWorker implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     /** One delivered record, with the batch it came in. */
-    public record Delivery(String body, int receiveCount, int batchSize, String eventSource, String messageId,
-            long sentTimestamp, long deliveredAtMillis) {
-    }
+    public record Delivery(
+            String body,
+            int receiveCount,
+            int batchSize,
+            String eventSource,
+            String messageId,
+            long sentTimestamp,
+            long deliveredAtMillis) {}
 
     public static final ConcurrentLinkedQueue<Delivery> DELIVERIES = new ConcurrentLinkedQueue<>();
 
-    public RecordingWorker(Map<String, String> environment) {
-    }
+    public RecordingWorker(Map<String, String> environment) {}
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         long now = System.currentTimeMillis();
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
-            DELIVERIES.add(new Delivery(message.getBody(),
-                    Integer.parseInt(message.getAttributes().get("ApproximateReceiveCount")), event.getRecords().size(),
-                    message.getEventSource(), message.getMessageId(),
-                    Long.parseLong(message.getAttributes().get("SentTimestamp")), now));
+            DELIVERIES.add(new Delivery(
+                    message.getBody(),
+                    Integer.parseInt(message.getAttributes().get("ApproximateReceiveCount")),
+                    event.getRecords().size(),
+                    message.getEventSource(),
+                    message.getMessageId(),
+                    Long.parseLong(message.getAttributes().get("SentTimestamp")),
+                    now));
             if (message.getBody().startsWith("throw")) {
                 throw new IllegalStateException("asked to throw");
             }

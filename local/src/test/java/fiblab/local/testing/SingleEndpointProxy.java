@@ -19,11 +19,12 @@ import java.util.concurrent.Executors;
  */
 public final class SingleEndpointProxy implements AutoCloseable {
 
-    private static final Set<String> UNFORWARDED = Set.of("host", "content-length", "connection", "expect",
-            "upgrade", "transfer-encoding");
+    private static final Set<String> UNFORWARDED =
+            Set.of("host", "content-length", "connection", "expect", "upgrade", "transfer-encoding");
 
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI sqs;
     private final URI dynamoDb;
 
@@ -44,7 +45,8 @@ public final class SingleEndpointProxy implements AutoCloseable {
         String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
         URI base = target.startsWith("DynamoDB") ? dynamoDb : sqs;
         byte[] body = exchange.getRequestBody().readAllBytes();
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(exchange.getRequestURI().toString()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        base.resolve(exchange.getRequestURI().toString()))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!UNFORWARDED.contains(name.toLowerCase())) {
@@ -58,7 +60,8 @@ public final class SingleEndpointProxy implements AutoCloseable {
                     exchange.getResponseHeaders().put(name, values);
                 }
             });
-            exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+            exchange.sendResponseHeaders(
+                    response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());
             }

@@ -10,8 +10,7 @@ public final class SpinHandler implements RequestHandler<String, String> {
 
     public static final AtomicLong SPINS = new AtomicLong();
 
-    public SpinHandler(Map<String, String> environment) {
-    }
+    public SpinHandler(Map<String, String> environment) {}
 
     @Override
     public String handleRequest(String input, Context context) {

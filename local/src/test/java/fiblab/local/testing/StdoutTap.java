@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class StdoutTap extends OutputStream {
 
-    private static final Pattern COMPLETED = Pattern.compile("\"message\":\"message COMPLETED\".*?\"jobId\":\"([^\"]+)\"");
-    private static final Pattern ALREADY = Pattern.compile("\"message\":\"message ALREADY_FINISHED\".*?\"jobId\":\"([^\"]+)\"");
+    private static final Pattern COMPLETED =
+            Pattern.compile("\"message\":\"message COMPLETED\".*?\"jobId\":\"([^\"]+)\"");
+    private static final Pattern ALREADY =
+            Pattern.compile("\"message\":\"message ALREADY_FINISHED\".*?\"jobId\":\"([^\"]+)\"");
     private static final Pattern RETRY = Pattern.compile("\"message\":\"message RETRY\".*?\"jobId\":\"([^\"]+)\"");
 
     private final PrintStream original;

@@ -10,12 +10,13 @@ import java.nio.file.Path;
 /** The templates the tests run: the project's own, the test stack's, and edited copies of either. */
 public final class Templates {
 
-    private Templates() {
-    }
+    private Templates() {}
 
     /** The repository's template.yaml (the build passes its path). */
     public static Path project() {
-        return Path.of(System.getProperty("fiblab.template", "../template.yaml")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("fiblab.template", "../template.yaml"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** A small template with the test handlers and short timeouts. */

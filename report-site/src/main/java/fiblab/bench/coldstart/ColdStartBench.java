@@ -33,13 +33,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class ColdStartBench {
 
     /** What Lambda's java17 and java21 runtimes start the JVM with by default (C1 only, serial GC). */
-    public static final List<String> JVM_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    public static final List<String> JVM_OPTIONS =
+            List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     static final long SAMPLE_TIMEOUT_SECONDS = 90;
     static final int WORKER_JOB_N = 20;
 
     /** A function to start cold, with the event file its invocations get. */
-    record Function(String logicalId, String handler) {
-    }
+    record Function(String logicalId, String handler) {}
 
     static final List<Function> FUNCTIONS = List.of(
             new Function("ApiFunction", "fiblab.handler.ApiHandler::handleRequest"),
@@ -63,7 +64,10 @@ public final class ColdStartBench {
         Files.createDirectories(workDir);
         Path probeDir = ProbeClasspath.extractProbe(workDir.resolve("probe"));
         List<Path> jars = ProbeClasspath.listedJars();
-        Path functionsJar = jars.stream().filter(j -> j.getFileName().toString().startsWith("fiblab-functions")).findFirst().orElse(null);
+        Path functionsJar = jars.stream()
+                .filter(j -> j.getFileName().toString().startsWith("fiblab-functions"))
+                .findFirst()
+                .orElse(null);
         if (functionsJar != null && functionsJar.toString().contains(".m2")) {
             // `mvn -pl report-site` without -am takes the last installed copy, which may be older than the sources
             say("cold start: warning: the functions come from " + functionsJar + ", not from this checkout's build;"
@@ -90,10 +94,19 @@ public final class ColdStartBench {
         for (int i = 0; i < samples; i++) {
             say("cold start: sample " + (i + 1) + " of " + samples + " for " + configs.size() + " configurations");
             for (Map<String, Object> config : configs) {
-                Function function = FUNCTIONS.stream().filter(f -> f.logicalId().equals(config.get("function"))).findFirst().orElseThrow();
+                Function function = FUNCTIONS.stream()
+                        .filter(f -> f.logicalId().equals(config.get("function")))
+                        .findFirst()
+                        .orElseThrow();
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> list = (List<Map<String, Object>>) config.get("samples");
-                list.add(sample(function, (String) config.get("httpClient"), (Boolean) config.get("priming"), jars, probeDir, i));
+                list.add(sample(
+                        function,
+                        (String) config.get("httpClient"),
+                        (Boolean) config.get("priming"),
+                        jars,
+                        probeDir,
+                        i));
             }
         }
         for (Map<String, Object> config : configs) {
@@ -117,13 +130,25 @@ public final class ColdStartBench {
     /** p50/p90/max of every timing and class count over the samples that succeeded. */
     static Map<String, Object> summarise(List<Map<String, Object>> samples) {
         Map<String, Object> summary = new LinkedHashMap<>();
-        List<Map<String, Object>> ok = samples.stream().filter(s -> Boolean.TRUE.equals(s.get("ok"))).toList();
+        List<Map<String, Object>> ok =
+                samples.stream().filter(s -> Boolean.TRUE.equals(s.get("ok"))).toList();
         summary.put("ok", ok.size());
         summary.put("failed", samples.size() - ok.size());
-        for (String key : List.of("jvmToMainMillis", "initMillis", "primingMillis", "firstInvokeMillis", "firstDeserializeMillis", "secondInvokeMillis",
-                "jvmStartToFirstResponseMillis", "classesAfterInit", "classesAfterFirstInvoke", "wallMillis")) {
-            List<Double> values = ok.stream().filter(s -> s.get(key) instanceof Number)
-                    .map(s -> ((Number) s.get(key)).doubleValue()).toList();
+        for (String key : List.of(
+                "jvmToMainMillis",
+                "initMillis",
+                "primingMillis",
+                "firstInvokeMillis",
+                "firstDeserializeMillis",
+                "secondInvokeMillis",
+                "jvmStartToFirstResponseMillis",
+                "classesAfterInit",
+                "classesAfterFirstInvoke",
+                "wallMillis")) {
+            List<Double> values = ok.stream()
+                    .filter(s -> s.get(key) instanceof Number)
+                    .map(s -> ((Number) s.get(key)).doubleValue())
+                    .toList();
             if (!values.isEmpty()) {
                 summary.put(key, SamplePercentiles.summary(values));
             }
@@ -131,8 +156,9 @@ public final class ColdStartBench {
         return summary;
     }
 
-    private Map<String, Object> sample(Function function, String client, boolean prime, List<Path> jars, Path probeDir,
-            int index) throws IOException, InterruptedException {
+    private Map<String, Object> sample(
+            Function function, String client, boolean prime, List<Path> jars, Path probeDir, int index)
+            throws IOException, InterruptedException {
         Path sampleDir = Files.createDirectories(workDir.resolve("samples"));
         String tag = function.logicalId() + "-" + client + "-" + (prime ? "primed" : "plain") + "-" + index;
         Path first = sampleDir.resolve(tag + "-event1.json");
@@ -151,7 +177,8 @@ public final class ColdStartBench {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // Only the function's own environment, as Lambda gives it: nothing of the benchmark's leaks in.
         builder.environment().clear();
-        builder.environment().putAll(stack.function(function.logicalId()).configuration().environment());
+        builder.environment()
+                .putAll(stack.function(function.logicalId()).configuration().environment());
         builder.environment().put("FIBLAB_HTTP_CLIENT", client);
         long t0 = System.nanoTime();
         Process process = builder.start();
@@ -166,13 +193,21 @@ public final class ColdStartBench {
         }
         String text = new String(output, StandardCharsets.UTF_8);
         Map<String, Object> sample = new LinkedHashMap<>();
-        ProbeOutput.parse(text).ifPresentOrElse(sample::putAll, () -> sample.put("error", "no result line; output ends: "
-                + text.substring(Math.max(0, text.length() - 600))));
+        ProbeOutput.parse(text)
+                .ifPresentOrElse(
+                        sample::putAll,
+                        () -> sample.put(
+                                "error",
+                                "no result line; output ends: " + text.substring(Math.max(0, text.length() - 600))));
         sample.put("wallMillis", Math.round(wallNanos / 1e4) / 100.0);
         sample.put("exitCode", exited ? process.exitValue() : -1);
-        sample.put("ok", !sample.containsKey("error") && exited && process.exitValue() == 0
-                && answered(function, String.valueOf(sample.get("firstResponse")))
-                && answered(function, String.valueOf(sample.get("secondResponse"))));
+        sample.put(
+                "ok",
+                !sample.containsKey("error")
+                        && exited
+                        && process.exitValue() == 0
+                        && answered(function, String.valueOf(sample.get("firstResponse")))
+                        && answered(function, String.valueOf(sample.get("secondResponse"))));
         return sample;
     }
 
@@ -186,8 +221,10 @@ public final class ColdStartBench {
     private void writeEvents(Function function, Path first, Path second) throws IOException {
         if (function.logicalId().equals("ApiFunction")) {
             // POST /jobs touches DynamoDB and SQS: the whole request path of the API
-            Files.copy(eventsDir.resolve("api-post-job.json"), first, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(eventsDir.resolve("api-post-job.json"), second, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    eventsDir.resolve("api-post-job.json"), first, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    eventsDir.resolve("api-post-job.json"), second, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } else {
             Files.writeString(first, workerEvent(createJob()), StandardCharsets.UTF_8);
             Files.writeString(second, workerEvent(createJob()), StandardCharsets.UTF_8);
@@ -198,9 +235,11 @@ public final class ColdStartBench {
     private String createJob() {
         String jobId = UUID.randomUUID().toString();
         long now = System.currentTimeMillis();
-        String table = stack.function("WorkerFunction").configuration().environment().get("TABLE_NAME");
+        String table =
+                stack.function("WorkerFunction").configuration().environment().get("TABLE_NAME");
         try (DynamoDbClient client = stack.endpoints().dynamoDbClient()) {
-            new DynamoDbJobStore(client, table).create(Job.pending(jobId, WORKER_JOB_N, Algorithm.NAIVE, now, null, now / 1000 + 86_400));
+            new DynamoDbJobStore(client, table)
+                    .create(Job.pending(jobId, WORKER_JOB_N, Algorithm.NAIVE, now, null, now / 1000 + 86_400));
         }
         return jobId;
     }
@@ -211,8 +250,10 @@ public final class ColdStartBench {
         @SuppressWarnings("unchecked")
         Map<String, Object> record = new LinkedHashMap<>(((List<Map<String, Object>>) batch.get("Records")).get(0));
         record.put("messageId", UUID.randomUUID().toString());
-        record.put("body", "{\"jobId\":\"" + jobId + "\",\"n\":" + WORKER_JOB_N + ",\"algorithm\":\"naive\",\"submittedAt\":"
-                + System.currentTimeMillis() + "}");
+        record.put(
+                "body",
+                "{\"jobId\":\"" + jobId + "\",\"n\":" + WORKER_JOB_N + ",\"algorithm\":\"naive\",\"submittedAt\":"
+                        + System.currentTimeMillis() + "}");
         return JSON.std.asString(Map.of("Records", List.of(record)));
     }
 

@@ -30,8 +30,7 @@ public final class ColdStartProbe {
     /** Time the last {@link #invoke} spent turning the event's JSON into the typed event (the runtime's share). */
     private static long lastDeserializeNanos;
 
-    private ColdStartProbe() {
-    }
+    private ColdStartProbe() {}
 
     public static void main(String[] args) throws Throwable {
         long mainAtMillis = System.currentTimeMillis();
@@ -40,7 +39,8 @@ public final class ColdStartProbe {
         long jvmStartMillis = runtime.getStartTime();
         long classesAtMain = classes.getTotalLoadedClassCount();
         if (args.length != 4) {
-            System.err.println("usage: ColdStartProbe <handler> <prime: true|false> <first event file> <second event file>");
+            System.err.println(
+                    "usage: ColdStartProbe <handler> <prime: true|false> <first event file> <second event file>");
             System.exit(2);
         }
         boolean prime = Boolean.parseBoolean(args[1]);

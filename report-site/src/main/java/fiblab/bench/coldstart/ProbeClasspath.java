@@ -24,8 +24,7 @@ public final class ProbeClasspath {
     public static final String CRT = "crt";
     public static final List<String> CLIENTS = List.of(URL_CONNECTION, CRT);
 
-    private ProbeClasspath() {
-    }
+    private ProbeClasspath() {}
 
     /** The jars listed at build time; fails with a pointer to the build when they are gone. */
     public static List<Path> listedJars() {
@@ -34,8 +33,11 @@ public final class ProbeClasspath {
                 throw new IllegalStateException(RESOURCE + " is missing: build with mvn -pl report-site -am package");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            List<Path> jars = Arrays.stream(text.split(File.pathSeparator)).map(String::trim)
-                    .filter(s -> !s.isEmpty()).map(Path::of).toList();
+            List<Path> jars = Arrays.stream(text.split(File.pathSeparator))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .map(Path::of)
+                    .toList();
             for (Path jar : jars) {
                 if (!Files.exists(jar)) {
                     throw new IllegalStateException("cold-start class path entry " + jar
@@ -51,7 +53,8 @@ public final class ProbeClasspath {
     /** The listed jars with only the given HTTP client's jars, then the probe directory. */
     public static String forClient(List<Path> jars, String client, Path probeDirectory) {
         if (!CLIENTS.contains(client)) {
-            throw new IllegalArgumentException("unknown HTTP client '" + client + "'; valid: " + String.join(", ", CLIENTS));
+            throw new IllegalArgumentException(
+                    "unknown HTTP client '" + client + "'; valid: " + String.join(", ", CLIENTS));
         }
         List<String> entries = new ArrayList<>();
         for (Path jar : jars) {

@@ -8,8 +8,7 @@ import java.util.Optional;
 /** Finds the probe's result line among whatever the child printed (the functions log to standard output too). */
 public final class ProbeOutput {
 
-    private ProbeOutput() {
-    }
+    private ProbeOutput() {}
 
     /** The result object of the last {@link ColdStartProbe#MARKER} line, or empty if there is none or it is not JSON. */
     public static Optional<Map<String, Object>> parse(String output) {

@@ -17,9 +17,19 @@ package fiblab.bench.cost;
  * @param resultItemBytes      the job item with its result
  * @param messageBytes         the SQS message body
  */
-public record CostInputs(int apiMemoryMb, int workerMemoryMb, int batchSize, double inlineBilledMillis,
-        long inlineResponseBytes, double submitBilledMillis, double pollsPerJob, double pollBilledMillis,
-        double workerMillisPerJob, long jobItemBytes, long resultItemBytes, long messageBytes) {
+public record CostInputs(
+        int apiMemoryMb,
+        int workerMemoryMb,
+        int batchSize,
+        double inlineBilledMillis,
+        long inlineResponseBytes,
+        double submitBilledMillis,
+        double pollsPerJob,
+        double pollBilledMillis,
+        double workerMillisPerJob,
+        long jobItemBytes,
+        long resultItemBytes,
+        long messageBytes) {
 
     public CostInputs {
         if (apiMemoryMb <= 0 || workerMemoryMb <= 0 || batchSize <= 0) {

@@ -21,14 +21,14 @@ public final class CostReport {
      * the result adds value, completedAt and computeMicros (≈ 40 B plus the value's digits).
      */
     static final long JOB_ITEM_BYTES = 150;
+
     static final long RESULT_EXTRA_BYTES = 40;
     /** {"jobId":"<uuid>","n":…,"algorithm":"naive","submittedAt":…} */
     static final long MESSAGE_BYTES = 100;
     /** {"n":…,"algorithm":"naive","value":"…","computeMicros":…} without the digits */
     static final long INLINE_RESPONSE_BYTES = 70;
 
-    private CostReport() {
-    }
+    private CostReport() {}
 
     /**
      * @param seedScenario the seed scenario of results.json (its inline and async runs)
@@ -38,9 +38,13 @@ public final class CostReport {
         List<?> runs = seedScenario.get("runs") instanceof List<?> list ? list : List.of();
         Map<?, ?> inline = run(runs, "inline");
         Map<?, ?> async = run(runs, "async");
-        FunctionDefinition api = template.functions().stream().filter(f -> !f.httpRoutes().isEmpty()).findFirst()
+        FunctionDefinition api = template.functions().stream()
+                .filter(f -> !f.httpRoutes().isEmpty())
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the template has no function with an HTTP API event"));
-        FunctionDefinition worker = template.functions().stream().filter(f -> !f.sqsEvents().isEmpty()).findFirst()
+        FunctionDefinition worker = template.functions().stream()
+                .filter(f -> !f.sqsEvents().isEmpty())
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the template has no function with an SQS event"));
         int batchSize = worker.sqsEvents().get(0).batchSize();
         int n = ((Number) inline.get("n")).intValue();
@@ -48,14 +52,19 @@ public final class CostReport {
         double computeMean = number(summary(async, "compute"), "mean");
         double writeMean = number(summary(async, "write"), "mean");
         double writeBilled = number(billed(async), "write");
-        CostInputs inputs = new CostInputs(api.memorySizeMb(), worker.memorySizeMb(), batchSize,
+        CostInputs inputs = new CostInputs(
+                api.memorySizeMb(),
+                worker.memorySizeMb(),
+                batchSize,
                 number(billed(inline), "compute"),
                 INLINE_RESPONSE_BYTES + digits,
                 number(billed(async), "accepted"),
                 number(async, "polls") / Math.max(1, number(async, "sent")),
                 Math.max(1, writeBilled),
                 computeMean + 2 * writeMean,
-                JOB_ITEM_BYTES, JOB_ITEM_BYTES + RESULT_EXTRA_BYTES + digits, MESSAGE_BYTES);
+                JOB_ITEM_BYTES,
+                JOB_ITEM_BYTES + RESULT_EXTRA_BYTES + digits,
+                MESSAGE_BYTES);
         List<PathCost> paths = CostModel.estimate(inputs, prices);
 
         Map<String, Object> map = new LinkedHashMap<>();
@@ -66,8 +75,8 @@ public final class CostReport {
         return map;
     }
 
-    private static Map<String, Object> basis(CostInputs in, int n, FunctionDefinition api, FunctionDefinition worker,
-            SamTemplate template) {
+    private static Map<String, Object> basis(
+            CostInputs in, int n, FunctionDefinition api, FunctionDefinition worker, SamTemplate template) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("run", "seed");
         map.put("n", n);
@@ -91,34 +100,57 @@ public final class CostReport {
     private static List<String> assumptions(CostInputs in) {
         return List.of(
                 "Memory sizes and the worker's batch size are read from the template (MemorySize, the SQS event's BatchSize).",
-                String.format(Locale.ROOT, "Inline duration: the server-side compute time each response reported (computeMicros), each rounded "
-                        + "up to 1 ms as Lambda bills, mean %.2f ms. The handler's own overhead around it is not measured and not counted.",
+                String.format(
+                        Locale.ROOT,
+                        "Inline duration: the server-side compute time each response reported (computeMicros), each rounded "
+                                + "up to 1 ms as Lambda bills, mean %.2f ms. The handler's own overhead around it is not measured and not counted.",
                         in.inlineBilledMillis()),
-                String.format(Locale.ROOT, "Submit duration: the client-measured time from POST /jobs to its 202 (%.2f ms billed mean), an "
-                        + "upper bound for the handler's time: it also holds the network and the gateway.", in.submitBilledMillis()),
-                String.format(Locale.ROOT, "Status-poll duration: not measured per request; taken as one DynamoDB call, the worker's measured "
-                        + "result write (%.2f ms billed mean, at least 1 ms).", in.pollBilledMillis()),
-                String.format(Locale.ROOT, "Polls per job: %.2f, as measured with the benchmark's poll interval; a client that honours "
-                        + "Retry-After (1 s) polls less often for short jobs and more often for long ones.", in.pollsPerJob()),
-                String.format(Locale.ROOT, "Worker: batches assumed full (%d jobs per invocation, one ReceiveMessage and one DeleteMessageBatch "
-                        + "each); at one job per batch those three lines cost %d× as much. Worker time per job: compute plus two DynamoDB "
-                        + "writes (claim, result), each write as long as the measured result write; %.2f ms mean, a batch rounded up to "
-                        + "1 ms once. Lambda's empty polling receives on an idle queue are not counted.", in.batchSize(), in.batchSize(),
+                String.format(
+                        Locale.ROOT,
+                        "Submit duration: the client-measured time from POST /jobs to its 202 (%.2f ms billed mean), an "
+                                + "upper bound for the handler's time: it also holds the network and the gateway.",
+                        in.submitBilledMillis()),
+                String.format(
+                        Locale.ROOT,
+                        "Status-poll duration: not measured per request; taken as one DynamoDB call, the worker's measured "
+                                + "result write (%.2f ms billed mean, at least 1 ms).",
+                        in.pollBilledMillis()),
+                String.format(
+                        Locale.ROOT,
+                        "Polls per job: %.2f, as measured with the benchmark's poll interval; a client that honours "
+                                + "Retry-After (1 s) polls less often for short jobs and more often for long ones.",
+                        in.pollsPerJob()),
+                String.format(
+                        Locale.ROOT,
+                        "Worker: batches assumed full (%d jobs per invocation, one ReceiveMessage and one DeleteMessageBatch "
+                                + "each); at one job per batch those three lines cost %d× as much. Worker time per job: compute plus two DynamoDB "
+                                + "writes (claim, result), each write as long as the measured result write; %.2f ms mean, a batch rounded up to "
+                                + "1 ms once. Lambda's empty polling receives on an idle queue are not counted.",
+                        in.batchSize(),
+                        in.batchSize(),
                         in.workerMillisPerJob()),
-                String.format(Locale.ROOT, "Item sizes are estimates by DynamoDB's rules: %d B before the result, %d B with it (1 WRU per "
-                        + "started KB written, 1 RRU per started 4 KB read); messages %d B (one SQS request per started 64 KB).",
-                        in.jobItemBytes(), in.resultItemBytes(), in.messageBytes()),
+                String.format(
+                        Locale.ROOT,
+                        "Item sizes are estimates by DynamoDB's rules: %d B before the result, %d B with it (1 WRU per "
+                                + "started KB written, 1 RRU per started 4 KB read); messages %d B (one SQS request per started 64 KB).",
+                        in.jobItemBytes(),
+                        in.resultItemBytes(),
+                        in.messageBytes()),
                 "Free tiers, data transfer, CloudWatch Logs and SnapStart's cache and restore charges are not included.");
     }
 
     private static Map<?, ?> run(List<?> runs, String path) {
-        return runs.stream().map(r -> (Map<?, ?>) r).filter(r -> path.equals(r.get("path"))).findFirst()
+        return runs.stream()
+                .map(r -> (Map<?, ?>) r)
+                .filter(r -> path.equals(r.get("path")))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the seed run has no " + path + " run to price"));
     }
 
     private static Map<?, ?> billed(Map<?, ?> run) {
         if (!(run.get("billedMillisMean") instanceof Map<?, ?> billed)) {
-            throw new IllegalArgumentException("seed run " + run.get("id") + " holds no billed durations (billedMillisMean)");
+            throw new IllegalArgumentException(
+                    "seed run " + run.get("id") + " holds no billed durations (billedMillisMean)");
         }
         return billed;
     }

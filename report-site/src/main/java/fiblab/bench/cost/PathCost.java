@@ -19,7 +19,8 @@ public record PathCost(String path, String per, List<LineItem> lines) {
         Map<String, Double> sums = new TreeMap<>();
         lines.forEach(l -> sums.merge(l.service(), l.costPerMillion(), Double::sum));
         Map<String, Double> sorted = new LinkedHashMap<>();
-        sums.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        sums.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
     }
@@ -28,9 +29,20 @@ public record PathCost(String path, String per, List<LineItem> lines) {
     public String dominant() {
         double total = totalPerMillion();
         Map.Entry<String, Double> top = byService().entrySet().iterator().next();
-        LineItem line = lines.stream().max(Comparator.comparingDouble(LineItem::costPerMillion)).orElseThrow();
-        return String.format(Locale.ROOT, "%s dominates the %s path: $%.2f of $%.2f per million %ss (%.0f %%); the largest line is %s ($%.2f).",
-                top.getKey(), path, top.getValue(), total, per, 100 * top.getValue() / total, line.item(), line.costPerMillion());
+        LineItem line = lines.stream()
+                .max(Comparator.comparingDouble(LineItem::costPerMillion))
+                .orElseThrow();
+        return String.format(
+                Locale.ROOT,
+                "%s dominates the %s path: $%.2f of $%.2f per million %ss (%.0f %%); the largest line is %s ($%.2f).",
+                top.getKey(),
+                path,
+                top.getValue(),
+                total,
+                per,
+                100 * top.getValue() / total,
+                line.item(),
+                line.costPerMillion());
     }
 
     public Map<String, Object> toMap() {

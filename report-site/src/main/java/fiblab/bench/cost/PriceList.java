@@ -14,8 +14,8 @@ import java.util.Map;
  * region, the date they were checked, and a source URL for each. A price without a date or a source
  * is refused, so the report can never show one.
  */
-public record PriceList(String region, String currency, LocalDate checked, String note, String howObtained,
-        Map<String, Price> prices) {
+public record PriceList(
+        String region, String currency, LocalDate checked, String note, String howObtained, Map<String, Price> prices) {
 
     static final String RESOURCE = "fiblab/bench/prices/aws-prices.json";
 
@@ -48,8 +48,9 @@ public record PriceList(String region, String currency, LocalDate checked, Strin
         try {
             checked = LocalDate.parse(String.valueOf(root.get("checked")));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("price file: 'checked' must be the date the prices were checked (YYYY-MM-DD); was "
-                    + root.get("checked"));
+            throw new IllegalArgumentException(
+                    "price file: 'checked' must be the date the prices were checked (YYYY-MM-DD); was "
+                            + root.get("checked"));
         }
         Map<String, Price> prices = new LinkedHashMap<>();
         if (!(root.get("prices") instanceof Map<?, ?> entries) || entries.isEmpty()) {
@@ -61,15 +62,30 @@ public record PriceList(String region, String currency, LocalDate checked, Strin
             if (!source.startsWith("https://") && !source.startsWith("http://")) {
                 throw new IllegalArgumentException("price file: " + key + " has no source URL");
             }
-            if (!(p.get("usd") instanceof Number usd) || usd.doubleValue() <= 0
-                    || !(p.get("per") instanceof Number per) || per.doubleValue() <= 0 || p.get("unit") == null) {
-                throw new IllegalArgumentException("price file: " + key + " needs a positive usd, a positive per and a unit");
+            if (!(p.get("usd") instanceof Number usd)
+                    || usd.doubleValue() <= 0
+                    || !(p.get("per") instanceof Number per)
+                    || per.doubleValue() <= 0
+                    || p.get("unit") == null) {
+                throw new IllegalArgumentException(
+                        "price file: " + key + " needs a positive usd, a positive per and a unit");
             }
-            prices.put(String.valueOf(key), new Price(usd.doubleValue(), per.doubleValue(), String.valueOf(p.get("unit")),
-                    String.valueOf(p.get("description")), source));
+            prices.put(
+                    String.valueOf(key),
+                    new Price(
+                            usd.doubleValue(),
+                            per.doubleValue(),
+                            String.valueOf(p.get("unit")),
+                            String.valueOf(p.get("description")),
+                            source));
         });
-        return new PriceList(String.valueOf(root.get("region")), String.valueOf(root.get("currency")), checked,
-                String.valueOf(root.get("note")), String.valueOf(root.get("howObtained")), java.util.Collections.unmodifiableMap(prices));
+        return new PriceList(
+                String.valueOf(root.get("region")),
+                String.valueOf(root.get("currency")),
+                checked,
+                String.valueOf(root.get("note")),
+                String.valueOf(root.get("howObtained")),
+                java.util.Collections.unmodifiableMap(prices));
     }
 
     public Price price(String key) {
@@ -88,8 +104,19 @@ public record PriceList(String region, String currency, LocalDate checked, Strin
         map.put("note", note);
         map.put("howObtained", howObtained);
         Map<String, Object> list = new LinkedHashMap<>();
-        prices.forEach((key, p) -> list.put(key, Map.of("usd", p.usd(), "per", p.per(), "unit", p.unit(),
-                "description", p.description(), "source", p.source())));
+        prices.forEach((key, p) -> list.put(
+                key,
+                Map.of(
+                        "usd",
+                        p.usd(),
+                        "per",
+                        p.per(),
+                        "unit",
+                        p.unit(),
+                        "description",
+                        p.description(),
+                        "source",
+                        p.source())));
         map.put("prices", list);
         return map;
     }

@@ -67,13 +67,22 @@ final class HttpConnection implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(160)
-                .append(method).append(' ').append(pathAndQuery).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(hostHeader).append("\r\n")
+                .append(method)
+                .append(' ')
+                .append(pathAndQuery)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: ")
+                .append(hostHeader)
+                .append("\r\n")
                 .append("User-Agent: fiblab-bench\r\n")
                 .append("Accept: application/json\r\n");
         if (body != null) {
-            head.append("Content-Type: ").append(contentType).append("\r\n")
-                    .append("Content-Length: ").append(payload.length).append("\r\n");
+            head.append("Content-Type: ")
+                    .append(contentType)
+                    .append("\r\n")
+                    .append("Content-Length: ")
+                    .append(payload.length)
+                    .append("\r\n");
         }
         head.append("\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -111,10 +120,11 @@ final class HttpConnection implements AutoCloseable {
             String value = line.substring(colon + 1).trim();
             switch (name) {
                 case "content-length" -> contentLength = Long.parseLong(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                case "connection" -> close = value.equalsIgnoreCase("close")
-                        || (close && !value.equalsIgnoreCase("keep-alive"));
-                default -> { }
+                case "transfer-encoding" ->
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "connection" ->
+                    close = value.equalsIgnoreCase("close") || (close && !value.equalsIgnoreCase("keep-alive"));
+                default -> {}
             }
         }
         byte[] bytes;

@@ -35,7 +35,9 @@ final class ClientCpu {
         long total = 0;
         for (long id : THREADS.getAllThreadIds()) {
             ThreadInfo info = THREADS.getThreadInfo(id);
-            if (info != null && isClientThread(info.getThreadName()) && !info.getThreadName().contains("load-")) {
+            if (info != null
+                    && isClientThread(info.getThreadName())
+                    && !info.getThreadName().contains("load-")) {
                 total += Math.max(0, THREADS.getThreadCpuTime(id));
             }
         }

@@ -16,11 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ClosedLoop {
 
-    private ClosedLoop() {
-    }
+    private ClosedLoop() {}
 
-    public static LoadRun run(Operation operation, int clients, int requests, Duration budget,
-            ProgressListener progress) throws InterruptedException {
+    public static LoadRun run(
+            Operation operation, int clients, int requests, Duration budget, ProgressListener progress)
+            throws InterruptedException {
         if (clients < 1 || requests < 0) {
             throw new IllegalArgumentException("clients must be >= 1 and requests >= 0");
         }
@@ -31,20 +31,22 @@ public final class ClosedLoop {
         long deadline = start + budget.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            Thread thread = new Thread(() -> {
-                try {
-                    while (System.nanoTime() - deadline < 0 && next.getAndIncrement() < requests) {
-                        recorder.sent();
-                        long t0 = System.nanoTime();
-                        Sample sample = safely(operation);
-                        long elapsed = System.nanoTime() - t0;
-                        recorder.record(sample, elapsed, elapsed);
-                        progress.completed();
-                    }
-                } finally {
-                    cpu.addCurrentThread();
-                }
-            }, ApiClient.THREAD_PREFIX + "load-closed-" + i);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            while (System.nanoTime() - deadline < 0 && next.getAndIncrement() < requests) {
+                                recorder.sent();
+                                long t0 = System.nanoTime();
+                                Sample sample = safely(operation);
+                                long elapsed = System.nanoTime() - t0;
+                                recorder.record(sample, elapsed, elapsed);
+                                progress.completed();
+                            }
+                        } finally {
+                            cpu.addCurrentThread();
+                        }
+                    },
+                    ApiClient.THREAD_PREFIX + "load-closed-" + i);
             threads.add(thread);
             thread.start();
         }

@@ -11,6 +11,12 @@ package fiblab.bench.load;
  * @param stoppedByBudget  true when the time budget ended the run before all planned operations were sent
  * @param clientCpuNanos   CPU time of the load generator's own threads during the run
  */
-public record LoadRun(String mode, int workers, double ratePerSecond, int planned, RunRecorder recorder,
-        long durationNanos, boolean stoppedByBudget, long clientCpuNanos) {
-}
+public record LoadRun(
+        String mode,
+        int workers,
+        double ratePerSecond,
+        int planned,
+        RunRecorder recorder,
+        long durationNanos,
+        boolean stoppedByBudget,
+        long clientCpuNanos) {}

@@ -18,11 +18,16 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class OpenLoop {
 
-    private OpenLoop() {
-    }
+    private OpenLoop() {}
 
-    public static LoadRun run(Operation operation, double ratePerSecond, int requests, int maxInFlight,
-            Duration budget, ProgressListener progress) throws InterruptedException {
+    public static LoadRun run(
+            Operation operation,
+            double ratePerSecond,
+            int requests,
+            int maxInFlight,
+            Duration budget,
+            ProgressListener progress)
+            throws InterruptedException {
         if (ratePerSecond <= 0 || maxInFlight < 1 || requests < 0) {
             throw new IllegalArgumentException("rate must be > 0, maxInFlight >= 1 and requests >= 0");
         }
@@ -34,26 +39,28 @@ public final class OpenLoop {
         long deadline = start + budget.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < maxInFlight; w++) {
-            Thread thread = new Thread(() -> {
-                try {
-                    int i;
-                    while ((i = next.getAndIncrement()) < requests) {
-                        long intended = start + Math.round(i * periodNanos);
-                        if (intended - deadline > 0) {
-                            break;
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            int i;
+                            while ((i = next.getAndIncrement()) < requests) {
+                                long intended = start + Math.round(i * periodNanos);
+                                if (intended - deadline > 0) {
+                                    break;
+                                }
+                                sleepUntil(intended);
+                                recorder.sent();
+                                long t0 = System.nanoTime();
+                                Sample sample = ClosedLoop.safely(operation);
+                                long end = System.nanoTime();
+                                recorder.record(sample, end - intended, end - t0);
+                                progress.completed();
+                            }
+                        } finally {
+                            cpu.addCurrentThread();
                         }
-                        sleepUntil(intended);
-                        recorder.sent();
-                        long t0 = System.nanoTime();
-                        Sample sample = ClosedLoop.safely(operation);
-                        long end = System.nanoTime();
-                        recorder.record(sample, end - intended, end - t0);
-                        progress.completed();
-                    }
-                } finally {
-                    cpu.addCurrentThread();
-                }
-            }, ApiClient.THREAD_PREFIX + "load-open-" + w);
+                    },
+                    ApiClient.THREAD_PREFIX + "load-open-" + w);
             threads.add(thread);
             thread.start();
         }

@@ -90,11 +90,19 @@ public final class AsyncPath implements Operation {
         long startedAt = Json.longOr(job.get("startedAt"), -1);
         long completedAt = Json.longOr(job.get("completedAt"), -1);
         long computeMicros = Json.longOr(job.get("computeMicros"), -1);
-        long queueMillis = Json.longOr(job.get("queueMillis"), startedAt >= 0 && submittedAt >= 0 ? startedAt - submittedAt : -1);
+        long queueMillis =
+                Json.longOr(job.get("queueMillis"), startedAt >= 0 && submittedAt >= 0 ? startedAt - submittedAt : -1);
         long writeMicros = startedAt >= 0 && completedAt >= 0 && computeMicros >= 0
-                ? Math.max(0, (completedAt - startedAt) * 1_000 - computeMicros) : -1;
+                ? Math.max(0, (completedAt - startedAt) * 1_000 - computeMicros)
+                : -1;
         long serverMicros = submittedAt >= 0 && completedAt >= 0 ? (completedAt - submittedAt) * 1_000 : -1;
-        return new Sample(null, acceptedNanos, computeMicros, queueMillis < 0 ? -1 : queueMillis * 1_000,
-                writeMicros, serverMicros, polls);
+        return new Sample(
+                null,
+                acceptedNanos,
+                computeMicros,
+                queueMillis < 0 ? -1 : queueMillis * 1_000,
+                writeMicros,
+                serverMicros,
+                polls);
     }
 }

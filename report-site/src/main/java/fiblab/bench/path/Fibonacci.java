@@ -5,8 +5,7 @@ import java.math.BigInteger;
 /** The expected answers, by fast doubling, so that every response's value can be checked. */
 public final class Fibonacci {
 
-    private Fibonacci() {
-    }
+    private Fibonacci() {}
 
     public static BigInteger of(int n) {
         if (n < 0) {

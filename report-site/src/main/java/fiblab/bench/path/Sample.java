@@ -12,8 +12,14 @@ package fiblab.bench.path;
  * @param serverMicros   async: server-side submit-to-completed time, free of polling delay
  * @param polls          async: status requests sent
  */
-public record Sample(String error, long acceptedNanos, long computeMicros, long queueMicros,
-        long writeMicros, long serverMicros, int polls) {
+public record Sample(
+        String error,
+        long acceptedNanos,
+        long computeMicros,
+        long queueMicros,
+        long writeMicros,
+        long serverMicros,
+        int polls) {
 
     public static Sample inline(long computeMicros) {
         return new Sample(null, -1, computeMicros, -1, -1, -1, 0);

@@ -5,7 +5,6 @@ package fiblab.bench.peers;
  * {@code report-site/peers/<id>/} and answers {@code GET /fib/{n}} with naive recursion.
  */
 public enum Peer {
-
     FLASK("flask", "app.py", "Flask development server, single-threaded (threaded=False), as in the article"),
     EXPRESS("express", "server.js", "Express 4 on Node.js, one process (its event loop is single-threaded)");
 

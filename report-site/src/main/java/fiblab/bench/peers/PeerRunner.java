@@ -31,7 +31,8 @@ public final class PeerRunner {
     static final Map<String, Object> ARTICLE = Map.of(
             "finding", "Express about 4× faster than Flask",
             "expressOverFlask", 4,
-            "setup", "naive fib(30) behind each framework, 1000 requests from 10 parallel clients; Flask on its development server");
+            "setup",
+                    "naive fib(30) behind each framework, 1000 requests from 10 parallel clients; Flask on its development server");
 
     private final Path peersDir;
     private final Path dataDir;
@@ -41,8 +42,14 @@ public final class PeerRunner {
     private final BiFunction<String, Integer, ProgressListener> progress;
     private final PrintWriter log;
 
-    public PeerRunner(Path peersDir, Path dataDir, int warmup, Duration requestTimeout, Duration runBudget,
-            BiFunction<String, Integer, ProgressListener> progress, PrintWriter log) {
+    public PeerRunner(
+            Path peersDir,
+            Path dataDir,
+            int warmup,
+            Duration requestTimeout,
+            Duration runBudget,
+            BiFunction<String, Integer, ProgressListener> progress,
+            PrintWriter log) {
         this.peersDir = peersDir;
         this.dataDir = dataDir;
         this.warmup = warmup;
@@ -66,7 +73,9 @@ public final class PeerRunner {
         }
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", SCENARIO);
-        map.put("description", "The seed's peers (Flask, Express) under the seed run's own load, beside fiblab's inline and async paths.");
+        map.put(
+                "description",
+                "The seed's peers (Flask, Express) under the seed run's own load, beside fiblab's inline and async paths.");
         map.put("article", ARTICLE);
         map.put("runs", runs);
         return map;
@@ -75,8 +84,9 @@ public final class PeerRunner {
     private Map<String, Object> run(Peer peer, SeedSpec seed) throws IOException, InterruptedException {
         Path logFile = dataDir.resolve("peer-" + peer.id() + ".log");
         try (PeerServer server = PeerServer.start(peer, peersDir, logFile, System.getenv());
-             ApiClient client = new ApiClient(server.url(), requestTimeout)) {
-            log.println("Peer " + peer.id() + ": " + server.runtime().versions() + " at " + server.url() + " (pid " + server.pid() + ")");
+                ApiClient client = new ApiClient(server.url(), requestTimeout)) {
+            log.println("Peer " + peer.id() + ": " + server.runtime().versions() + " at " + server.url() + " (pid "
+                    + server.pid() + ")");
             log.flush();
             InlinePath operation = new InlinePath(client, seed.n(), seed.algorithm());
             if (warmup > 0) {
@@ -85,7 +95,8 @@ public final class PeerRunner {
                 }
             }
             LoadRun run;
-            String label = SCENARIO + " " + peer.id() + " " + seed.algorithm() + " n=" + seed.n() + " c=" + seed.concurrency();
+            String label =
+                    SCENARIO + " " + peer.id() + " " + seed.algorithm() + " n=" + seed.n() + " c=" + seed.concurrency();
             try (ProgressListener bar = progress.apply(label, seed.requests())) {
                 run = ClosedLoop.run(operation, seed.concurrency(), seed.requests(), runBudget, bar);
             }

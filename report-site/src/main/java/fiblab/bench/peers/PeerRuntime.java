@@ -48,8 +48,8 @@ public record PeerRuntime(Path interpreter, String versions) {
         }
         List<Path> pythons = candidates.stream().filter(Files::isExecutable).toList();
         if (pythons.isEmpty()) {
-            throw new PeerUnavailableException("Flask peer: no python3 found (" + candidates + "); install Python 3 and Flask: "
-                    + "sudo apt-get install -y python3-flask");
+            throw new PeerUnavailableException("Flask peer: no python3 found (" + candidates
+                    + "); install Python 3 and Flask: " + "sudo apt-get install -y python3-flask");
         }
         for (Path python : pythons) {
             Optional<String> versions = run(List.of(python.toString(), "-c", FLASK_PROBE));
@@ -58,12 +58,15 @@ public record PeerRuntime(Path interpreter, String versions) {
             }
         }
         throw new PeerUnavailableException("Flask peer: Flask is not installed for " + pythons + "; install it: "
-                + "sudo apt-get install -y python3-flask (or pip install flask, or set " + PYTHON_VARIABLE + " to a python that has it)");
+                + "sudo apt-get install -y python3-flask (or pip install flask, or set " + PYTHON_VARIABLE
+                + " to a python that has it)");
     }
 
     private static PeerRuntime express(Path peerDir, Map<String, String> environment) {
-        Path node = onPath("node", environment).orElseThrow(() -> new PeerUnavailableException(
-                "Express peer: `node` is not on PATH; install Node.js 20+ (sudo apt-get install -y nodejs npm)"));
+        Path node = onPath("node", environment)
+                .orElseThrow(
+                        () -> new PeerUnavailableException(
+                                "Express peer: `node` is not on PATH; install Node.js 20+ (sudo apt-get install -y nodejs npm)"));
         Path expressPackage = peerDir.resolve("node_modules/express/package.json");
         if (!Files.isRegularFile(expressPackage)) {
             throw new PeerUnavailableException("Express peer: express is not installed in " + peerDir
@@ -96,7 +99,9 @@ public record PeerRuntime(Path interpreter, String versions) {
         try {
             output = Files.createTempFile("fiblab-peer-probe-", ".txt");
             Process process = new ProcessBuilder(new ArrayList<>(command))
-                    .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectOutput(output.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             process.getOutputStream().close();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

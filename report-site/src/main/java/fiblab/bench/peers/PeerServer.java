@@ -45,21 +45,22 @@ public final class PeerServer implements AutoCloseable {
     public static PeerServer start(Peer peer, Path peersDir, Path logFile, Map<String, String> environment) {
         Path dir = peersDir.resolve(peer.id());
         if (!Files.isRegularFile(dir.resolve(peer.script()))) {
-            throw new PeerUnavailableException(peer.id() + " peer: " + dir.resolve(peer.script())
-                    + " is missing; run from the fiblab checkout");
+            throw new PeerUnavailableException(
+                    peer.id() + " peer: " + dir.resolve(peer.script()) + " is missing; run from the fiblab checkout");
         }
         PeerRuntime runtime = PeerRuntime.resolve(peer, dir, environment);
         int port = FreePorts.pick();
         Process process;
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            process = ChildProcesses.start(new ProcessBuilder(List.of(runtime.interpreter().toString(), peer.script(),
-                    Integer.toString(port)))
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile()));
+            process = ChildProcesses.start(
+                    new ProcessBuilder(List.of(runtime.interpreter().toString(), peer.script(), Integer.toString(port)))
+                            .directory(dir.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(logFile.toFile()));
         } catch (IOException e) {
-            throw new PeerUnavailableException(peer.id() + " peer: could not start " + runtime.interpreter() + ": " + e.getMessage());
+            throw new PeerUnavailableException(
+                    peer.id() + " peer: could not start " + runtime.interpreter() + ": " + e.getMessage());
         }
         PeerServer server = new PeerServer(peer, runtime, process, URI.create("http://127.0.0.1:" + port));
         try {
@@ -72,13 +73,16 @@ public final class PeerServer implements AutoCloseable {
     }
 
     private void awaitAnswer(Path logFile) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(url + "/fib/1")).timeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(url + "/fib/1"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() - deadline < 0) {
             if (!process.isAlive()) {
-                throw new PeerUnavailableException(peer.id() + " peer exited at start (code " + process.exitValue() + "): "
-                        + lastLine(logFile));
+                throw new PeerUnavailableException(
+                        peer.id() + " peer exited at start (code " + process.exitValue() + "): " + lastLine(logFile));
             }
             try {
                 if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -28,18 +28,27 @@ public final class SeedSpec {
      */
     public static SeedSpec of(Map<String, Object> seedScenario) {
         if (!"seed".equals(seedScenario.get("name"))) {
-            throw new IllegalArgumentException("the peers take the seed run's spec; was given scenario " + seedScenario.get("name"));
+            throw new IllegalArgumentException(
+                    "the peers take the seed run's spec; was given scenario " + seedScenario.get("name"));
         }
         List<?> runs = seedScenario.get("runs") instanceof List<?> list ? list : List.of();
-        Map<?, ?> inline = runs.stream().map(r -> (Map<?, ?>) r).filter(r -> "inline".equals(r.get("path")))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("the seed scenario has no inline run"));
-        SeedSpec spec = new SeedSpec(number(inline, "n"), String.valueOf(inline.get("algorithm")),
-                number(inline, "concurrency"), number(inline, "planned"));
+        Map<?, ?> inline = runs.stream()
+                .map(r -> (Map<?, ?>) r)
+                .filter(r -> "inline".equals(r.get("path")))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the seed scenario has no inline run"));
+        SeedSpec spec = new SeedSpec(
+                number(inline, "n"),
+                String.valueOf(inline.get("algorithm")),
+                number(inline, "concurrency"),
+                number(inline, "planned"));
         for (Object other : runs) {
             Map<?, ?> run = (Map<?, ?>) other;
-            if (number(run, "n") != spec.n || number(run, "concurrency") != spec.concurrency
+            if (number(run, "n") != spec.n
+                    || number(run, "concurrency") != spec.concurrency
                     || number(run, "planned") != spec.requests) {
-                throw new IllegalArgumentException("the seed's paths ran different loads: " + run.get("id") + " vs " + inline.get("id"));
+                throw new IllegalArgumentException(
+                        "the seed's paths ran different loads: " + run.get("id") + " vs " + inline.get("id"));
             }
         }
         return spec;

@@ -12,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 /** Where and when the numbers were measured: date, commit, CPU, cores, JDK, OS. */
 public final class EnvironmentInfo {
 
-    private EnvironmentInfo() {
-    }
+    private EnvironmentInfo() {}
 
     public static Map<String, Object> collect(Path repository) {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -22,7 +21,10 @@ public final class EnvironmentInfo {
         map.put("cpu", cpuModel());
         map.put("cores", Runtime.getRuntime().availableProcessors());
         map.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        map.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        map.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         map.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         return map;
     }
@@ -57,7 +59,8 @@ public final class EnvironmentInfo {
         command[2] = repository.toString();
         System.arraycopy(args, 0, command, 3, args.length);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

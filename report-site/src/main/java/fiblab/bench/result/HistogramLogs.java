@@ -15,8 +15,7 @@ import org.HdrHistogram.HistogramLogWriter;
  */
 public final class HistogramLogs {
 
-    private HistogramLogs() {
-    }
+    private HistogramLogs() {}
 
     public static void write(Path file, RunRecorder recorder) throws IOException {
         Files.createDirectories(file.getParent());

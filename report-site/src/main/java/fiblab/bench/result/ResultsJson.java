@@ -12,8 +12,7 @@ public final class ResultsJson {
 
     private static final JSON PRETTY = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
-    private ResultsJson() {
-    }
+    private ResultsJson() {}
 
     public static void write(Path file, Map<String, Object> results) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());

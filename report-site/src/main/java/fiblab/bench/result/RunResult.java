@@ -14,8 +14,7 @@ import org.HdrHistogram.Histogram;
 /** Turns one load run into the JSON object that results.json holds for it. */
 public final class RunResult {
 
-    private RunResult() {
-    }
+    private RunResult() {}
 
     /**
      * @param hdrLog the run's HdrHistogram log, relative to the results file
@@ -49,7 +48,8 @@ public final class RunResult {
             map.put("serviceTime", LatencySummary.of(recorder.serviceTime()).toMap());
             map.put("serviceTimeCurve", PercentileCurve.of(recorder.serviceTime()));
         } else {
-            long interval = CoordinatedOmission.expectedIntervalMicros(run.workers(), run.durationNanos(), recorder.okCount());
+            long interval =
+                    CoordinatedOmission.expectedIntervalMicros(run.workers(), run.durationNanos(), recorder.okCount());
             if (interval > 0) {
                 Histogram corrected = CoordinatedOmission.corrected(recorder.latency(), interval);
                 map.put("latencyCorrected", LatencySummary.of(corrected).toMap());
@@ -70,8 +70,11 @@ public final class RunResult {
         long sent = Math.max(1, recorder.sentCount());
         map.put("clientCpuMicrosPerRequest", Math.round(run.clientCpuNanos() / 1e3 / sent * 10) / 10.0);
         // The generator's share of the whole machine while the run lasted: what it took from the server.
-        double machineNanos = (double) run.durationNanos() * Runtime.getRuntime().availableProcessors();
-        map.put("clientCpuPercentOfMachine", machineNanos <= 0 ? 0 : Math.round(run.clientCpuNanos() / machineNanos * 1_000) / 10.0);
+        double machineNanos =
+                (double) run.durationNanos() * Runtime.getRuntime().availableProcessors();
+        map.put(
+                "clientCpuPercentOfMachine",
+                machineNanos <= 0 ? 0 : Math.round(run.clientCpuNanos() / machineNanos * 1_000) / 10.0);
         map.put("hdrLog", hdrLog);
         return map;
     }

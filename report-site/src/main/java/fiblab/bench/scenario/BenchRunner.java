@@ -41,7 +41,10 @@ public final class BenchRunner {
     /**
      * @param progress makes a listener for a run, given its label and planned count
      */
-    public BenchRunner(ApiClient client, BenchSettings settings, Path dataDir,
+    public BenchRunner(
+            ApiClient client,
+            BenchSettings settings,
+            Path dataDir,
             BiFunction<String, Integer, ProgressListener> progress) {
         this.client = client;
         this.settings = settings;
@@ -52,10 +55,18 @@ public final class BenchRunner {
     /** The load generator's own floor: a route that does no work, at the seed's concurrency. */
     public Map<String, Object> overhead() throws IOException, InterruptedException {
         int requests = Math.max(settings.concurrency(), Math.min(settings.requests(), 2_000));
-        ClosedLoop.run(new NoWorkPath(client), settings.concurrency(), Math.min(200, requests), settings.runBudget(), ProgressListener.NONE);
+        ClosedLoop.run(
+                new NoWorkPath(client),
+                settings.concurrency(),
+                Math.min(200, requests),
+                settings.runBudget(),
+                ProgressListener.NONE);
         RunSpec spec = new RunSpec("overhead", "no-work", "none", 0);
         try (ProgressListener bar = progress.apply("no-work (generator overhead)", requests)) {
-            return record(spec, ClosedLoop.run(new NoWorkPath(client), settings.concurrency(), requests, settings.runBudget(), bar));
+            return record(
+                    spec,
+                    ClosedLoop.run(
+                            new NoWorkPath(client), settings.concurrency(), requests, settings.runBudget(), bar));
         }
     }
 
@@ -66,7 +77,8 @@ public final class BenchRunner {
         }
         int asyncWarmup = Math.max(1, settings.warmup() / 5);
         try (ProgressListener bar = progress.apply("warm-up inline", settings.warmup())) {
-            ClosedLoop.run(inline(settings.n(), NAIVE), settings.concurrency(), settings.warmup(), settings.runBudget(), bar);
+            ClosedLoop.run(
+                    inline(settings.n(), NAIVE), settings.concurrency(), settings.warmup(), settings.runBudget(), bar);
         }
         try (ProgressListener bar = progress.apply("warm-up async", asyncWarmup)) {
             ClosedLoop.run(async(settings.n(), NAIVE), settings.concurrency(), asyncWarmup, settings.runBudget(), bar);
@@ -75,11 +87,19 @@ public final class BenchRunner {
 
     public Map<String, Object> run(Scenario scenario) throws IOException, InterruptedException {
         List<Map<String, Object>> runs = switch (scenario) {
-            case SEED -> closedPair(scenario, settings.n(), NAIVE, settings.concurrency(), settings.requests(), settings.runBudget());
+            case SEED ->
+                closedPair(
+                        scenario,
+                        settings.n(),
+                        NAIVE,
+                        settings.concurrency(),
+                        settings.requests(),
+                        settings.runBudget());
             case OPEN -> openPair(scenario, settings.n(), NAIVE);
             case SWEEP -> sweep(scenario);
             case FAST -> fast(scenario);
-            case COLDSTART, THROUGHPUT -> throw new IllegalArgumentException(scenario.id() + " is run by the session, not by the runner");
+            case COLDSTART, THROUGHPUT ->
+                throw new IllegalArgumentException(scenario.id() + " is run by the session, not by the runner");
         };
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", scenario.id());
@@ -105,8 +125,8 @@ public final class BenchRunner {
     }
 
     private List<Map<String, Object>> fast(Scenario scenario) throws IOException, InterruptedException {
-        List<Map<String, Object>> runs = new ArrayList<>(
-                closedPair(scenario, settings.n(), FAST, settings.concurrency(), settings.requests(), settings.runBudget()));
+        List<Map<String, Object>> runs = new ArrayList<>(closedPair(
+                scenario, settings.n(), FAST, settings.concurrency(), settings.requests(), settings.runBudget()));
         for (int n : settings.sweepN()) {
             if (n == settings.n() && settings.sweepNConcurrency() == settings.concurrency()) {
                 continue;
@@ -117,8 +137,9 @@ public final class BenchRunner {
         return runs;
     }
 
-    private List<Map<String, Object>> closedPair(Scenario scenario, int n, String algorithm, int clients, int requests,
-            Duration budget) throws IOException, InterruptedException {
+    private List<Map<String, Object>> closedPair(
+            Scenario scenario, int n, String algorithm, int clients, int requests, Duration budget)
+            throws IOException, InterruptedException {
         List<Map<String, Object>> pair = new ArrayList<>();
         for (String path : List.of(INLINE, ASYNC)) {
             String label = scenario.id() + " " + path + " " + algorithm + " n=" + n + " c=" + clients;
@@ -130,13 +151,19 @@ public final class BenchRunner {
         return pair;
     }
 
-    private List<Map<String, Object>> openPair(Scenario scenario, int n, String algorithm) throws IOException, InterruptedException {
+    private List<Map<String, Object>> openPair(Scenario scenario, int n, String algorithm)
+            throws IOException, InterruptedException {
         List<Map<String, Object>> pair = new ArrayList<>();
         for (String path : List.of(INLINE, ASYNC)) {
             String label = scenario.id() + " " + path + " " + algorithm + " n=" + n + " @" + settings.openRate() + "/s";
             try (ProgressListener bar = progress.apply(label, settings.openRequests())) {
-                LoadRun run = OpenLoop.run(operation(path, n, algorithm), settings.openRate(), settings.openRequests(),
-                        settings.openMaxInFlight(), settings.runBudget(), bar);
+                LoadRun run = OpenLoop.run(
+                        operation(path, n, algorithm),
+                        settings.openRate(),
+                        settings.openRequests(),
+                        settings.openMaxInFlight(),
+                        settings.runBudget(),
+                        bar);
                 pair.add(record(new RunSpec(scenario.id(), path, algorithm, n), run));
             }
         }

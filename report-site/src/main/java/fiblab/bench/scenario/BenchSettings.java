@@ -26,10 +26,23 @@ import java.util.Map;
  * @param pointRequests     sweep: operations per point (at least one per client)
  * @param pointBudget       sweep: a point stops sending new operations after this
  */
-public record BenchSettings(int requests, int concurrency, int n, int warmup, Duration pollInterval,
-        Duration requestTimeout, Duration jobTimeout, Duration runBudget, double openRate, int openRequests,
-        int openMaxInFlight, List<Integer> sweepN, int sweepNConcurrency, List<Integer> sweepConcurrency,
-        int pointRequests, Duration pointBudget) {
+public record BenchSettings(
+        int requests,
+        int concurrency,
+        int n,
+        int warmup,
+        Duration pollInterval,
+        Duration requestTimeout,
+        Duration jobTimeout,
+        Duration runBudget,
+        double openRate,
+        int openRequests,
+        int openMaxInFlight,
+        List<Integer> sweepN,
+        int sweepNConcurrency,
+        List<Integer> sweepConcurrency,
+        int pointRequests,
+        Duration pointBudget) {
 
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();

@@ -5,12 +5,15 @@ import java.util.stream.Collectors;
 
 /** The experiments the benchmark knows; each runs the inline and the async path side by side. */
 public enum Scenario {
-
     SEED("seed", "The original experiment: a fixed number of naive requests from parallel clients, closed loop."),
     OPEN("open", "Requests sent on a fixed schedule (open loop); latency counted from each intended send time."),
     SWEEP("sweep", "n across the inline limit at one client, and the seed's n at rising concurrency."),
-    FAST("fast", "The same n through the fast-doubling algorithm: optimising the code beside changing the architecture."),
-    COLDSTART("coldstart", "Cold starts: a brand-new JVM per sample for each function, priming off and on, per HTTP client."),
+    FAST(
+            "fast",
+            "The same n through the fast-doubling algorithm: optimising the code beside changing the architecture."),
+    COLDSTART(
+            "coldstart",
+            "Cold starts: a brand-new JVM per sample for each function, priming off and on, per HTTP client."),
     THROUGHPUT("throughput", "Inline throughput against the machine's compute limit; async submit latency as n grows.");
 
     private final String id;

@@ -23,8 +23,7 @@ public final class SiteGenerator {
     static final String CHART_JS_LICENSE = "META-INF/resources/webjars/chart.js/" + chartJsVersion() + "/LICENSE.md";
     private static final String TEMPLATES = "fiblab/bench/site/";
 
-    private SiteGenerator() {
-    }
+    private SiteGenerator() {}
 
     /**
      * @param resultsJson a results file, normally {@code <site>/data/results.json}
@@ -40,7 +39,8 @@ public final class SiteGenerator {
         if (!Files.exists(copy) || !Files.isSameFile(copy, resultsJson)) {
             Files.copy(resultsJson, copy, StandardCopyOption.REPLACE_EXISTING);
         }
-        Files.writeString(data.resolve("results.js"),
+        Files.writeString(
+                data.resolve("results.js"),
                 "// Generated from results.json; the report page reads it (file:// pages cannot fetch files).\n"
                         + "window.FIBLAB_RESULTS = " + ResultsJson.toJson(results) + ";\n",
                 StandardCharsets.UTF_8);

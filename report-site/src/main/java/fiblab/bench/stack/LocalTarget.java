@@ -42,7 +42,8 @@ public final class LocalTarget implements Target {
             System.setProperty(DYNALITE_DIR_PROPERTY, dynalite.toString());
         }
         Files.createDirectories(logFile.toAbsolutePath().getParent());
-        LocalStackOptions options = LocalStackOptions.defaults(template).withPort(0).withLogFile(logFile);
+        LocalStackOptions options =
+                LocalStackOptions.defaults(template).withPort(0).withLogFile(logFile);
         for (Map.Entry<String, String> override : overrides.entrySet()) {
             options = options.withParameter(override.getKey(), override.getValue());
         }

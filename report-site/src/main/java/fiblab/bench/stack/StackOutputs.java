@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StackOutputs {
 
-    static final String HOW_TO_USE_URL = "Pass the API URL instead: --url https://<api-id>.execute-api.<region>.amazonaws.com "
-            + "(the ApiUrl output of `sam deploy`).";
+    static final String HOW_TO_USE_URL =
+            "Pass the API URL instead: --url https://<api-id>.execute-api.<region>.amazonaws.com "
+                    + "(the ApiUrl output of `sam deploy`).";
 
-    private StackOutputs() {
-    }
+    private StackOutputs() {}
 
     public static UrlTarget resolve(String stackName, String region) {
         String json = describe(stackName, region);
@@ -32,7 +32,8 @@ public final class StackOutputs {
         try {
             root = JSON.std.mapFrom(describeStacksJson);
         } catch (IOException e) {
-            throw new IllegalStateException("aws cloudformation describe-stacks printed no JSON for stack " + stackName, e);
+            throw new IllegalStateException(
+                    "aws cloudformation describe-stacks printed no JSON for stack " + stackName, e);
         }
         List<?> stacks = root.get("Stacks") instanceof List<?> list ? list : List.of();
         if (stacks.isEmpty()) {
@@ -45,7 +46,8 @@ public final class StackOutputs {
         if (apiUrl == null || apiUrl.isBlank()) {
             throw new IllegalStateException("Stack " + stackName + " has no ApiUrl output. " + HOW_TO_USE_URL);
         }
-        return new UrlTarget(URI.create(apiUrl), "stack", "the deployed stack " + stackName + " at " + apiUrl, parameters);
+        return new UrlTarget(
+                URI.create(apiUrl), "stack", "the deployed stack " + stackName + " at " + apiUrl, parameters);
     }
 
     private static Map<String, String> pairs(Object list, String keyField, String valueField) {
@@ -61,8 +63,8 @@ public final class StackOutputs {
     }
 
     private static String describe(String stackName, String region) {
-        List<String> command = new java.util.ArrayList<>(List.of("aws", "cloudformation", "describe-stacks",
-                "--stack-name", stackName, "--output", "json"));
+        List<String> command = new java.util.ArrayList<>(
+                List.of("aws", "cloudformation", "describe-stacks", "--stack-name", stackName, "--output", "json"));
         if (region != null) {
             command.addAll(List.of("--region", region));
         }
@@ -70,19 +72,21 @@ public final class StackOutputs {
         try {
             process = new ProcessBuilder(command).redirectErrorStream(false).start();
         } catch (IOException e) {
-            throw new IllegalStateException("--stack-name needs the AWS CLI (`aws`) on the PATH, and it was not found. "
-                    + HOW_TO_USE_URL, e);
+            throw new IllegalStateException(
+                    "--stack-name needs the AWS CLI (`aws`) on the PATH, and it was not found. " + HOW_TO_USE_URL, e);
         }
         try {
             byte[] out = process.getInputStream().readAllBytes();
             byte[] err = process.getErrorStream().readAllBytes();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("aws cloudformation describe-stacks did not answer within 60 s. " + HOW_TO_USE_URL);
+                throw new IllegalStateException(
+                        "aws cloudformation describe-stacks did not answer within 60 s. " + HOW_TO_USE_URL);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("aws cloudformation describe-stacks failed for stack " + stackName + ": "
-                        + new String(err, StandardCharsets.UTF_8).trim().replaceAll("\\.+$", "") + ". " + HOW_TO_USE_URL);
+                throw new IllegalStateException("aws cloudformation describe-stacks failed for stack " + stackName
+                        + ": " + new String(err, StandardCharsets.UTF_8).trim().replaceAll("\\.+$", "") + ". "
+                        + HOW_TO_USE_URL);
             }
             return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {

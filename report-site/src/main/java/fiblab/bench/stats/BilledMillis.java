@@ -10,8 +10,7 @@ import org.HdrHistogram.HistogramIterationValue;
  */
 public final class BilledMillis {
 
-    private BilledMillis() {
-    }
+    private BilledMillis() {}
 
     /** The mean, over every recorded value (microseconds), of the value rounded up to whole milliseconds. */
     public static double mean(Histogram micros) {

@@ -11,8 +11,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class CoordinatedOmission {
 
-    private CoordinatedOmission() {
-    }
+    private CoordinatedOmission() {}
 
     /** A corrected copy; the input stays as measured. Both in microseconds. */
     public static Histogram corrected(Histogram micros, long expectedIntervalMicros) {

@@ -9,8 +9,7 @@ public final class Histograms {
     /** Values are recorded in microseconds; 3 significant digits keep every value within 0.1 %. */
     public static final int SIGNIFICANT_DIGITS = 3;
 
-    private Histograms() {
-    }
+    private Histograms() {}
 
     /** A histogram that many load threads can record into at once; it grows to any value. */
     public static Histogram concurrent() {

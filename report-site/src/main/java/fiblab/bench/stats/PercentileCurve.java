@@ -14,8 +14,7 @@ public final class PercentileCurve {
 
     private static final int TICKS_PER_HALF_DISTANCE = 5;
 
-    private PercentileCurve() {
-    }
+    private PercentileCurve() {}
 
     /** Points of [percentile (0–100), latency in ms], ending with the maximum at 100. */
     public static List<List<Double>> of(Histogram micros) {

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class SamplePercentiles {
 
-    private SamplePercentiles() {
-    }
+    private SamplePercentiles() {}
 
     /** The nearest-rank percentile: the smallest sample with at least p % of the samples at or below it. */
     public static double nearestRank(List<Double> samples, double percentile) {

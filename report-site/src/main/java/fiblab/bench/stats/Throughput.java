@@ -3,8 +3,7 @@ package fiblab.bench.stats;
 /** Completed operations per second of wall-clock time. */
 public final class Throughput {
 
-    private Throughput() {
-    }
+    private Throughput() {}
 
     public static double perSecond(long completed, long durationNanos) {
         if (durationNanos <= 0) {

@@ -15,15 +15,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ComputeLimit {
 
-    private ComputeLimit() {
-    }
+    private ComputeLimit() {}
 
     /**
      * @param threads usually the number of cores
      * @param warmup  run, not counted, so that the JIT has compiled fib before counting starts
      * @param measure counted
      */
-    public static Map<String, Object> measure(int n, int threads, Duration warmup, Duration measure) throws InterruptedException {
+    public static Map<String, Object> measure(int n, int threads, Duration warmup, Duration measure)
+            throws InterruptedException {
         AtomicLong done = new AtomicLong();
         AtomicLong sink = new AtomicLong();
         long start = System.nanoTime();
@@ -31,19 +31,21 @@ public final class ComputeLimit {
         long end = countFrom + measure.toNanos();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            Thread worker = new Thread(() -> {
-                long local = 0;
-                long mine = 0;
-                long now;
-                while ((now = System.nanoTime()) - end < 0) {
-                    local += NaiveRecursion.fib(n);
-                    if (now - countFrom >= 0) {
-                        mine++;
-                    }
-                }
-                done.addAndGet(mine);
-                sink.addAndGet(local);
-            }, "bench-compute-limit-" + t);
+            Thread worker = new Thread(
+                    () -> {
+                        long local = 0;
+                        long mine = 0;
+                        long now;
+                        while ((now = System.nanoTime()) - end < 0) {
+                            local += NaiveRecursion.fib(n);
+                            if (now - countFrom >= 0) {
+                                mine++;
+                            }
+                        }
+                        done.addAndGet(mine);
+                        sink.addAndGet(local);
+                    },
+                    "bench-compute-limit-" + t);
             workers.add(worker);
             worker.start();
         }

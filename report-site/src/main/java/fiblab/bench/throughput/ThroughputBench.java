@@ -35,8 +35,18 @@ public final class ThroughputBench {
     public static final String SCENARIO = "throughput";
 
     /** @param flatnessN two or more n values, smallest first; the ratio compares the last with the first */
-    public record Settings(int n, int clients, int requests, Duration pathWarmup, Duration limitWarmup, Duration limitMeasure,
-            List<Integer> flatnessN, double flatnessRate, int flatnessRequests, Duration budget, Duration drainTimeout) {
+    public record Settings(
+            int n,
+            int clients,
+            int requests,
+            Duration pathWarmup,
+            Duration limitWarmup,
+            Duration limitMeasure,
+            List<Integer> flatnessN,
+            double flatnessRate,
+            int flatnessRequests,
+            Duration budget,
+            Duration drainTimeout) {
 
         public Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
@@ -59,8 +69,12 @@ public final class ThroughputBench {
     private final BiFunction<String, Integer, ProgressListener> progress;
     private final PrintWriter log;
 
-    public ThroughputBench(ApiClient client, Settings settings, Path dataDir,
-            BiFunction<String, Integer, ProgressListener> progress, PrintWriter log) {
+    public ThroughputBench(
+            ApiClient client,
+            Settings settings,
+            Path dataDir,
+            BiFunction<String, Integer, ProgressListener> progress,
+            PrintWriter log) {
         this.client = client;
         this.settings = settings;
         this.dataDir = dataDir;
@@ -79,39 +93,61 @@ public final class ThroughputBench {
         int warmBatch = Math.max(settings.clients(), settings.requests() / 5);
         do {
             try (ProgressListener bar = progress.apply("throughput warm-up inline", warmBatch)) {
-                ClosedLoop.run(new InlinePath(client, settings.n(), "naive"), settings.clients(), warmBatch, settings.budget(), bar);
+                ClosedLoop.run(
+                        new InlinePath(client, settings.n(), "naive"),
+                        settings.clients(),
+                        warmBatch,
+                        settings.budget(),
+                        bar);
             }
         } while (System.nanoTime() - warmUntil < 0);
         try (ProgressListener bar = progress.apply("throughput warm-up submit", settings.flatnessRequests() / 2)) {
             SubmitPath warm = new SubmitPath(client, settings.flatnessN().get(0));
-            OpenLoop.run(warm, settings.flatnessRate(), settings.flatnessRequests() / 2,
-                    Math.max(10, (int) Math.ceil(settings.flatnessRate())), settings.budget(), bar);
+            OpenLoop.run(
+                    warm,
+                    settings.flatnessRate(),
+                    settings.flatnessRequests() / 2,
+                    Math.max(10, (int) Math.ceil(settings.flatnessRate())),
+                    settings.budget(),
+                    bar);
             drain(warm.jobIds());
         }
         say("throughput: compute limit, fib(" + settings.n() + ") bare on " + cores + " threads");
-        Map<String, Object> before = ComputeLimit.measure(settings.n(), cores, settings.limitWarmup(), settings.limitMeasure());
+        Map<String, Object> before =
+                ComputeLimit.measure(settings.n(), cores, settings.limitWarmup(), settings.limitMeasure());
         Map<String, Object> inline;
         long cpuBefore = processCpuNanos();
-        try (ProgressListener bar = progress.apply("throughput inline naive n=" + settings.n() + " c=" + settings.clients(), settings.requests())) {
-            LoadRun run = ClosedLoop.run(new InlinePath(client, settings.n(), "naive"), settings.clients(), settings.requests(),
-                    settings.budget(), bar);
+        try (ProgressListener bar = progress.apply(
+                "throughput inline naive n=" + settings.n() + " c=" + settings.clients(), settings.requests())) {
+            LoadRun run = ClosedLoop.run(
+                    new InlinePath(client, settings.n(), "naive"),
+                    settings.clients(),
+                    settings.requests(),
+                    settings.budget(),
+                    bar);
             inline = record(new RunSpec(SCENARIO, "inline", "naive", settings.n()), run);
         }
         long cpuNanos = processCpuNanos() - cpuBefore;
         runs.add(inline);
         Map<String, Object> external = external();
         say("throughput: compute limit again");
-        Map<String, Object> after = ComputeLimit.measure(settings.n(), cores, settings.limitWarmup(), settings.limitMeasure());
+        Map<String, Object> after =
+                ComputeLimit.measure(settings.n(), cores, settings.limitWarmup(), settings.limitMeasure());
         double limit = Math.max(number(before.get("perSecond")), number(after.get("perSecond")));
         double achieved = number(inline.get("throughputPerSecond"));
 
         Map<Integer, Map<String, Object>> submits = new LinkedHashMap<>();
         for (int n : settings.flatnessN()) {
             SubmitPath submit = new SubmitPath(client, n);
-            try (ProgressListener bar = progress.apply("throughput submit n=" + n + " @" + settings.flatnessRate() + "/s",
-                    settings.flatnessRequests())) {
-                LoadRun run = OpenLoop.run(submit, settings.flatnessRate(), settings.flatnessRequests(),
-                        Math.max(10, (int) Math.ceil(settings.flatnessRate())), settings.budget(), bar);
+            try (ProgressListener bar = progress.apply(
+                    "throughput submit n=" + n + " @" + settings.flatnessRate() + "/s", settings.flatnessRequests())) {
+                LoadRun run = OpenLoop.run(
+                        submit,
+                        settings.flatnessRate(),
+                        settings.flatnessRequests(),
+                        Math.max(10, (int) Math.ceil(settings.flatnessRate())),
+                        settings.budget(),
+                        bar);
                 Map<String, Object> result = record(new RunSpec(SCENARIO, "submit", "naive", n), run);
                 result.put("jobsDrainedSeconds", drain(submit.jobIds()));
                 submits.put(n, result);
@@ -121,7 +157,9 @@ public final class ThroughputBench {
 
         Map<String, Object> scenario = new LinkedHashMap<>();
         scenario.put("name", SCENARIO);
-        scenario.put("description", "Inline throughput against the machine's compute limit, and async submit latency as n grows.");
+        scenario.put(
+                "description",
+                "Inline throughput against the machine's compute limit, and async submit latency as n grows.");
         scenario.put("settings", settings.toMap());
         scenario.put("runs", runs);
         Map<String, Object> limitMap = new LinkedHashMap<>();
@@ -165,10 +203,15 @@ public final class ThroughputBench {
             say("throughput: wrk is not installed, so only the Java client measured the inline path");
             return result;
         }
-        say("throughput: the same inline load from wrk for " + settings.limitMeasure().toSeconds() + " s");
+        say("throughput: the same inline load from wrk for "
+                + settings.limitMeasure().toSeconds() + " s");
         try {
             java.net.URI url = java.net.URI.create(client.base() + "/fib/" + settings.n() + "?algorithm=naive");
-            result.putAll(WrkLoad.run(wrk.get(), url, Runtime.getRuntime().availableProcessors(), settings.clients(),
+            result.putAll(WrkLoad.run(
+                    wrk.get(),
+                    url,
+                    Runtime.getRuntime().availableProcessors(),
+                    settings.clients(),
                     settings.limitMeasure()));
         } catch (IOException e) {
             result.put("skipped", "wrk failed: " + e.getMessage());
@@ -211,7 +254,9 @@ public final class ThroughputBench {
             while (System.nanoTime() - deadline < 0) {
                 try {
                     var response = client.get("/jobs/" + jobId);
-                    Object status = response.statusCode() == 200 ? JSON.std.mapFrom(response.body()).get("status") : null;
+                    Object status = response.statusCode() == 200
+                            ? JSON.std.mapFrom(response.body()).get("status")
+                            : null;
                     if ("DONE".equals(status) || "FAILED".equals(status)) {
                         break;
                     }
@@ -222,7 +267,8 @@ public final class ThroughputBench {
             }
         }
         if (System.nanoTime() - deadline >= 0) {
-            say("throughput: jobs still running after " + settings.drainTimeout().toSeconds() + " s; going on");
+            say("throughput: jobs still running after "
+                    + settings.drainTimeout().toSeconds() + " s; going on");
         }
         return Math.round((System.nanoTime() - start) / 1e8) / 10.0;
     }
@@ -235,7 +281,8 @@ public final class ThroughputBench {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 

@@ -27,11 +27,12 @@ public final class WrkLoad {
     private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in ([0-9.]+)(ms|s|m)");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
-    private static final Pattern SOCKET_ERRORS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
-    private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|75|90|99)%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+    private static final Pattern SOCKET_ERRORS =
+            Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+    private static final Pattern PERCENTILE =
+            Pattern.compile("^\\s+(50|75|90|99)%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
 
-    private WrkLoad() {
-    }
+    private WrkLoad() {}
 
     /** wrk's executable, if there is one: {@code $FIBLAB_WRK}, else {@code wrk} on the PATH. */
     public static Optional<Path> find() {
@@ -53,9 +54,15 @@ public final class WrkLoad {
     /** Runs wrk for {@code duration} with {@code connections} keep-alive connections on {@code threads} threads. */
     public static Map<String, Object> run(Path wrk, URI url, int threads, int connections, Duration duration)
             throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(wrk.toString(), "-t" + threads, "-c" + connections,
-                "-d" + Math.max(1, duration.toSeconds()) + "s", "--latency", url.toString())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        wrk.toString(),
+                        "-t" + threads,
+                        "-c" + connections,
+                        "-d" + Math.max(1, duration.toSeconds()) + "s",
+                        "--latency",
+                        url.toString())
+                .redirectErrorStream(true)
+                .start();
         process.getOutputStream().close();
         byte[] output;
         try {

@@ -21,25 +21,32 @@ class ColdStartRunTest {
     @SuppressWarnings("unchecked")
     static void run() throws Exception {
         coldStart = (Map<String, Object>) ShortRealRun.get().results.get("coldStart");
-        samples = ((List<Map<String, Object>>) coldStart.get("configurations")).stream()
-                .flatMap(c -> ((List<Map<String, Object>>) c.get("samples")).stream()).toList();
+        samples = ((List<Map<String, Object>>) coldStart.get("configurations"))
+                .stream()
+                        .flatMap(c -> ((List<Map<String, Object>>) c.get("samples")).stream())
+                        .toList();
     }
 
     @Test
     void everySample_shouldSucceed_andAnswerBothInvocations() {
         assertThat(samples).hasSize(4 * ShortRealRun.COLD_START_SAMPLES);
-        assertThat(samples).allSatisfy(s -> assertThat(s.get("ok")).as("sample %s", s).isEqualTo(true));
+        assertThat(samples)
+                .allSatisfy(s -> assertThat(s.get("ok")).as("sample %s", s).isEqualTo(true));
     }
 
     @Test
     void everySample_shouldBeAFreshJvm_withItsOwnPidStartedAfterTheHarness() {
         long harnessPid = ((Number) coldStart.get("harnessPid")).longValue();
         long harnessStarted = ((Number) coldStart.get("harnessStartedEpochMillis")).longValue();
-        List<Long> pids = samples.stream().map(s -> ((Number) s.get("pid")).longValue()).toList();
+        List<Long> pids =
+                samples.stream().map(s -> ((Number) s.get("pid")).longValue()).toList();
 
-        assertThat(pids).doesNotHaveDuplicates().doesNotContain(harnessPid, ProcessHandle.current().pid());
-        assertThat(samples).allSatisfy(s ->
-                assertThat(((Number) s.get("jvmStartEpochMillis")).longValue()).isGreaterThanOrEqualTo(harnessStarted));
+        assertThat(pids)
+                .doesNotHaveDuplicates()
+                .doesNotContain(harnessPid, ProcessHandle.current().pid());
+        assertThat(samples)
+                .allSatisfy(s -> assertThat(((Number) s.get("jvmStartEpochMillis")).longValue())
+                        .isGreaterThanOrEqualTo(harnessStarted));
     }
 
     @Test
@@ -61,10 +68,13 @@ class ColdStartRunTest {
         for (Map<String, Object> config : (List<Map<String, Object>>) coldStart.get("configurations")) {
             boolean priming = Boolean.TRUE.equals(config.get("priming"));
             for (Map<String, Object> s : (List<Map<String, Object>>) config.get("samples")) {
-                long byPriming = ((Number) s.get("classesAfterPriming")).longValue() - ((Number) s.get("classesAfterInit")).longValue();
+                long byPriming = ((Number) s.get("classesAfterPriming")).longValue()
+                        - ((Number) s.get("classesAfterInit")).longValue();
                 double primingMillis = ((Number) s.get("primingMillis")).doubleValue();
                 if (priming) {
-                    assertThat(byPriming).as("%s: classes loaded by priming", config.get("function")).isPositive();
+                    assertThat(byPriming)
+                            .as("%s: classes loaded by priming", config.get("function"))
+                            .isPositive();
                     assertThat(primingMillis).isPositive();
                 } else {
                     assertThat(byPriming).isZero();

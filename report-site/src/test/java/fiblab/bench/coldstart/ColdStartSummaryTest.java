@@ -25,16 +25,22 @@ class ColdStartSummaryTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> init = (Map<String, Object>) summary.get("initMillis");
         assertThat(init)
-                .containsEntry("p50", 200.0).containsEntry("p90", 300.0).containsEntry("max", 300.0).containsEntry("min", 100.0);
+                .containsEntry("p50", 200.0)
+                .containsEntry("p90", 300.0)
+                .containsEntry("max", 300.0)
+                .containsEntry("min", 100.0);
     }
 
     @Test
     void answered_shouldAcceptOnlyA202FromTheApi_andNoFailedMessageFromTheWorker() {
         var api = ColdStartBench.FUNCTIONS.get(0);
         var worker = ColdStartBench.FUNCTIONS.get(1);
-        assertThat(ColdStartBench.answered(api, "{\"statusCode\":202,\"body\":\"{}\"}")).isTrue();
+        assertThat(ColdStartBench.answered(api, "{\"statusCode\":202,\"body\":\"{}\"}"))
+                .isTrue();
         assertThat(ColdStartBench.answered(api, "{\"statusCode\":503}")).isFalse();
-        assertThat(ColdStartBench.answered(worker, "{\"batchItemFailures\":[]}")).isTrue();
-        assertThat(ColdStartBench.answered(worker, "{\"batchItemFailures\":[{\"itemIdentifier\":\"m1\"}]}")).isFalse();
+        assertThat(ColdStartBench.answered(worker, "{\"batchItemFailures\":[]}"))
+                .isTrue();
+        assertThat(ColdStartBench.answered(worker, "{\"batchItemFailures\":[{\"itemIdentifier\":\"m1\"}]}"))
+                .isFalse();
     }
 }

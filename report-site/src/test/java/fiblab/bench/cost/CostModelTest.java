@@ -28,7 +28,8 @@ class CostModelTest {
         assertThat(inline.lines().get(1).costPerMillion()).isCloseTo(0.20, within(1e-9));
         assertThat(inline.lines().get(2).costPerMillion()).isCloseTo(0.166667, within(1e-9));
         assertThat(inline.totalPerMillion()).isCloseTo(1.366667, within(1e-9));
-        assertThat(inline.dominant()).startsWith("API Gateway dominates the inline path: $1.00 of $1.37 per million requests (73 %)");
+        assertThat(inline.dominant())
+                .startsWith("API Gateway dominates the inline path: $1.00 of $1.37 per million requests (73 %)");
     }
 
     @Test
@@ -40,9 +41,18 @@ class CostModelTest {
         // worker per batch of 5: 0.40 + 0.20 (receive, invocation), ceil(5 × 10.1 ms) = 51 ms over 5 jobs at 2 GB,
         // claim and result writes 0.625 each, delete 0.40; the per-batch lines divided by 5
         double gbSecond = 0.0000166667;
-        double expected = 1.00 + 0.20 + 4_000 * gbSecond + 0.625 + 0.40
+        double expected = 1.00
+                + 0.20
+                + 4_000 * gbSecond
+                + 0.625
+                + 0.40
                 + 2 * (1.00 + 0.20 + 2_000 * gbSecond + 0.125)
-                + 0.40 / 5 + 0.20 / 5 + 51.0 / 5 / 1_000 * 2 * 1_000_000 * gbSecond + 0.625 + 0.625 + 0.40 / 5;
+                + 0.40 / 5
+                + 0.20 / 5
+                + 51.0 / 5 / 1_000 * 2 * 1_000_000 * gbSecond
+                + 0.625
+                + 0.625
+                + 0.40 / 5;
         assertThat(async.totalPerMillion()).isCloseTo(expected, within(1e-9));
         assertThat(async.byService()).containsOnlyKeys("API Gateway", "Lambda", "SQS", "DynamoDB");
         assertThat(async.byService().keySet().iterator().next()).isEqualTo("API Gateway");

@@ -40,8 +40,8 @@ class ApiClientTest {
         });
         server.setExecutor(null);
         server.start();
-        try (ApiClient client = new ApiClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                Duration.ofSeconds(5))) {
+        try (ApiClient client = new ApiClient(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(5))) {
             // When one thread sends three requests
             ApiResponse first = client.get("/fixed");
             ApiResponse second = client.postJson("/chunked", "{\"n\": 30}");
@@ -64,15 +64,18 @@ class ApiClientTest {
                 for (int i = 0; i < 2; i++) {
                     try (Socket socket = server.accept()) {
                         readRequestHead(socket.getInputStream());
-                        socket.getOutputStream().write(("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n"
-                                + "{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+                        socket.getOutputStream()
+                                .write(("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + "{\"n\":" + i
+                                                + "}")
+                                        .getBytes(StandardCharsets.UTF_8));
                     } catch (IOException e) {
                         return;
                     }
                 }
             });
             serving.start();
-            try (ApiClient client = new ApiClient(URI.create("http://127.0.0.1:" + server.getLocalPort()), Duration.ofSeconds(5))) {
+            try (ApiClient client =
+                    new ApiClient(URI.create("http://127.0.0.1:" + server.getLocalPort()), Duration.ofSeconds(5))) {
                 // Then two requests in a row both succeed, each on a new connection
                 assertThat(client.get("/fib/0").body()).isEqualTo("{\"n\":0}");
                 assertThat(client.get("/fib/1").body()).isEqualTo("{\"n\":1}");
@@ -91,7 +94,9 @@ class ApiClientTest {
                     try (Socket socket = server.accept()) {
                         accepted.incrementAndGet();
                         readRequestHead(socket.getInputStream());
-                        socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.UTF_8));
+                        socket.getOutputStream()
+                                .write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                                        .getBytes(StandardCharsets.UTF_8));
                         socket.getOutputStream().flush();
                     } catch (IOException e) {
                         return;
@@ -99,7 +104,8 @@ class ApiClientTest {
                 }
             });
             serving.start();
-            try (ApiClient client = new ApiClient(URI.create("http://127.0.0.1:" + server.getLocalPort()), Duration.ofSeconds(5))) {
+            try (ApiClient client =
+                    new ApiClient(URI.create("http://127.0.0.1:" + server.getLocalPort()), Duration.ofSeconds(5))) {
                 assertThat(client.get("/a").body()).isEqualTo("ok");
                 Thread.sleep(100);
 
@@ -121,7 +127,9 @@ class ApiClientTest {
                     accepted.incrementAndGet();
                     for (int i = 0; i < 5; i++) {
                         readRequestHead(socket.getInputStream());
-                        socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.UTF_8));
+                        socket.getOutputStream()
+                                .write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                                        .getBytes(StandardCharsets.UTF_8));
                         socket.getOutputStream().flush();
                     }
                 } catch (IOException e) {
@@ -129,7 +137,8 @@ class ApiClientTest {
                 }
             });
             serving.start();
-            try (ApiClient client = new ApiClient(URI.create("http://127.0.0.1:" + server.getLocalPort()), Duration.ofSeconds(5))) {
+            try (ApiClient client =
+                    new ApiClient(URI.create("http://127.0.0.1:" + server.getLocalPort()), Duration.ofSeconds(5))) {
                 // When five short-lived threads send one request each, one after the other
                 for (int i = 0; i < 5; i++) {
                     Thread load = new Thread(() -> {
@@ -153,7 +162,8 @@ class ApiClientTest {
     @Test
     void get_shouldTimeOut_whenTheServerNeverAnswers() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-             ApiClient client = new ApiClient(URI.create("http://127.0.0.1:" + silent.getLocalPort()), Duration.ofMillis(200))) {
+                ApiClient client = new ApiClient(
+                        URI.create("http://127.0.0.1:" + silent.getLocalPort()), Duration.ofMillis(200))) {
             long start = System.nanoTime();
 
             assertThatThrownBy(() -> client.get("/fib/30")).isInstanceOf(SocketTimeoutException.class);

@@ -18,13 +18,18 @@ class ClosedLoopTest {
         AtomicInteger progress = new AtomicInteger();
 
         // When 300 operations run from 7 clients
-        LoadRun run = ClosedLoop.run(() -> {
-            int call = calls.incrementAndGet();
-            if (call % 5 == 0) {
-                throw new IllegalStateException("boom");
-            }
-            return call % 3 == 0 ? Sample.failed("http-503") : Sample.inline(100);
-        }, 7, 300, Duration.ofSeconds(30), progress::incrementAndGet);
+        LoadRun run = ClosedLoop.run(
+                () -> {
+                    int call = calls.incrementAndGet();
+                    if (call % 5 == 0) {
+                        throw new IllegalStateException("boom");
+                    }
+                    return call % 3 == 0 ? Sample.failed("http-503") : Sample.inline(100);
+                },
+                7,
+                300,
+                Duration.ofSeconds(30),
+                progress::incrementAndGet);
 
         // Then every sent operation is a success or a counted error; none is dropped
         RunRecorder recorder = run.recorder();
@@ -45,12 +50,17 @@ class ClosedLoopTest {
         AtomicLong most = new AtomicLong();
 
         // When 5 clients send 100 operations of ~2 ms
-        ClosedLoop.run(() -> {
-            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            OpenLoopTest.sleep(2);
-            inFlight.decrementAndGet();
-            return Sample.inline(-1);
-        }, 5, 100, Duration.ofSeconds(30), ProgressListener.NONE);
+        ClosedLoop.run(
+                () -> {
+                    most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    OpenLoopTest.sleep(2);
+                    inFlight.decrementAndGet();
+                    return Sample.inline(-1);
+                },
+                5,
+                100,
+                Duration.ofSeconds(30),
+                ProgressListener.NONE);
 
         // Then at most 5 were ever in flight, and more than one was
         assertThat(most.get()).isBetween(2L, 5L);
@@ -58,10 +68,15 @@ class ClosedLoopTest {
 
     @Test
     void run_shouldStopSendingAndSaySo_whenTheBudgetEnds() throws InterruptedException {
-        LoadRun run = ClosedLoop.run(() -> {
-            OpenLoopTest.sleep(50);
-            return Sample.inline(-1);
-        }, 2, 1_000, Duration.ofMillis(300), ProgressListener.NONE);
+        LoadRun run = ClosedLoop.run(
+                () -> {
+                    OpenLoopTest.sleep(50);
+                    return Sample.inline(-1);
+                },
+                2,
+                1_000,
+                Duration.ofMillis(300),
+                ProgressListener.NONE);
 
         assertThat(run.recorder().sentCount()).isBetween(6L, 16L);
         assertThat(run.stoppedByBudget()).isTrue();

@@ -31,7 +31,9 @@ class OpenLoopTest {
         assertThat(run.recorder().sentCount()).isEqualTo(40);
         assertThat(run.recorder().okCount()).isEqualTo(40);
         assertThat(intended.max()).isGreaterThanOrEqualTo(300);
-        assertThat(intended.p50()).as("half the requests were due during the stall").isGreaterThan(50);
+        assertThat(intended.p50())
+                .as("half the requests were due during the stall")
+                .isGreaterThan(50);
         // while the service time (from the actual send) hides the wait for all but one request
         assertThat(service.p90()).isLessThan(50);
         assertThat(service.max()).isGreaterThanOrEqualTo(300);

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Run in a child JVM by a test: starts the Express peer, prints its pid, and waits to be stopped. */
 public final class PeerHolder {
 
-    private PeerHolder() {
-    }
+    private PeerHolder() {}
 
     public static void main(String[] args) throws Exception {
         Path log = Files.createTempDirectory("fiblab-peer-holder-").resolve("peer.log");

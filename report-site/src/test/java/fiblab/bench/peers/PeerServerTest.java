@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import fiblab.local.servers.ChildProcesses;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -16,12 +17,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import fiblab.local.servers.ChildProcesses;
-import org.junit.jupiter.api.Test;
 
 /** The peers as real child processes on loopback ports: they answer like fiblab, stop by PID, and never outlive the JVM. */
 class PeerServerTest {
@@ -40,18 +40,25 @@ class PeerServerTest {
             pid = server.pid();
 
             // When
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(server.url() + "/fib/20?algorithm=naive")).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.url() + "/fib/20?algorithm=naive"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
             // Then
             assertThat(server.url().getHost()).isEqualTo("127.0.0.1");
-            assertThat(ChildProcesses.runningPids()).as("tracked by the shutdown hook's registry").contains(pid);
+            assertThat(ChildProcesses.runningPids())
+                    .as("tracked by the shutdown hook's registry")
+                    .contains(pid);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(JSON.std.mapFrom(response.body())).containsEntry("value", "6765");
             assertThat(server.runtime().versions()).startsWith(peer == Peer.FLASK ? "Flask " : "Express 4.");
         }
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("peer alive after close").isFalse();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .as("peer alive after close")
+                .isFalse();
         assertThat(ChildProcesses.runningPids()).doesNotContain(pid);
     }
 
@@ -63,11 +70,17 @@ class PeerServerTest {
     @ValueSource(strings = {"INT", "KILL"})
     void peer_shouldNotOutliveTheJvm_whenItIsStopped(String signal) throws Exception {
         // Given: a JVM that started a peer
-        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PeerHolder.class.getName(), "EXPRESS")
-                .redirectErrorStream(true).start();
+        Process jvm = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PeerHolder.class.getName(),
+                        "EXPRESS")
+                .redirectErrorStream(true)
+                .start();
         long peerPid;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             do {
                 line = out.readLine();
@@ -77,7 +90,9 @@ class PeerServerTest {
             assertThat(ProcessHandle.of(peerPid).map(ProcessHandle::isAlive)).contains(true);
 
             // When: the signal goes to this JVM only, by its PID
-            new ProcessBuilder("kill", "-" + signal, Long.toString(jvm.pid())).start().waitFor(10, TimeUnit.SECONDS);
+            new ProcessBuilder("kill", "-" + signal, Long.toString(jvm.pid()))
+                    .start()
+                    .waitFor(10, TimeUnit.SECONDS);
             assertThat(jvm.waitFor(20, TimeUnit.SECONDS)).as("JVM ended").isTrue();
         }
 
@@ -86,14 +101,18 @@ class PeerServerTest {
         while (ProcessHandle.of(peerPid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(ProcessHandle.of(peerPid).map(ProcessHandle::isAlive).orElse(false)).as("peer still alive").isFalse();
+        assertThat(ProcessHandle.of(peerPid).map(ProcessHandle::isAlive).orElse(false))
+                .as("peer still alive")
+                .isFalse();
     }
 
     @Test
     void resolve_shouldSayWhatToInstall_whenNodeIsMissing() {
-        assertThatThrownBy(() -> PeerRuntime.resolve(Peer.EXPRESS, PEERS.resolve("express"), Map.of("PATH", "/nonexistent")))
+        assertThatThrownBy(() ->
+                        PeerRuntime.resolve(Peer.EXPRESS, PEERS.resolve("express"), Map.of("PATH", "/nonexistent")))
                 .isInstanceOf(PeerUnavailableException.class)
-                .hasMessage("Express peer: `node` is not on PATH; install Node.js 20+ (sudo apt-get install -y nodejs npm)");
+                .hasMessage(
+                        "Express peer: `node` is not on PATH; install Node.js 20+ (sudo apt-get install -y nodejs npm)");
     }
 
     @Test
@@ -104,7 +123,8 @@ class PeerServerTest {
         assertThat(python.toFile().setExecutable(true)).isTrue();
 
         // When / Then
-        assertThatThrownBy(() -> PeerRuntime.resolve(Peer.FLASK, PEERS.resolve("flask"), Map.of("FIBLAB_PYTHON", python.toString())))
+        assertThatThrownBy(() -> PeerRuntime.resolve(
+                        Peer.FLASK, PEERS.resolve("flask"), Map.of("FIBLAB_PYTHON", python.toString())))
                 .isInstanceOf(PeerUnavailableException.class)
                 .hasMessageContaining("Flask is not installed for [" + python + "]")
                 .hasMessageContaining("sudo apt-get install -y python3-flask")
@@ -119,8 +139,10 @@ class PeerServerTest {
         Files.copy(PEERS.resolve("express/server.js"), copy.resolve("server.js"));
 
         // When / Then
-        assertThatThrownBy(() -> PeerServer.start(Peer.EXPRESS, temp.resolve("peers"), temp.resolve("peer.log"), System.getenv()))
+        assertThatThrownBy(() -> PeerServer.start(
+                        Peer.EXPRESS, temp.resolve("peers"), temp.resolve("peer.log"), System.getenv()))
                 .isInstanceOf(PeerUnavailableException.class)
-                .hasMessageContaining("express is not installed").hasMessageContaining("npm ci");
+                .hasMessageContaining("express is not installed")
+                .hasMessageContaining("npm ci");
     }
 }

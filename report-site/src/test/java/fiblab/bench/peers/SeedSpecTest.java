@@ -10,13 +10,26 @@ import org.junit.jupiter.api.Test;
 class SeedSpecTest {
 
     private static Map<String, Object> run(String path, int n, int clients, int planned) {
-        return Map.of("id", "seed-" + path, "path", path, "algorithm", "naive", "n", n, "concurrency", clients, "planned", planned);
+        return Map.of(
+                "id",
+                "seed-" + path,
+                "path",
+                path,
+                "algorithm",
+                "naive",
+                "n",
+                n,
+                "concurrency",
+                clients,
+                "planned",
+                planned);
     }
 
     @Test
     void of_shouldTakeTheSeedRunsOwnNClientsAndRequests() {
         // Given
-        Map<String, Object> seed = Map.of("name", "seed", "runs", List.of(run("inline", 30, 10, 1000), run("async", 30, 10, 1000)));
+        Map<String, Object> seed =
+                Map.of("name", "seed", "runs", List.of(run("inline", 30, 10, 1000), run("async", 30, 10, 1000)));
 
         // When
         SeedSpec spec = SeedSpec.of(seed);
@@ -37,7 +50,8 @@ class SeedSpecTest {
 
     @Test
     void of_shouldRefuseASeedWhosePathsRanDifferentLoads() {
-        Map<String, Object> seed = Map.of("name", "seed", "runs", List.of(run("inline", 30, 10, 1000), run("async", 30, 10, 500)));
+        Map<String, Object> seed =
+                Map.of("name", "seed", "runs", List.of(run("inline", 30, 10, 1000), run("async", 30, 10, 500)));
 
         assertThatThrownBy(() -> SeedSpec.of(seed)).hasMessageContaining("different loads");
     }

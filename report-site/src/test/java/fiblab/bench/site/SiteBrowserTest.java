@@ -50,9 +50,18 @@ class SiteBrowserTest {
         Path profile = Files.createTempDirectory("fiblab-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,7000", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1400,7000",
+                "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -80,33 +89,52 @@ class SiteBrowserTest {
     @Test
     void site_shouldOpenFromFileUrl_withoutConsoleErrors() {
         assertThat(driver.getCurrentUrl()).startsWith("file:");
-        assertThat(console).filteredOn(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-                .as("console warnings and errors").isEmpty();
+        assertThat(console)
+                .filteredOn(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .as("console warnings and errors")
+                .isEmpty();
     }
 
     @Test
     void site_shouldLoadNothingFromTheNetwork() throws Exception {
         String html = Files.readString(run.index);
         assertThat(html).doesNotContain("http://", "https://", "//cdn", "fonts.googleapis");
-        Object remote = ((JavascriptExecutor) driver).executeScript(
-                "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith('file:'));");
+        Object remote = ((JavascriptExecutor) driver)
+                .executeScript(
+                        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith('file:'));");
         assertThat((List<?>) remote).isEmpty();
     }
 
     @Test
     void charts_shouldAllRenderPixels_whenTheRunHasEveryScenario() {
         List<WebElement> canvases = driver.findElements(By.tagName("canvas"));
-        assertThat(canvases).extracting(c -> c.getAttribute("id")).containsExactlyInAnyOrder(
-                "chart-percentiles", "chart-crossover", "chart-stages", "chart-concurrency", "chart-fast", "chart-open",
-                "chart-peers", "chart-coldstart", "chart-throughput", "chart-flatness");
+        assertThat(canvases)
+                .extracting(c -> c.getAttribute("id"))
+                .containsExactlyInAnyOrder(
+                        "chart-percentiles",
+                        "chart-crossover",
+                        "chart-stages",
+                        "chart-concurrency",
+                        "chart-fast",
+                        "chart-open",
+                        "chart-peers",
+                        "chart-coldstart",
+                        "chart-throughput",
+                        "chart-flatness");
         for (WebElement canvas : canvases) {
-            Object painted = ((JavascriptExecutor) driver).executeScript(
-                    "const c = arguments[0];"
-                            + "if (!window.Chart || !Chart.getChart(c) || c.width === 0 || c.height === 0) return 0;"
-                            + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-                            + "let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; } return n;", canvas);
-            assertThat(((Number) painted).longValue()).as("painted pixels of %s", canvas.getAttribute("id")).isGreaterThan(1_000);
-            assertThat(canvas.isDisplayed()).as("%s visible", canvas.getAttribute("id")).isTrue();
+            Object painted = ((JavascriptExecutor) driver)
+                    .executeScript(
+                            "const c = arguments[0];"
+                                    + "if (!window.Chart || !Chart.getChart(c) || c.width === 0 || c.height === 0) return 0;"
+                                    + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                                    + "let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; } return n;",
+                            canvas);
+            assertThat(((Number) painted).longValue())
+                    .as("painted pixels of %s", canvas.getAttribute("id"))
+                    .isGreaterThan(1_000);
+            assertThat(canvas.isDisplayed())
+                    .as("%s visible", canvas.getAttribute("id"))
+                    .isTrue();
         }
     }
 
@@ -135,21 +163,31 @@ class SiteBrowserTest {
     void crossoverTable_shouldShowTheInlineFailures_aboveTheInlineLimit() {
         // The short run lowers InlineNaiveMaxN to 24 and sweeps n up to 26
         WebElement row = driver.findElements(By.cssSelector("#crossover-table tbody tr")).stream()
-                .filter(tr -> tr.findElement(By.cssSelector("td[data-key='n']")).getText().equals("26"))
-                .findFirst().orElseThrow();
-        assertThat(row.findElement(By.cssSelector("td[data-key='inl.ok']")).getText()).isEqualTo("0/4");
-        assertThat(row.findElement(By.cssSelector("td[data-key='inl.errorCount']")).getText()).isEqualTo("4");
-        assertThat(row.findElement(By.cssSelector("td[data-key='asy.ok']")).getText()).isEqualTo("4/4");
+                .filter(tr -> tr.findElement(By.cssSelector("td[data-key='n']"))
+                        .getText()
+                        .equals("26"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.findElement(By.cssSelector("td[data-key='inl.ok']")).getText())
+                .isEqualTo("0/4");
+        assertThat(row.findElement(By.cssSelector("td[data-key='inl.errorCount']"))
+                        .getText())
+                .isEqualTo("4");
+        assertThat(row.findElement(By.cssSelector("td[data-key='asy.ok']")).getText())
+                .isEqualTo("4/4");
     }
 
     @Test
     void headline_shouldAnswerWithPercentiles_ofTheSeedRun() {
         String headline = driver.findElement(By.id("headline")).getText();
         Map<String, Object> seedInline = runs().stream()
-                .filter(r -> "seed".equals(r.get("scenario")) && "inline".equals(r.get("path"))).findFirst().orElseThrow();
+                .filter(r -> "seed".equals(r.get("scenario")) && "inline".equals(r.get("path")))
+                .findFirst()
+                .orElseThrow();
         double p99 = ((Number) ((Map<?, ?>) seedInline.get("latency")).get("p99")).doubleValue();
         assertThat(headline).contains("p50", "p99", formatMs(p99) + " ms").doesNotContainIgnoringCase("average");
-        assertThat(driver.findElement(By.cssSelector("#headline .verdict")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.cssSelector("#headline .verdict")).getText())
+                .isNotBlank();
     }
 
     @Test
@@ -170,7 +208,8 @@ class SiteBrowserTest {
         String finding = driver.findElement(By.id("peers-finding")).getText();
         assertThat(finding).contains("The article found: Express about 4× faster than Flask");
         double expected = throughput("express") / throughput("flask");
-        double shown = Double.parseDouble(driver.findElement(By.id("peers-ratio")).getAttribute("data-value"));
+        double shown =
+                Double.parseDouble(driver.findElement(By.id("peers-ratio")).getAttribute("data-value"));
         assertThat(shown).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.006));
     }
 
@@ -182,28 +221,39 @@ class SiteBrowserTest {
             String name = String.valueOf(path.get("path"));
             List<WebElement> rows = driver.findElements(By.cssSelector("#cost-table-" + name + " tbody tr"));
             assertThat(rows).as("%s lines + total", name).hasSize(((List<?>) path.get("lines")).size() + 1);
-            WebElement total = driver.findElement(By.cssSelector("#cost-table-" + name + " tr[data-run='" + name + ":total'] "
-                    + "td[data-key='costPerMillionUsd']"));
+            WebElement total = driver.findElement(By.cssSelector("#cost-table-" + name + " tr[data-run='" + name
+                    + ":total'] " + "td[data-key='costPerMillionUsd']"));
             assertThat(Double.parseDouble(total.getAttribute("data-value")))
                     .isEqualTo(((Number) path.get("totalPerMillionUsd")).doubleValue());
             assertThat(driver.findElement(By.id("cost")).getText()).contains(String.valueOf(path.get("dominant")));
         }
         String text = driver.findElement(By.id("cost-text")).getText();
-        assertThat(text).contains("checked 2026-11-25", "free tiers ignored", "not fetched live",
-                "https://aws.amazon.com/lambda/pricing/", "https://aws.amazon.com/dynamodb/pricing/on-demand/");
+        assertThat(text)
+                .contains(
+                        "checked 2026-11-25",
+                        "free tiers ignored",
+                        "not fetched live",
+                        "https://aws.amazon.com/lambda/pricing/",
+                        "https://aws.amazon.com/dynamodb/pricing/on-demand/");
     }
 
     private static double throughput(String peer) {
-        return runs().stream().filter(r -> peer.equals(r.get("path"))).map(r -> ((Number) r.get("throughputPerSecond")).doubleValue())
-                .findFirst().orElseThrow();
+        return runs().stream()
+                .filter(r -> peer.equals(r.get("path")))
+                .map(r -> ((Number) r.get("throughputPerSecond")).doubleValue())
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void assertCell(WebElement row, String key, double expected) {
         WebElement cell = row.findElement(By.cssSelector("td[data-key='" + key + "']"));
-        assertThat(Double.parseDouble(cell.getAttribute("data-value"))).as("%s data-value", key).isEqualTo(expected);
+        assertThat(Double.parseDouble(cell.getAttribute("data-value")))
+                .as("%s data-value", key)
+                .isEqualTo(expected);
         double shown = Double.parseDouble(cell.getText());
-        assertThat(shown).as("%s shown as '%s'", key, cell.getText()).isCloseTo(expected, org.assertj.core.data.Offset.offset(
-                Math.max(0.006, Math.abs(expected) * 0.006)));
+        assertThat(shown)
+                .as("%s shown as '%s'", key, cell.getText())
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(Math.max(0.006, Math.abs(expected) * 0.006)));
     }
 
     /** The page's own rule: 2 decimals below 10 ms, 1 below 100 ms, none above. */
@@ -214,19 +264,24 @@ class SiteBrowserTest {
     @Test
     void coldStartTable_shouldHoldEachConfigurationsPercentiles_fromTheResultsFile() {
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> configs = (List<Map<String, Object>>) ((Map<String, Object>) run.results.get("coldStart"))
-                .get("configurations");
+        List<Map<String, Object>> configs =
+                (List<Map<String, Object>>) ((Map<String, Object>) run.results.get("coldStart")).get("configurations");
         assertThat(configs).hasSize(4); // two functions, priming off and on, one HTTP client in the short run
         for (Map<String, Object> config : configs) {
-            String id = config.get("function") + "-" + config.get("httpClient") + "-" + (Boolean.TRUE.equals(config.get("priming")) ? "on" : "off");
+            String id = config.get("function") + "-" + config.get("httpClient") + "-"
+                    + (Boolean.TRUE.equals(config.get("priming")) ? "on" : "off");
             WebElement row = driver.findElement(By.cssSelector("#coldstart-table tr[data-config='" + id + "']"));
             Map<?, ?> summary = (Map<?, ?>) config.get("summary");
             for (String key : List.of("initMillis", "firstInvokeMillis", "jvmStartToFirstResponseMillis")) {
                 for (String p : List.of("p50", "p90")) {
-                    assertCell(row, "summary." + key + "." + p, ((Number) ((Map<?, ?>) summary.get(key)).get(p)).doubleValue());
+                    assertCell(
+                            row,
+                            "summary." + key + "." + p,
+                            ((Number) ((Map<?, ?>) summary.get(key)).get(p)).doubleValue());
                 }
             }
-            assertThat(row.findElement(By.cssSelector("td[data-key='summary.ok']")).getText())
+            assertThat(row.findElement(By.cssSelector("td[data-key='summary.ok']"))
+                            .getText())
                     .isEqualTo(summary.get("ok") + "/" + ShortRealRun.COLD_START_SAMPLES);
         }
         assertThat(driver.findElement(By.id("coldstart-text")).getText()).contains("not a SnapStart restore");
@@ -235,25 +290,33 @@ class SiteBrowserTest {
     @Test
     void throughputSection_shouldShowTheRatiosAndEverySubmitRun_fromTheResultsFile() {
         @SuppressWarnings("unchecked")
-        Map<String, Object> scenario = ((List<Map<String, Object>>) run.results.get("scenarios")).stream()
-                .filter(s -> "throughput".equals(s.get("name"))).findFirst().orElseThrow();
+        Map<String, Object> scenario = ((List<Map<String, Object>>) run.results.get("scenarios"))
+                .stream()
+                        .filter(s -> "throughput".equals(s.get("name")))
+                        .findFirst()
+                        .orElseThrow();
         Map<?, ?> inline = (Map<?, ?>) scenario.get("inlineThroughput");
-        WebElement ratio = driver.findElement(By.cssSelector("#throughput-table tr[data-row='ratio (achieved / limit)'] td[data-key='value']"));
-        assertThat(Double.parseDouble(ratio.getAttribute("data-value"))).isEqualTo(((Number) inline.get("ratio")).doubleValue());
+        WebElement ratio = driver.findElement(
+                By.cssSelector("#throughput-table tr[data-row='ratio (achieved / limit)'] td[data-key='value']"));
+        assertThat(Double.parseDouble(ratio.getAttribute("data-value")))
+                .isEqualTo(((Number) inline.get("ratio")).doubleValue());
         // wrk's run of the same load (CI installs wrk; without it the section says so instead)
         Map<?, ?> wrk = (Map<?, ?>) scenario.get("inlineThroughputExternal");
         if (wrk.containsKey("perSecond")) {
-            WebElement wrkRatio = driver.findElement(By.cssSelector("#throughput-table tr[data-row='ratio (wrk / limit)'] td[data-key='value']"));
-            assertThat(Double.parseDouble(wrkRatio.getAttribute("data-value"))).isEqualTo(((Number) wrk.get("ratio")).doubleValue());
+            WebElement wrkRatio = driver.findElement(
+                    By.cssSelector("#throughput-table tr[data-row='ratio (wrk / limit)'] td[data-key='value']"));
+            assertThat(Double.parseDouble(wrkRatio.getAttribute("data-value")))
+                    .isEqualTo(((Number) wrk.get("ratio")).doubleValue());
         } else {
-            assertThat(driver.findElement(By.id("throughput-text")).getText()).contains("No wrk run: " + wrk.get("skipped"));
+            assertThat(driver.findElement(By.id("throughput-text")).getText())
+                    .contains("No wrk run: " + wrk.get("skipped"));
         }
         Map<?, ?> flatness = (Map<?, ?>) scenario.get("flatness");
         assertThat(driver.findElement(By.id("throughput-text")).getText())
                 .contains(String.format(java.util.Locale.ROOT, "%.2f", ((Number) flatness.get("ratio")).doubleValue()));
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> submits = ((List<Map<String, Object>>) scenario.get("runs")).stream()
-                .filter(r -> "submit".equals(r.get("path"))).toList();
+        List<Map<String, Object>> submits = ((List<Map<String, Object>>) scenario.get("runs"))
+                .stream().filter(r -> "submit".equals(r.get("path"))).toList();
         assertThat(submits).hasSize(2);
         for (Map<String, Object> r : submits) {
             WebElement row = driver.findElement(By.cssSelector("#flatness-table tr[data-run='" + r.get("id") + "']"));
@@ -266,7 +329,8 @@ class SiteBrowserTest {
         List<Map<String, Object>> scenarios = (List<Map<String, Object>>) run.results.get("scenarios");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> all = scenarios.stream()
-                .flatMap(s -> ((List<Map<String, Object>>) s.get("runs")).stream()).toList();
+                .flatMap(s -> ((List<Map<String, Object>>) s.get("runs")).stream())
+                .toList();
         return all;
     }
 }

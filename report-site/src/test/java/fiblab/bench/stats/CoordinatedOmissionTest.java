@@ -46,8 +46,10 @@ class CoordinatedOmissionTest {
     @Test
     void expectedInterval_shouldBeMeanCycleTimePerClient_whenRunCompleted() {
         // 10 clients, 2 s, 1,000 completed: each client completed 100, one every 20 ms
-        assertThat(CoordinatedOmission.expectedIntervalMicros(10, 2_000_000_000L, 1_000)).isEqualTo(20_000);
-        assertThat(CoordinatedOmission.expectedIntervalMicros(10, 2_000_000_000L, 0)).isZero();
+        assertThat(CoordinatedOmission.expectedIntervalMicros(10, 2_000_000_000L, 1_000))
+                .isEqualTo(20_000);
+        assertThat(CoordinatedOmission.expectedIntervalMicros(10, 2_000_000_000L, 0))
+                .isZero();
     }
 
     @Test

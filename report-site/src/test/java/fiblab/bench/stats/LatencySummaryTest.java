@@ -69,8 +69,10 @@ class LatencySummaryTest {
         assertThat(curve.get(curve.size() - 1).get(0)).isEqualTo(100.0);
         assertThat(curve.get(curve.size() - 1).get(1)).isCloseTo(1_000, within(1.0));
         for (int i = 1; i < curve.size(); i++) {
-            assertThat(curve.get(i).get(0)).isGreaterThanOrEqualTo(curve.get(i - 1).get(0));
-            assertThat(curve.get(i).get(1)).isGreaterThanOrEqualTo(curve.get(i - 1).get(1));
+            assertThat(curve.get(i).get(0))
+                    .isGreaterThanOrEqualTo(curve.get(i - 1).get(0));
+            assertThat(curve.get(i).get(1))
+                    .isGreaterThanOrEqualTo(curve.get(i - 1).get(1));
         }
     }
 }

@@ -28,13 +28,18 @@ class SamplePercentilesTest {
 
     @Test
     void nearestRank_shouldRefuse_noSamplesOrAPercentileOutsideItsRange() {
-        assertThatThrownBy(() -> SamplePercentiles.nearestRank(List.of(), 50)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SamplePercentiles.nearestRank(List.of(1.0), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SamplePercentiles.nearestRank(List.of(), 50))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SamplePercentiles.nearestRank(List.of(1.0), 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void summary_shouldRoundToHundredths_andCountTheSamples() {
         List<Double> samples = DoubleStream.of(1.234, 5.678).boxed().toList();
-        assertThat(SamplePercentiles.summary(samples)).containsEntry("count", 2).containsEntry("p50", 1.23).containsEntry("max", 5.68);
+        assertThat(SamplePercentiles.summary(samples))
+                .containsEntry("count", 2)
+                .containsEntry("p50", 1.23)
+                .containsEntry("max", 5.68);
     }
 }

@@ -27,7 +27,10 @@ class ThroughputRatiosTest {
         Map<String, Object> flatness = ThroughputBench.flatness(runs);
 
         // Then
-        assertThat(flatness).containsEntry("smallN", 20).containsEntry("largeN", 35).containsEntry("ratio", 1.4)
+        assertThat(flatness)
+                .containsEntry("smallN", 20)
+                .containsEntry("largeN", 35)
+                .containsEntry("ratio", 1.4)
                 .containsEntry("goal", 1.5);
     }
 
@@ -36,7 +39,8 @@ class ThroughputRatiosTest {
         Map<String, Object> limit = ComputeLimit.measure(20, 1, Duration.ofMillis(50), Duration.ofMillis(200));
         assertThat(((Number) limit.get("completed")).longValue()).isPositive();
         assertThat(((Number) limit.get("perSecond")).doubleValue())
-                .isCloseTo(((Number) limit.get("completed")).longValue() / 0.2, org.assertj.core.data.Offset.offset(0.01));
+                .isCloseTo(
+                        ((Number) limit.get("completed")).longValue() / 0.2, org.assertj.core.data.Offset.offset(0.01));
         assertThat(((Number) limit.get("bareMillisOneCore")).doubleValue()).isPositive();
     }
 }

@@ -31,14 +31,19 @@ class WrkLoadTest {
     void parse_shouldReadThroughputErrorsAndPercentiles_inMilliseconds() {
         Map<String, Object> result = WrkLoad.parse(REPORT);
 
-        assertThat(result).containsEntry("perSecond", 2338.84).containsEntry("requests", 4911L)
-                .containsEntry("seconds", 2.1).containsEntry("non2xx", 4911L).containsEntry("socketErrors", 3L);
+        assertThat(result)
+                .containsEntry("perSecond", 2338.84)
+                .containsEntry("requests", 4911L)
+                .containsEntry("seconds", 2.1)
+                .containsEntry("non2xx", 4911L)
+                .containsEntry("socketErrors", 3L);
         assertThat(result.get("latencyMillis")).isEqualTo(Map.of("p50", 2.3, "p75", 0.68, "p90", 3.08, "p99", 1200.0));
     }
 
     @Test
     void parse_shouldRefuse_whenTheOutputHasNoThroughputLine() {
         assertThatThrownBy(() -> WrkLoad.parse("unable to connect to 127.0.0.1:1 Connection refused"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Connection refused");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Connection refused");
     }
 }
