@@ -1,5 +1,6 @@
 package fiblab.api;
 
+import fiblab.admission.SubmitAdmission;
 import fiblab.fib.Algorithm;
 import fiblab.fib.Computation;
 import fiblab.fib.Deadline;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The HTTP contract of DESIGN.md with no AWS type in sight: routes, validation, status codes and
@@ -39,20 +39,40 @@ public final class FibApi {
     static final String RETRY_UNAVAILABLE_AFTER_SECONDS = "5";
 
     private static final String ROUTES = "GET /fib/{n}, POST /jobs, GET /jobs/{jobId}";
-    private static final Pattern EDGE_SLASHES = Pattern.compile("^/+|/+$");
-    private static final Pattern SLASHES = Pattern.compile("/+");
+    /**
+     * Longest path routed. fiblab's longest real path is /jobs/ and a 36-character job id; API
+     * Gateway itself passes paths of about 8 KB. Anything longer is refused before it is looked at.
+     */
+    public static final int MAX_PATH_LENGTH = 2048;
+
+    /** Seconds a client should wait after a 503 QUEUE_BACKLOG_FULL: a backlog drains in minutes, not seconds. */
+    static final String RETRY_BACKLOG_AFTER_SECONDS = "30";
+
     private static final Set<String> JOB_FIELDS = Set.of("n", "algorithm");
 
     private final RequestRules rules;
     private final JobSubmission submission;
     private final JobStore store;
     private final Metrics metrics;
+    private final SubmitAdmission admission;
 
+    /** An API that admits every submit, whatever the queue holds. */
     public FibApi(RequestRules rules, JobSubmission submission, JobStore store, Metrics metrics) {
+        this(rules, submission, store, metrics, SubmitAdmission.ALWAYS);
+    }
+
+    public FibApi(
+            RequestRules rules, JobSubmission submission, JobStore store, Metrics metrics, SubmitAdmission admission) {
         this.rules = rules;
         this.submission = submission;
         this.store = store;
         this.metrics = metrics;
+        this.admission = admission;
+    }
+
+    /** The same API recording its measurements to {@code other}: priming uses it with {@link Metrics#NONE}. */
+    public FibApi withMetrics(Metrics other) {
+        return new FibApi(rules, submission, store, other, admission);
     }
 
     /** Answers a request that may take as long as it needs (tests, priming). */
@@ -89,8 +109,14 @@ public final class FibApi {
     }
 
     private HttpResponse route(HttpRequest request, Deadline deadline) {
-        List<String> segments =
-                List.of(SLASHES.split(EDGE_SLASHES.matcher(request.path()).replaceAll("")));
+        String path = request.path() == null ? "/" : request.path();
+        if (path.length() > MAX_PATH_LENGTH) {
+            throw new ApiException(
+                    ApiError.PATH_TOO_LONG,
+                    "the path is " + path.length() + " characters long; at most " + MAX_PATH_LENGTH
+                            + " are read, and the routes are " + ROUTES);
+        }
+        List<String> segments = PathSegments.of(path);
         String method = request.method().toUpperCase(Locale.ROOT);
         if (segments.size() == 2 && segments.get(0).equals("fib")) {
             requireMethod(method, "GET");
@@ -144,6 +170,13 @@ public final class FibApi {
         Map<?, ?> fields = jobFields(body);
         Algorithm algorithm = rules.algorithm(fields.get("algorithm"));
         int n = rules.checkAsync(rules.nFromJson(fields.get("n")), algorithm);
+        if (admission.backlogFull()) {
+            throw new ApiException(
+                    ApiError.QUEUE_BACKLOG_FULL,
+                    "more than " + admission.limit() + " jobs are waiting in the queue; nothing was recorded for "
+                            + "this request, submit it again later",
+                    Map.of("retry-after", RETRY_BACKLOG_AFTER_SECONDS));
+        }
         JobSubmission.Submitted submitted = submission.submit(n, algorithm, idempotencyKey(request));
         Job job = submitted.job();
         Map<String, String> headers = new LinkedHashMap<>();

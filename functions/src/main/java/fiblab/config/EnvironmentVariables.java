@@ -10,6 +10,8 @@ public final class EnvironmentVariables {
     public static final String FAST_MAX_N = "FAST_MAX_N";
     public static final String MAX_RECEIVE_COUNT = "MAX_RECEIVE_COUNT";
     public static final String JOB_TTL_DAYS = "JOB_TTL_DAYS";
+    /** POST /jobs answers 503 QUEUE_BACKLOG_FULL while more messages than this wait in the queue. */
+    public static final String QUEUE_BACKLOG_LIMIT = "QUEUE_BACKLOG_LIMIT";
     /** {@code url-connection} (default, the one packaged) or {@code crt} (needs aws-crt-client on the class path). */
     public static final String FIBLAB_HTTP_CLIENT = "FIBLAB_HTTP_CLIENT";
 

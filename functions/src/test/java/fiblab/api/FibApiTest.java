@@ -314,4 +314,61 @@ class FibApiTest {
         assertThat(response.headers()).containsEntry("allow", allowed);
         assertThat(body(response)).containsEntry("error", "METHOD_NOT_ALLOWED");
     }
+
+    @Test
+    void routing_shouldRefuseAnAbsurdPathAt_414_withoutLookingAtIt() {
+        // 100,000 slashes took 29 s of CPU and ended in a 500 with the regular expression routing
+        HttpResponse response = api.handle(get("/".repeat(100_000) + "fib/30", Map.of()));
+
+        assertThat(response.status()).isEqualTo(414);
+        assertThat(body(response)).containsEntry("error", "PATH_TOO_LONG");
+        assertThat((String) body(response).get("message")).contains("at most 2048");
+    }
+
+    @Test
+    void routing_shouldCollapseRunsOfSlashes_upToTheLongestPathRead() {
+        String slashes = "/".repeat(FibApi.MAX_PATH_LENGTH - "fib//30/".length());
+
+        HttpResponse response = api.handle(get(slashes + "fib//30/", Map.of()));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(body(response)).containsEntry("value", "832040");
+    }
+
+    @Test
+    void submit_shouldAnswer503WithRetryAfter_andRecordNothing_whenTheBacklogIsOverTheLimit() {
+        // Given a queue holding 11 messages and a limit of 10
+        FibApi full = new FibApi(
+                new RequestRules(fixtures.limits),
+                fixtures.submission(),
+                fixtures.store,
+                fiblab.observe.Metrics.NONE,
+                new fiblab.admission.SubmitAdmission(() -> java.util.OptionalLong.of(11), 10));
+
+        // When
+        HttpResponse response = full.handle(postJob("{\"n\": 30}"));
+
+        // Then
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(body(response)).containsEntry("error", "QUEUE_BACKLOG_FULL");
+        assertThat((String) body(response).get("message")).contains("more than 10 jobs are waiting");
+        assertThat(response.headers()).containsEntry("retry-after", "30");
+        assertThat(fixtures.store.size()).isZero();
+        assertThat(fixtures.queue.sent()).isEmpty();
+    }
+
+    @Test
+    void submit_shouldAccept_whenTheBacklogIsAtTheLimit() {
+        FibApi atLimit = new FibApi(
+                new RequestRules(fixtures.limits),
+                fixtures.submission(),
+                fixtures.store,
+                fiblab.observe.Metrics.NONE,
+                new fiblab.admission.SubmitAdmission(() -> java.util.OptionalLong.of(10), 10));
+
+        HttpResponse response = atLimit.handle(postJob("{\"n\": 30}"));
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(fixtures.store.size()).isEqualTo(1);
+    }
 }

@@ -41,6 +41,23 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void apiPriming_shouldRecordNoMetric() {
+        // Given an API whose metrics are EMF lines, as on Lambda
+        ByteArrayOutputStream metricsOut = new ByteArrayOutputStream();
+        fiblab.observe.EmfMetrics metrics =
+                new fiblab.observe.EmfMetrics(new PrintStream(metricsOut, true, StandardCharsets.UTF_8), "fiblab-api");
+        fiblab.api.FibApi api = new fiblab.api.FibApi(
+                new fiblab.api.RequestRules(fixtures.limits), fixtures.submission(), fixtures.store, metrics);
+        ApiHandler handler = new ApiHandler(api, log);
+
+        // When priming runs its hundred computations
+        handler.beforeCheckpoint(null);
+
+        // Then none of them reaches the ComputeTime metric (before the fix: 100 EMF lines)
+        assertThat(metricsOut.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void primeSince_shouldRunTheHooksOfOneEnvironment_inRegistrationOrder() throws Exception {
         // Given a mark, then one execution environment's init
         int mark = fiblab.snapstart.SnapStartHooks.mark();
