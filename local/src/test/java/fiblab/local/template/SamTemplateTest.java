@@ -38,7 +38,7 @@ class SamTemplateTest {
         assertThat(jobs.queueLogicalId()).isEqualTo("JobsQueue");
         assertThat(jobs.batchSize()).isEqualTo(5);
         assertThat(jobs.reportBatchItemFailures()).isTrue();
-        assertThat(jobs.maximumConcurrency()).hasValue(10);
+        assertThat(jobs.maximumConcurrency()).hasValue(5);
 
         QueueDefinition queue = template.queues().stream()
                 .filter(q -> q.logicalId().equals("JobsQueue"))
@@ -46,12 +46,12 @@ class SamTemplateTest {
                 .orElseThrow();
         assertThat(queue.attributes()).containsEntry("VisibilityTimeout", "1800");
         assertThat(queue.deadLetterQueueLogicalId()).hasValue("JobsDeadLetterQueue");
-        assertThat(queue.maxReceiveCount()).hasValue(3);
+        assertThat(queue.maxReceiveCount()).hasValue(5);
 
         TableDefinition table = template.tables().get(0);
         assertThat(table.keySchema()).containsEntry("jobId", "HASH");
         assertThat(table.timeToLiveAttribute()).hasValue("expiresAt");
-        assertThat(template.parameters()).containsEntry("InlineNaiveMaxN", "42").containsEntry("MaxReceiveCount", "3");
+        assertThat(template.parameters()).containsEntry("InlineNaiveMaxN", "42").containsEntry("MaxReceiveCount", "5");
     }
 
     @Test
@@ -75,17 +75,17 @@ class SamTemplateTest {
     @Test
     void load_shouldApplyOverrides_andRejectValuesOutsideTheDeclaredRange() {
         // Given / When
-        SamTemplate template = SamTemplate.load(Templates.project(), Map.of("MaxReceiveCount", "5"));
+        SamTemplate template = SamTemplate.load(Templates.project(), Map.of("MaxReceiveCount", "4"));
 
         // Then
-        assertThat(template.parameters()).containsEntry("MaxReceiveCount", "5");
+        assertThat(template.parameters()).containsEntry("MaxReceiveCount", "4");
         assertThat(function(template, "WorkerFunction").sqsEvents()).hasSize(1);
         assertThat(template.queues().stream()
                         .filter(q -> q.logicalId().equals("JobsQueue"))
                         .findFirst()
                         .orElseThrow()
                         .maxReceiveCount())
-                .hasValue(5);
+                .hasValue(4);
         assertThatThrownBy(() -> SamTemplate.load(Templates.project(), Map.of("MaxReceiveCount", "0")))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageContaining("MaxReceiveCount")
