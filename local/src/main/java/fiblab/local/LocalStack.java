@@ -5,6 +5,7 @@ import fiblab.local.aws.ProvisionedResources;
 import fiblab.local.aws.ResourceProvisioner;
 import fiblab.local.gateway.HttpGateway;
 import fiblab.local.gateway.RouteTable;
+import fiblab.local.gateway.RouteThrottles;
 import fiblab.local.log.LogSink;
 import fiblab.local.poller.SqsEventSourceMapping;
 import fiblab.local.runtime.FunctionConfiguration;
@@ -17,6 +18,7 @@ import fiblab.local.template.QueueDefinition;
 import fiblab.local.template.SamTemplate;
 import fiblab.local.template.SqsEventSourceDefinition;
 import fiblab.local.template.TableDefinition;
+import fiblab.local.template.Throttle;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,19 +122,30 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
         }
+        // The local gateway serves every route on one port, so one HTTP API's stage settings apply.
+        RouteThrottles throttles =
+                RouteThrottles.of(template.httpApis().stream().findFirst(), routes.routes());
         gateway = HttpGateway.start(
-                routes, options.port(), HttpGateway.INTEGRATION_TIMEOUT, log, LocalServers.ACCOUNT_ID);
+                routes, throttles, options.port(), HttpGateway.INTEGRATION_TIMEOUT, log, LocalServers.ACCOUNT_ID);
         resources.add(gateway);
         mappings.forEach(mapping -> resources.add(mapping.start()));
-        banner(routes, mappings);
+        banner(routes, throttles, mappings);
     }
 
-    private void banner(RouteTable<LambdaFunction> routes, List<SqsEventSourceMapping> mappings) {
+    private void banner(
+            RouteTable<LambdaFunction> routes, RouteThrottles throttles, List<SqsEventSourceMapping> mappings) {
         log.line("fiblab local stack from " + template.path().toAbsolutePath().normalize());
         log.line("  API        " + apiUrl());
         for (HttpRouteDefinition route : routes.routes()) {
-            log.line("  route      " + route.routeKey() + " -> " + functionFor(route));
+            Throttle throttle = throttles.settings().get(route.routeKey());
+            log.line("  route      " + route.routeKey() + " -> " + functionFor(route)
+                    + (throttle == null ? "" : "  (throttled: " + throttle + ", 429 past it)"));
         }
+        template.httpApis()
+                .forEach(api -> log.line("  admission  " + api.logicalId() + ": "
+                        + (api.iamRoutes().isEmpty()
+                                ? "open (no route asks for IAM authorization)"
+                                : "IAM authorization is NOT checked locally; every caller is admitted")));
         for (QueueDefinition queue : template.queues()) {
             log.line("  queue      " + queue.queueName() + "  " + provisioned.ref(queue.logicalId()));
         }

@@ -55,11 +55,18 @@ public final class HttpGateway implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpServer server;
     private final HttpApiEventFactory events;
+    private final RouteThrottles throttles;
 
     private HttpGateway(
-            RouteTable<LambdaFunction> routes, Duration integrationTimeout, LogSink log, int port, String accountId)
+            RouteTable<LambdaFunction> routes,
+            RouteThrottles throttles,
+            Duration integrationTimeout,
+            LogSink log,
+            int port,
+            String accountId)
             throws IOException {
         this.routes = routes;
+        this.throttles = throttles;
         this.integrationTimeout = integrationTimeout;
         this.log = log;
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -81,9 +88,20 @@ public final class HttpGateway implements AutoCloseable {
      */
     public static HttpGateway start(
             RouteTable<LambdaFunction> routes, int port, Duration integrationTimeout, LogSink log, String accountId) {
+        return start(routes, RouteThrottles.NONE, port, integrationTimeout, log, accountId);
+    }
+
+    /** Starts serving, throttling each route as its HTTP API stage does: 429 past the bucket. */
+    public static HttpGateway start(
+            RouteTable<LambdaFunction> routes,
+            RouteThrottles throttles,
+            int port,
+            Duration integrationTimeout,
+            LogSink log,
+            String accountId) {
         HttpGateway gateway;
         try {
-            gateway = new HttpGateway(routes, integrationTimeout, log, port, accountId);
+            gateway = new HttpGateway(routes, throttles, integrationTimeout, log, port, accountId);
         } catch (BindException e) {
             throw new ServerStartException(
                     "port " + port + " on 127.0.0.1 is in use: stop what holds it, or pass"
@@ -126,6 +144,9 @@ public final class HttpGateway implements AutoCloseable {
         var match = routes.match(method, rawPath);
         if (match.isEmpty()) {
             return HttpApiResponse.gatewayError(404, "Not Found");
+        }
+        if (!throttles.admit(match.get().route().routeKey())) {
+            return HttpApiResponse.gatewayError(429, "Too Many Requests");
         }
         GatewayRequest request = new GatewayRequest(
                 method,

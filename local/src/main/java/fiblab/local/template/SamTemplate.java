@@ -40,6 +40,8 @@ public final class SamTemplate {
     private final List<FunctionDefinition> functions = new ArrayList<>();
     private final List<QueueDefinition> queues = new ArrayList<>();
     private final List<TableDefinition> tables = new ArrayList<>();
+    private final List<HttpApiDefinition> httpApis = new ArrayList<>();
+    private final Map<String, Object> conditions;
     private final List<String> limitations = new ArrayList<>();
 
     private SamTemplate(Path path, Map<String, Object> document, Map<String, String> overrides) {
@@ -47,6 +49,7 @@ public final class SamTemplate {
         this.resources = map(document.get("Resources"));
         this.parameterDefinitions = parameterDefinitions(map(document.get("Parameters")));
         this.parameters = resolveParameters(overrides);
+        this.conditions = map(document.get("Conditions"));
         Map<String, Object> globals = map(map(document.get("Globals")).get("Function"));
         resources.forEach((id, value) -> {
             Map<String, Object> resource = map(value);
@@ -56,6 +59,7 @@ public final class SamTemplate {
                 case FUNCTION -> functions.add(function(id, properties, globals));
                 case QUEUE -> queues.add(queue(id, properties));
                 case TABLE -> tables.add(table(id, properties));
+                case HTTP_API -> httpApis.add(httpApi(id, properties));
                 default -> {
                     if (!EMULATED.contains(type)) {
                         limitations.add(id + " (" + type + ") is not emulated: the local stack does not create it");
@@ -101,6 +105,11 @@ public final class SamTemplate {
 
     public List<TableDefinition> tables() {
         return List.copyOf(tables);
+    }
+
+    /** The template's HTTP APIs (the implicit one of events without ApiId is not listed). */
+    public List<HttpApiDefinition> httpApis() {
+        return List.copyOf(httpApis);
     }
 
     /** The resource type of a logical id, or empty if the template has no such resource. */
@@ -247,6 +256,94 @@ public final class SamTemplate {
         }
         return new SqsEventSourceDefinition(
                 eventName, queueId, batchSize, window, reportFailures, maximumConcurrency, enabled);
+    }
+
+    private HttpApiDefinition httpApi(String id, Map<String, Object> properties) {
+        Optional<Throttle> defaultThrottle = throttle(map(properties.get("DefaultRouteSettings")));
+        Map<String, Throttle> routeThrottles = new LinkedHashMap<>();
+        map(properties.get("RouteSettings"))
+                .forEach((routeKey, settings) ->
+                        throttle(map(settings)).ifPresent(t -> routeThrottles.put(routeKey, t)));
+        List<String> iamRoutes = new ArrayList<>();
+        boolean iamByDefault = "AWS_IAM".equals(map(properties.get("Auth")).get("DefaultAuthorizer"));
+        map(map(properties.get("DefinitionBody")).get("paths"))
+                .forEach((path, item) -> map(item).forEach((method, operation) -> {
+                    Object security = withConditionsApplied(map(operation).get("security"));
+                    boolean iam = security instanceof List<?> requirements
+                            && requirements.stream().anyMatch(r -> map(r).containsKey("AWS_IAM"));
+                    if (iam || iamByDefault) {
+                        iamRoutes.add(routeKey(path, method));
+                    }
+                }));
+        if (!iamRoutes.isEmpty()) {
+            limitations.add(id + ": IAM authorization (AWS_IAM on " + String.join(", ", iamRoutes)
+                    + ") is not emulated: requests are not checked for a SigV4 signature, every caller is admitted"
+                    + " (in AWS an unsigned or wrongly signed request gets 403 {\"message\":\"Forbidden\"})");
+        }
+        return new HttpApiDefinition(id, defaultThrottle, Map.copyOf(routeThrottles), List.copyOf(iamRoutes));
+    }
+
+    private static String routeKey(String path, String method) {
+        if (method.equals("x-amazon-apigateway-any-method")) {
+            return path.equals(HttpRouteDefinition.DEFAULT_ROUTE) ? path : "ANY " + path;
+        }
+        return method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+    }
+
+    private Optional<Throttle> throttle(Map<String, Object> settings) {
+        if (!settings.containsKey("ThrottlingRateLimit") && !settings.containsKey("ThrottlingBurstLimit")) {
+            return Optional.empty();
+        }
+        // API Gateway: a route with only one of the two set is limited by the other's stage default;
+        // a missing one here means unlimited, as the stage default would be without settings.
+        double rate = settings.containsKey("ThrottlingRateLimit")
+                ? Double.parseDouble(string(settings.get("ThrottlingRateLimit")))
+                : Double.MAX_VALUE;
+        int burst = settings.containsKey("ThrottlingBurstLimit")
+                ? integer(settings.get("ThrottlingBurstLimit"))
+                : Integer.MAX_VALUE;
+        return Optional.of(new Throttle(rate, burst));
+    }
+
+    /** {@code Fn::If} resolved with the template's Conditions under the parameters in force. */
+    private Object withConditionsApplied(Object node) {
+        if (node instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("Fn::If")) {
+            List<?> args = list(m.get("Fn::If"));
+            Object chosen = condition(String.valueOf(args.get(0))) ? args.get(1) : args.get(2);
+            return withConditionsApplied(chosen);
+        }
+        if (node instanceof Map<?, ?> m && "AWS::NoValue".equals(m.get("Ref"))) {
+            return null;
+        }
+        return node;
+    }
+
+    private boolean condition(String name) {
+        if (!conditions.containsKey(name)) {
+            throw new TemplateException("condition " + name + " is not declared under Conditions");
+        }
+        return evaluate(conditions.get(name));
+    }
+
+    private boolean evaluate(Object node) {
+        Map<String, Object> expression = map(node);
+        if (expression.containsKey("Condition")) {
+            return condition(String.valueOf(expression.get("Condition")));
+        }
+        if (expression.containsKey("Fn::Equals")) {
+            List<?> args = list(expression.get("Fn::Equals"));
+            return string(args.get(0)).equals(string(args.get(1)));
+        }
+        if (expression.containsKey("Fn::Not")) {
+            return !evaluate(list(expression.get("Fn::Not")).get(0));
+        }
+        if (expression.containsKey("Fn::And")) {
+            return list(expression.get("Fn::And")).stream().allMatch(this::evaluate);
+        }
+        if (expression.containsKey("Fn::Or")) {
+            return list(expression.get("Fn::Or")).stream().anyMatch(this::evaluate);
+        }
+        throw new TemplateException("condition " + node + " is not supported by the local stack");
     }
 
     private QueueDefinition queue(String id, Map<String, Object> properties) {

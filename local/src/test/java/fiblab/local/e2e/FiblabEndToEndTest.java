@@ -3,6 +3,7 @@ package fiblab.local.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import fiblab.local.DeployLimits;
 import fiblab.local.LocalStack;
 import fiblab.local.LocalStackOptions;
 import fiblab.local.testing.ApiClient;
@@ -66,8 +67,9 @@ class FiblabEndToEndTest {
                 "VisibilityTimeout: 1800",
                 "VisibilityTimeout: 3");
         tap = StdoutTap.install();
-        LocalStackOptions options =
-                LocalStackOptions.defaults(shortTimeouts).withPort(0).withLogFile(dir.resolve("stack.log"));
+        // functional tests: the deploy limits (throttles, reserved concurrency) have their own, DeployLimitsIT
+        LocalStackOptions options = DeployLimits.lift(
+                LocalStackOptions.defaults(shortTimeouts).withPort(0).withLogFile(dir.resolve("stack.log")));
         // -Plocalstack: a LocalStack container's endpoint instead of the local servers (src/localstack-test)
         if (Boolean.getBoolean("fiblab.localstack")) {
             Class<?> endpoint = Class.forName("fiblab.local.localstack.LocalStackEndpoint");

@@ -136,4 +136,24 @@ class SamTemplateTest {
                 .findFirst()
                 .orElseThrow();
     }
+
+    @Test
+    void load_shouldReadTheStageThrottles_andTheAdmissionModeOfEachRoute() {
+        // Given / When
+        SamTemplate iam = SamTemplate.load(Templates.project(), Map.of("SubmitBurstLimit", "7"));
+        SamTemplate open = SamTemplate.load(Templates.project(), Map.of("AdmissionMode", "open"));
+
+        // Then
+        HttpApiDefinition api = iam.httpApis().get(0);
+        assertThat(api.throttleFor("GET /fib/{n}")).hasValue(new Throttle(10, 20));
+        assertThat(api.throttleFor("POST /jobs")).hasValue(new Throttle(5, 7));
+        assertThat(api.throttleFor("$default")).hasValue(new Throttle(2, 5));
+        assertThat(api.throttleFor("GET /other")).hasValue(new Throttle(50, 100));
+        assertThat(api.iamRoutes())
+                .containsExactlyInAnyOrder("GET /fib/{n}", "POST /jobs", "GET /jobs/{jobId}", "$default");
+        assertThat(iam.limitations())
+                .anyMatch(line -> line.contains("IAM authorization") && line.contains("not emulated"));
+        assertThat(open.httpApis().get(0).iamRoutes()).isEmpty();
+        assertThat(open.limitations()).noneMatch(line -> line.contains("IAM authorization"));
+    }
 }

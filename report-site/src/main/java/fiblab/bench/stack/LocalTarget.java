@@ -1,5 +1,6 @@
 package fiblab.bench.stack;
 
+import fiblab.local.DeployLimits;
 import fiblab.local.LocalStack;
 import fiblab.local.LocalStackOptions;
 import java.io.PrintStream;
@@ -47,6 +48,9 @@ public final class LocalTarget implements Target {
         for (Map.Entry<String, String> override : overrides.entrySet()) {
             options = options.withParameter(override.getKey(), override.getValue());
         }
+        // The benchmark measures the application, not the deployed stack's spend limits (stage
+        // throttles, reserved concurrency): those are lifted unless -P sets them.
+        options = DeployLimits.lift(options);
         PrintStream originalOut = System.out;
         PrintStream functionOutput = new PrintStream(
                 Files.newOutputStream(logFile.resolveSibling(FUNCTION_OUTPUT_LOG)), true, StandardCharsets.UTF_8);
