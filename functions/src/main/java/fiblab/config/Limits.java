@@ -11,7 +11,7 @@ import fiblab.fib.NaiveRecursion;
 public record Limits(int inlineNaiveMaxN, int asyncNaiveMaxN, int fastMaxN) {
 
     public static final int DEFAULT_INLINE_NAIVE_MAX_N = 42;
-    public static final int DEFAULT_ASYNC_NAIVE_MAX_N = 50;
+    public static final int DEFAULT_ASYNC_NAIVE_MAX_N = 51;
     public static final int DEFAULT_FAST_MAX_N = 1_000_000;
     /** fib(1,800,000) has 376,000 digits: with the other attributes it still fits a 400 KB item. */
     public static final int LARGEST_FAST_MAX_N = 1_800_000;

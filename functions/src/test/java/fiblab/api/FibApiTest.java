@@ -64,8 +64,8 @@ class FibApiTest {
 
     @ParameterizedTest
     @CsvSource({
-        "/fib/51, N_OUT_OF_RANGE, from 0 to 50",
-        "/fib/99999999999999999999999, N_OUT_OF_RANGE, from 0 to 50",
+        "/fib/52, N_OUT_OF_RANGE, from 0 to 51",
+        "/fib/99999999999999999999999, N_OUT_OF_RANGE, from 0 to 51",
         "/fib/-3, INVALID_N, whole number",
         "/fib/3.5, INVALID_N, whole number",
         "/fib/1e3, INVALID_N, whole number",
@@ -125,9 +125,9 @@ class FibApiTest {
                 "{\"n\": true}                         | INVALID_N       | not a boolean",
                 "{\"n\": null}                         | INVALID_N       | n is required",
                 "{\"algorithm\": \"fast\"}             | INVALID_N       | n is required",
-                "{\"n\": -1}                           | N_OUT_OF_RANGE  | from 0 to 50",
-                "{\"n\": 51}                           | N_OUT_OF_RANGE  | from 0 to 50",
-                "{\"n\": 123456789012345678901234567890} | N_OUT_OF_RANGE | from 0 to 50",
+                "{\"n\": -1}                           | N_OUT_OF_RANGE  | from 0 to 51",
+                "{\"n\": 52}                           | N_OUT_OF_RANGE  | from 0 to 51",
+                "{\"n\": 123456789012345678901234567890} | N_OUT_OF_RANGE | from 0 to 51",
                 "{\"n\": 30, \"algorithm\": 7}         | INVALID_ALGORITHM | must be a string",
                 "{\"n\": 30, \"priority\": \"high\"}   | INVALID_BODY    | unknown field \"priority\"",
                 "[30]                                  | INVALID_BODY    | must be a JSON object",

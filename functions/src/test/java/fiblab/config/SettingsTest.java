@@ -10,7 +10,7 @@ class SettingsTest {
 
     @Test
     void limits_shouldUseDefaults_whenNothingIsSet() {
-        assertThat(Limits.from(new Settings(Map.of()))).isEqualTo(new Limits(42, 50, 1_000_000));
+        assertThat(Limits.from(new Settings(Map.of()))).isEqualTo(new Limits(42, 51, 1_000_000));
     }
 
     @Test

@@ -116,7 +116,7 @@ class JobWorkerTest {
         WorkerOutcome outcome = worker.process(tooBig, 1, PLENTY_OF_TIME);
 
         assertThat(outcome.kind()).isEqualTo(WorkerOutcome.Kind.POISON);
-        assertThat(fixtures.store.get(jobId).error()).contains("above this worker's limit of 50");
+        assertThat(fixtures.store.get(jobId).error()).contains("above this worker's limit of 51");
     }
 
     @Test
