@@ -101,7 +101,7 @@ final class BenchSession {
         results.put("target", targetMap());
         results.put("settings", settings.toMap());
         List<Map<String, Object>> scenarioResults = new ArrayList<>();
-        try (ApiClient client = new ApiClient(target.apiUrl(), settings.requestTimeout())) {
+        try (ApiClient client = new ApiClient(target.apiUrl(), settings.requestTimeout(), target.signer())) {
             BenchRunner runner = new BenchRunner(client, settings, dataDir, progress);
             say("Measuring the load generator's overhead (no-work route)");
             results.put("overhead", runner.overhead());

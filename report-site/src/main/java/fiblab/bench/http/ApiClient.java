@@ -5,6 +5,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Deque;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
@@ -24,9 +25,17 @@ public final class ApiClient implements AutoCloseable {
     private final Deque<HttpConnection> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
+    private final RequestSigner signer;
+
     public ApiClient(URI base, Duration requestTimeout) {
+        this(base, requestTimeout, RequestSigner.NONE);
+    }
+
+    /** A client whose every request carries {@code signer}'s headers (SigV4 for an IAM-authorized API). */
+    public ApiClient(URI base, Duration requestTimeout, RequestSigner signer) {
         this.base = stripTrailingSlash(base);
         this.requestTimeout = requestTimeout;
+        this.signer = signer;
     }
 
     public URI base() {
@@ -64,10 +73,14 @@ public final class ApiClient implements AutoCloseable {
             throw new InterruptedException();
         }
         String target = base.getRawPath() + pathAndQuery;
+        Map<String, String> auth = signer.headers(
+                method,
+                URI.create(base.getScheme() + "://" + base.getRawAuthority() + target),
+                body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         HttpConnection connection = borrow();
         ApiResponse response;
         try {
-            response = connection.exchange(method, target, contentType, body, requestTimeout);
+            response = connection.exchange(method, target, contentType, body, auth, requestTimeout);
         } catch (IOException failure) {
             connection.close();
             if (failure instanceof SocketTimeoutException || !connection.wasUsedBefore()) {
@@ -76,7 +89,7 @@ public final class ApiClient implements AutoCloseable {
             // A keep-alive connection the server had already closed: one new connection, one more try.
             connection = open();
             try {
-                response = connection.exchange(method, target, contentType, body, requestTimeout);
+                response = connection.exchange(method, target, contentType, body, auth, requestTimeout);
             } catch (IOException again) {
                 connection.close();
                 throw again;

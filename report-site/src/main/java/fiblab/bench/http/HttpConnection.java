@@ -62,7 +62,13 @@ final class HttpConnection implements AutoCloseable {
     }
 
     /** One request and its response, which must arrive within {@code timeout} of the call. */
-    ApiResponse exchange(String method, String pathAndQuery, String contentType, String body, Duration timeout)
+    ApiResponse exchange(
+            String method,
+            String pathAndQuery,
+            String contentType,
+            String body,
+            java.util.Map<String, String> extraHeaders,
+            Duration timeout)
             throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
@@ -76,6 +82,8 @@ final class HttpConnection implements AutoCloseable {
                 .append("\r\n")
                 .append("User-Agent: fiblab-bench\r\n")
                 .append("Accept: application/json\r\n");
+        extraHeaders.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         if (body != null) {
             head.append("Content-Type: ")
                     .append(contentType)

@@ -1,5 +1,7 @@
 package fiblab.bench.stack;
 
+import fiblab.bench.http.RequestSigner;
+import fiblab.bench.http.SigV4Signer;
 import java.net.URI;
 import java.util.Map;
 
@@ -14,6 +16,15 @@ public interface Target extends AutoCloseable {
 
     /** A sentence for the report: what was measured. */
     String description();
+
+    /**
+     * What authorizes each request: SigV4 for a deployed API (an execute-api URL, whose routes need
+     * IAM authorization in the template's default AdmissionMode), nothing otherwise. Resolves
+     * credentials once, so missing ones fail before any load.
+     */
+    default RequestSigner signer() {
+        return SigV4Signer.forApi(apiUrl()).orElse(RequestSigner.NONE);
+    }
 
     /** Template parameter values in effect, as far as they are known. */
     Map<String, String> parameters();
