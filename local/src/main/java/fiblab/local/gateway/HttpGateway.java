@@ -38,6 +38,11 @@ public final class HttpGateway implements AutoCloseable {
      */
     public static final Duration INTEGRATION_TIMEOUT = Duration.ofSeconds(30);
 
+    /** The JDK server's own setting, read once when the first server is created. */
+    static final String MAX_REQUEST_SECONDS_PROPERTY = "sun.net.httpserver.maxReqTime";
+
+    static final int MAX_REQUEST_SECONDS = 10;
+
     /** HTTP API payloads are limited to 10 MB. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -46,6 +51,11 @@ public final class HttpGateway implements AutoCloseable {
         // client's delayed ACK. The property is read once, when the first server is created.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        // A request whose head and body have not arrived within this many seconds is dropped, and
+        // the thread reading it freed: without it a stalled client holds a thread forever.
+        if (System.getProperty(MAX_REQUEST_SECONDS_PROPERTY) == null) {
+            System.setProperty(MAX_REQUEST_SECONDS_PROPERTY, String.valueOf(MAX_REQUEST_SECONDS));
         }
     }
 
@@ -134,8 +144,16 @@ public final class HttpGateway implements AutoCloseable {
         URI uri = exchange.getRequestURI();
         String method = exchange.getRequestMethod();
         byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
+        InputStream in = exchange.getRequestBody();
+        try {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
+            in.close();
+        } catch (IOException unreadable) {
+            // not closed here: closing drains the rest of the body, which would block before the answer
+            // a broken chunked body (an overflowing chunk size, a bad chunk line): refused as API Gateway does
+            log.line("[gateway] " + requestId + " unreadable request body: " + unreadable.getMessage());
+            exchange.getResponseHeaders().set("connection", "close");
+            return HttpApiResponse.gatewayError(400, "Bad Request");
         }
         if (body.length > MAX_BODY_BYTES) {
             return HttpApiResponse.gatewayError(413, "Request Entity Too Large");

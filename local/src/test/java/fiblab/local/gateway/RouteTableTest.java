@@ -62,4 +62,19 @@ class RouteTableTest {
                 .extracting(m -> m.pathParameters().get("n"))
                 .isEqualTo("A");
     }
+
+    @Test
+    void match_shouldTakeAPathOfAHundredThousandSlashes_toTheDefaultRoute() {
+        // Given the fiblab routes and $default
+        RouteTable<String> routes = new RouteTable<>();
+        routes.add(new HttpRouteDefinition("GetFib", "GET", "/fib/{n}"), "fib");
+        routes.add(new HttpRouteDefinition("GetJob", "GET", "/jobs/{jobId}"), "job");
+        routes.add(new HttpRouteDefinition("CatchAll", "ANY", "$default"), "default");
+
+        // When a path of 100,000 slashes arrives (matching splits it once, in linear time)
+        var match = routes.match("GET", "/".repeat(100_000) + "fib/30");
+
+        // Then it is no route's but $default's, which the function then refuses with 414
+        assertThat(match).map(RouteTable.Match::target).hasValue("default");
+    }
 }
