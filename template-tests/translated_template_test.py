@@ -4,6 +4,7 @@ managed policies, permissions, the API's stage) is checked too, not only what th
 
 Run with the SAM CLI's Python (it ships aws-sam-translator and PyYAML):
     ~/.cache/fiblab/sam-venv/bin/python template-tests/translated_template_test.py [template.yaml]
+        [--translated-out FILE]   (also writes the translated template, for checkov)
 Every rule is also run against a deliberately broken copy and must catch it. Prints one line per
 test and a closing "N passed, N failed" line; exits non-zero on any failure.
 """
@@ -465,9 +466,19 @@ BROKEN = [
 
 
 def main(argv):
-    template = argv[1] if len(argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "template.yaml")
+    args = argv[1:]
+    translated_out = None
+    if "--translated-out" in args:
+        at = args.index("--translated-out")
+        translated_out = args[at + 1]
+        del args[at:at + 2]
+    template = args[0] if args else os.path.join(os.path.dirname(__file__), "..", "template.yaml")
     sam = read_sam(template)
     results = []
+    if translated_out:
+        # for scanners that should see what SAM adds (roles, policies, permissions, the stage)
+        with open(translated_out, "w", encoding="utf-8") as out:
+            json.dump(translate(sam), out, indent=1, default=str)
 
     def run(name, body):
         try:
