@@ -7,7 +7,6 @@ import fiblab.fib.DeadlineExceededException;
 import fiblab.job.IdempotencyKeyReusedException;
 import fiblab.job.Job;
 import fiblab.job.JobIds;
-import fiblab.job.JobStore;
 import fiblab.job.JobSubmission;
 import fiblab.job.QueueUnavailableException;
 import fiblab.job.StoreUnavailableException;
@@ -45,13 +44,11 @@ public final class FibApi {
 
     private final RequestRules rules;
     private final JobSubmission submission;
-    private final JobStore store;
     private final Metrics metrics;
 
-    public FibApi(RequestRules rules, JobSubmission submission, JobStore store, Metrics metrics) {
+    public FibApi(RequestRules rules, JobSubmission submission, Metrics metrics) {
         this.rules = rules;
         this.submission = submission;
-        this.store = store;
         this.metrics = metrics;
     }
 
@@ -220,7 +217,8 @@ public final class FibApi {
                     "job ids are lower-case UUIDs as returned by POST /jobs; got \"" + RequestRules.abbreviate(jobId)
                             + "\"");
         }
-        Job job = store.find(jobId)
+        Job job = submission
+                .status(jobId)
                 .orElseThrow(() -> new ApiException(
                         ApiError.JOB_NOT_FOUND, "no job " + jobId + "; it was never submitted, or it expired"));
         Map<String, String> headers = job.status().isTerminal() ? Map.of() : Map.of("retry-after", POLL_AFTER_SECONDS);

@@ -10,6 +10,12 @@ public final class EnvironmentVariables {
     public static final String FAST_MAX_N = "FAST_MAX_N";
     public static final String MAX_RECEIVE_COUNT = "MAX_RECEIVE_COUNT";
     public static final String JOB_TTL_DAYS = "JOB_TTL_DAYS";
+    /** Seconds a job may look unqueued (PENDING, or RUNNING on an ended lease) before a look at it re-sends it. */
+    public static final String REPLAY_AFTER_SECONDS = "REPLAY_AFTER_SECONDS";
+    /** Seconds until a transiently failed message first comes back; doubles per receive. */
+    public static final String RETRY_FIRST_SECONDS = "RETRY_FIRST_SECONDS";
+    /** The worker's cost model: milliseconds naive fib(40) takes on its CPU (see CostModel). */
+    public static final String COST_NAIVE_FIB40_MILLIS = "COST_NAIVE_FIB40_MILLIS";
     /** {@code url-connection} (default, the one packaged) or {@code crt} (needs aws-crt-client on the class path). */
     public static final String FIBLAB_HTTP_CLIENT = "FIBLAB_HTTP_CLIENT";
 
