@@ -22,6 +22,8 @@ public final class JobWorker {
 
     /** Time kept back from the computation for storing its result. */
     static final long WRITE_RESERVE_MILLIS = 1_000;
+    /** Added to twice the estimate for a claim's lease. */
+    static final long LEASE_MARGIN_MILLIS = 10_000;
 
     public static final String POISON_MESSAGE = "POISON_MESSAGE";
     public static final String GAVE_UP = "GAVE_UP";
@@ -94,7 +96,7 @@ public final class JobWorker {
             return transientFailure(jobId, receiveCount, null, new DeadlineExceededException(0));
         }
         long now = clock.millis();
-        Optional<Job> claimed = store.claim(jobId, now, now + remainingMillis);
+        Optional<Job> claimed = store.claim(jobId, now, now + leaseMillis(estimate, remainingMillis));
         if (claimed.isEmpty()) {
             return notClaimed(message, receiveCount, remainingMillis, invocationMillis, mayReopen);
         }
@@ -123,6 +125,15 @@ public final class JobWorker {
         } catch (RuntimeException failure) {
             return transientFailure(jobId, receiveCount, attempt, failure);
         }
+    }
+
+    /**
+     * How long a claim keeps other deliveries off the job: about what the job should take, not the
+     * whole invocation, so that a delivery that fails after claiming (the table went away before the
+     * result could be stored) does not hold the job's retries back for minutes.
+     */
+    static long leaseMillis(long estimateMillis, long remainingMillis) {
+        return Math.min(remainingMillis, 2 * estimateMillis + LEASE_MARGIN_MILLIS);
     }
 
     /** Sends a copy for a fresh invocation and lets this delivery go, so no receive is spent on it. */

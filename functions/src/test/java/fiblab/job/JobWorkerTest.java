@@ -320,4 +320,11 @@ class JobWorkerTest {
         assertThat(model.estimateMillis(Algorithm.FAST, 1_000_000)).isEqualTo(2_000);
         assertThat(model.estimateMillis(Algorithm.FAST, 1_000)).isLessThan(5);
     }
+
+    @Test
+    void lease_shouldLastAboutTheJobsCost_notTheWholeInvocation() {
+        // a delivery that fails after claiming must not hold the job's retries back for minutes
+        assertThat(JobWorker.leaseMillis(100, 300_000)).isEqualTo(10_200);
+        assertThat(JobWorker.leaseMillis(100_000, 60_000)).isEqualTo(60_000);
+    }
 }
