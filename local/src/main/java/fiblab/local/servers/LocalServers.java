@@ -87,7 +87,7 @@ public final class LocalServers implements AutoCloseable {
     @Override
     public void close() {
         try {
-            sqs.stop();
+            sqs.close();
         } finally {
             dynamoDb.stop();
             if (temporaryDirectory != null) {
