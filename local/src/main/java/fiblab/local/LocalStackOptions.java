@@ -16,7 +16,8 @@ import java.util.Optional;
  *                 ElasticMQ and dynalite
  * @param logFile where function logs and START/END/REPORT lines go; null = stdout
  * @param dataDir where the local servers keep their data across runs (dynalite's tables in
- *                {@code DIR/dynalite}); null = a temporary directory removed on close
+ *                {@code DIR/dynalite}, ElasticMQ's queues and messages in {@code DIR/elasticmq});
+ *                null = a temporary table directory removed on close and queues in memory
  */
 public record LocalStackOptions(
         Path template,

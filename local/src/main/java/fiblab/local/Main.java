@@ -51,8 +51,8 @@ public final class Main implements Callable<Integer> {
 
     @Option(
             names = "--data-dir",
-            description = "keep the table here across runs (dynalite's files in DIR/dynalite); queues are"
-                    + " created afresh and jobs whose messages were lost are sent again when read or resubmitted")
+            description = "keep the table (DIR/dynalite) and the queues with their messages (DIR/elasticmq,"
+                    + " ElasticMQ's H2 message store) across runs")
     Path dataDir;
 
     @Option(

@@ -39,8 +39,9 @@ public final class LocalServers implements AutoCloseable {
     /**
      * Starts both servers; dynalite is supervised ({@code events} hears of a death and restart).
      *
-     * @param dataDirectory where dynalite keeps its tables across runs ({@code DIR/dynalite}, kept on
-     *     close), or null for a temporary directory deleted on close
+     * @param dataDirectory where dynalite keeps its tables ({@code DIR/dynalite}) and ElasticMQ its
+     *     queues and messages ({@code DIR/elasticmq}) across runs, kept on close; or null for a
+     *     temporary table directory deleted on close and queues in memory
      */
     public static LocalServers start(String region, Path dataDirectory, Consumer<String> events) {
         Path data;
@@ -57,8 +58,15 @@ public final class LocalServers implements AutoCloseable {
         }
         DynaliteServer dynamoDb = DynaliteServer.start(0, data, events);
         try {
-            ElasticMqServer sqs = ElasticMqServer.start(0, region, ACCOUNT_ID);
+            ElasticMqServer sqs = ElasticMqServer.start(
+                    0,
+                    region,
+                    ACCOUNT_ID,
+                    dataDirectory == null ? null : Files.createDirectories(dataDirectory.resolve("elasticmq")));
             return new LocalServers(sqs, dynamoDb, temporary);
+        } catch (IOException e) {
+            dynamoDb.stop();
+            throw new UncheckedIOException("cannot create ElasticMQ's data directory", e);
         } catch (RuntimeException e) {
             dynamoDb.stop();
             if (temporary != null) {
