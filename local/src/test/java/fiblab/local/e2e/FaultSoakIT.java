@@ -104,6 +104,10 @@ class FaultSoakIT {
             long killedPid = dynalite.pid();
             ProcessHandle.of(killedPid).orElseThrow().destroyForcibly();
             long killedAt = System.currentTimeMillis();
+            while (dynalite.restarts() == 0 && System.currentTimeMillis() - killedAt < 9_000) {
+                Thread.sleep(20);
+            }
+            long backAfter = System.currentTimeMillis() - killedAt;
             sleepUntil(start, SQS_DOWN_AT);
             sqs.stop();
             Thread.sleep(SQS_DOWN_FOR.toMillis());
@@ -164,7 +168,8 @@ class FaultSoakIT {
             }
             String report = "fault soak: " + JOBS + " submits from " + CLIENTS + " clients at ~" + SUBMITS_PER_SECOND
                     + "/s; dynalite pid " + killedPid + " SIGKILLed at " + KILL_AT.toSeconds() + " s (restarted by"
-                    + " the stack: " + dynalite.restarts() + "), SQS unreachable from " + SQS_DOWN_AT.toSeconds()
+                    + " the stack: " + dynalite.restarts() + ", back after " + backAfter + " ms), SQS unreachable from "
+                    + SQS_DOWN_AT.toSeconds()
                     + " s for " + SQS_DOWN_FOR.toSeconds() + " s\n"
                     + "accepted " + accepted.size() + ", refused " + new TreeMap<>(refused) + "\n"
                     + "outcomes of accepted jobs " + outcomes + ", wrong " + wrong.size() + "\n"
