@@ -139,12 +139,28 @@ public final class JobWorker {
     /** Sends a copy for a fresh invocation and lets this delivery go, so no receive is spent on it. */
     private WorkerOutcome defer(JobMessage message, int receiveCount, long estimate, long budget) {
         String detail = "estimated " + estimate + " ms, " + Math.max(0, budget) + " ms left";
+        if (alreadyFinished(message.jobId())) {
+            // A duplicate (a replay, an earlier deferral's copy) of a finished job: no copy is needed.
+            return new WorkerOutcome(
+                    WorkerOutcome.Kind.ALREADY_FINISHED, message.jobId(), "the job is already finished");
+        }
         try {
             queue.send(message, 0);
             return new WorkerOutcome(
                     WorkerOutcome.Kind.DEFERRED, message.jobId(), detail + ": sent again for a later invocation");
         } catch (QueueUnavailableException unavailable) {
             return transientFailure(message.jobId(), receiveCount, null, unavailable);
+        }
+    }
+
+    /** An eventually consistent look (half a read unit); when it cannot be had, the job is not known finished. */
+    private boolean alreadyFinished(String jobId) {
+        try {
+            return store.findEventually(jobId)
+                    .map(job -> job.status().isTerminal())
+                    .orElse(false);
+        } catch (StoreUnavailableException unavailable) {
+            return false;
         }
     }
 

@@ -327,4 +327,20 @@ class JobWorkerTest {
         assertThat(JobWorker.leaseMillis(100, 300_000)).isEqualTo(10_200);
         assertThat(JobWorker.leaseMillis(100_000, 60_000)).isEqualTo(60_000);
     }
+
+    @Test
+    void process_shouldNotSendAnotherCopy_whenADeferredJobIsAlreadyDone() {
+        // Given a job already DONE, and a duplicate of its message arriving with too little time left
+        String jobId = submit(41, Algorithm.NAIVE);
+        String message = messageFor(jobId);
+        fixtures.store.claim(jobId, Fixtures.NOW, Fixtures.NOW + 1_000);
+        fixtures.store.complete(jobId, 1, "165580141", 1, Fixtures.NOW);
+
+        // When
+        WorkerOutcome outcome = worker.process(message, 1, 2_000, 300_000);
+
+        // Then it is acknowledged without a new copy
+        assertThat(outcome.kind()).isEqualTo(WorkerOutcome.Kind.ALREADY_FINISHED);
+        assertThat(fixtures.queue.sent()).hasSize(1);
+    }
 }

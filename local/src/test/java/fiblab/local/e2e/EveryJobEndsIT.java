@@ -39,13 +39,13 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * Every accepted job ends DONE or FAILED, on the local stack with the real functions, queue and
  * table, in the situations that used to strand one: a submit that died between recording the job
  * and sending its message, a full batch at the async limit, a message redriven from the DLQ, and
- * a DynamoDB outage. The stack runs a copy of template.yaml with a 4 s worker timeout and a 300 s
+ * a DynamoDB outage. The stack runs a copy of template.yaml with a 6 s worker timeout and a 300 s
  * visibility timeout, so a job that ends within seconds of a failed delivery proves the short
  * retry delay, not the visibility timeout, brought it back.
  */
 class EveryJobEndsIT {
 
-    /** A job at the async limit takes ~1 s here; the copy's worker has 4 s per invocation. */
+    /** A job at the async limit takes 1-3 s here; the copy's worker has 6 s per invocation. */
     private static final int LIMIT_N = 41;
 
     @TempDir
@@ -60,7 +60,7 @@ class EveryJobEndsIT {
     @BeforeAll
     static void start() throws Exception {
         Path template = Templates.project();
-        template = Templates.copyWith(template, dir, "Timeout: 300", "Timeout: 4");
+        template = Templates.copyWith(template, dir, "Timeout: 300", "Timeout: 6");
         template = Templates.copyWith(template, dir, "VisibilityTimeout: 1800", "VisibilityTimeout: 300");
         template = Templates.copyWith(
                 template, dir, "MaximumBatchingWindowInSeconds: 0", "MaximumBatchingWindowInSeconds: 2");
@@ -68,9 +68,10 @@ class EveryJobEndsIT {
                 template,
                 dir,
                 "FAST_MAX_N: !Ref FastMaxN",
-                "FAST_MAX_N: !Ref FastMaxN\n        REPLAY_AFTER_SECONDS: 2\n        RETRY_FIRST_SECONDS: 1\n"
-                        // a cautious cost model: this machine is shared with other builds
-                        + "        COST_NAIVE_FIB40_MILLIS: 1500");
+                "FAST_MAX_N: !Ref FastMaxN\n        REPLAY_AFTER_SECONDS: 2\n        RETRY_FIRST_SECONDS: 2\n"
+                        // a cautious cost model: this machine is shared with other builds, and
+                        // naive fib(41) took 1.7-2.9 s here under their load (about 1.1 s quiet)
+                        + "        COST_NAIVE_FIB40_MILLIS: 2500");
         // one batch at a time, so that five messages make one full batch
         System.setProperty(SqsEventSourceMapping.MAX_LOCAL_BATCHES_PROPERTY, "1");
         try {
@@ -103,7 +104,7 @@ class EveryJobEndsIT {
 
     @Test
     void fullBatchAtTheAsyncLimit_shouldFinishEveryJobOnItsFirstAttempt() {
-        // Given five jobs at the async limit, gathered into one batch for a worker with 4 s
+        // Given five jobs at the async limit, gathered into one batch for a worker with 6 s
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             jobs.add(jobId(api.submit(LIMIT_N, "naive")));
@@ -185,27 +186,33 @@ class EveryJobEndsIT {
 
     @Test
     void dynamoDbOutage_shouldDelayJobsBySeconds_notByTheVisibilityTimeout() throws Exception {
-        // Given jobs being received and computed
+        // Given jobs queued behind one another (one batch at a time)
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             jobs.add(jobId(api.submit(36, "naive")));
         }
         var dynalite = stack.servers().orElseThrow().dynamoDb();
 
-        // When DynamoDB goes away for a moment mid-run
+        // When DynamoDB goes away for longer than any one call may wait, then comes back
         dynalite.stop();
-        Thread.sleep(1_500);
+        Thread.sleep(4_000);
         dynalite.restart();
-        long back = System.nanoTime();
+        long back = System.currentTimeMillis();
 
-        // Then every job ends DONE within seconds (the queue's visibility timeout is 300 s)
-        for (String jobId : jobs) {
-            assertThat(awaitTerminal(jobId, Duration.ofSeconds(40)))
-                    .as(jobId)
-                    .containsEntry("status", "DONE")
-                    .containsEntry("value", fib(36).toString());
-        }
-        assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(60));
+        // Then every job ends DONE within seconds, though the queue's visibility timeout is 300 s.
+        // The table is read directly, not through GET /jobs, so no replay can bring a message back:
+        // only the worker's short visibility change can.
+        List<Job> done = new ArrayList<>();
+        boolean allDone = Eventually.within(Duration.ofSeconds(60), () -> {
+            done.clear();
+            jobs.forEach(id -> table.find(id)
+                    .filter(job -> job.status() == fiblab.job.JobStatus.DONE)
+                    .ifPresent(done::add));
+            return done.size() == jobs.size();
+        });
+        assertThat(allDone).as("DONE: " + done.size() + " of " + jobs.size()).isTrue();
+        assertThat(done).allMatch(job -> fib(36).toString().equals(job.value()));
+        assertThat(done).as("jobs that waited out the outage").anyMatch(job -> job.completedAt() > back);
     }
 
     private static String arn(String queueUrl) {
