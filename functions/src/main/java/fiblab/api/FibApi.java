@@ -73,15 +73,17 @@ public final class FibApi {
             return HttpResponse.error(ApiError.IDEMPOTENCY_KEY_REUSED, reused.getMessage(), Map.of());
         } catch (StoreUnavailableException unavailable) {
             return HttpResponse.error(
-                    ApiError.TABLE_UNAVAILABLE,
-                    "the job table is unavailable right now; nothing was recorded for this request, try again shortly",
-                    Map.of("retry-after", RETRY_UNAVAILABLE_AFTER_SECONDS));
+                            ApiError.TABLE_UNAVAILABLE,
+                            "the job table is unavailable right now; nothing was recorded for this request, try again shortly",
+                            Map.of("retry-after", RETRY_UNAVAILABLE_AFTER_SECONDS))
+                    .withCause(unavailable.getMessage());
         } catch (QueueUnavailableException unavailable) {
             return HttpResponse.error(
-                    ApiError.QUEUE_UNAVAILABLE,
-                    "the job queue is unavailable right now; the job was not accepted (it is recorded as FAILED), "
-                            + "try again shortly",
-                    Map.of("retry-after", RETRY_UNAVAILABLE_AFTER_SECONDS));
+                            ApiError.QUEUE_UNAVAILABLE,
+                            "the job queue is unavailable right now; the job was not accepted (it is recorded as FAILED), "
+                                    + "try again shortly",
+                            Map.of("retry-after", RETRY_UNAVAILABLE_AFTER_SECONDS))
+                    .withCause(unavailable.getMessage());
         }
     }
 

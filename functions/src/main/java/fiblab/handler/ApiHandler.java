@@ -88,7 +88,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 "status",
                 response.status(),
                 "jobId",
-                location == null ? null : location.substring(location.lastIndexOf('/') + 1));
+                location == null ? null : location.substring(location.lastIndexOf('/') + 1),
+                "cause",
+                response.cause());
         return ApiEvents.toResponse(response);
     }
 
