@@ -330,4 +330,18 @@ class JobWorkerTest {
         assertThat(outcome.kind()).isEqualTo(WorkerOutcome.Kind.ALREADY_FINISHED);
         assertThat(fixtures.queue.sent()).hasSize(1);
     }
+
+    @Test
+    void lastDeliveryFailing_shouldNotFailTheJob_whileAnotherDeliveryComputesIt() {
+        // Given a job another delivery claimed and is computing (live lease)
+        String jobId = submit(20, Algorithm.NAIVE);
+        fixtures.store.claim(jobId, Fixtures.NOW, Fixtures.NOW + 60_000);
+
+        // When a stale duplicate, on its last receive, meets a table error
+        fixtures.store.failNextWith(new StoreUnavailableException("throttled", null));
+        worker.process(messageFor(jobId), 3, PLENTY_OF_TIME);
+
+        // Then its give-up does not fail the job under the computing delivery
+        assertThat(fixtures.store.get(jobId).status()).isEqualTo(JobStatus.RUNNING);
+    }
 }
