@@ -8,7 +8,6 @@ import fiblab.fib.DeadlineExceededException;
 import fiblab.job.IdempotencyKeyReusedException;
 import fiblab.job.Job;
 import fiblab.job.JobIds;
-import fiblab.job.JobStore;
 import fiblab.job.JobSubmission;
 import fiblab.job.QueueUnavailableException;
 import fiblab.job.StoreUnavailableException;
@@ -52,27 +51,24 @@ public final class FibApi {
 
     private final RequestRules rules;
     private final JobSubmission submission;
-    private final JobStore store;
     private final Metrics metrics;
     private final SubmitAdmission admission;
 
     /** An API that admits every submit, whatever the queue holds. */
-    public FibApi(RequestRules rules, JobSubmission submission, JobStore store, Metrics metrics) {
-        this(rules, submission, store, metrics, SubmitAdmission.ALWAYS);
+    public FibApi(RequestRules rules, JobSubmission submission, Metrics metrics) {
+        this(rules, submission, metrics, SubmitAdmission.ALWAYS);
     }
 
-    public FibApi(
-            RequestRules rules, JobSubmission submission, JobStore store, Metrics metrics, SubmitAdmission admission) {
+    public FibApi(RequestRules rules, JobSubmission submission, Metrics metrics, SubmitAdmission admission) {
         this.rules = rules;
         this.submission = submission;
-        this.store = store;
         this.metrics = metrics;
         this.admission = admission;
     }
 
     /** The same API recording its measurements to {@code other}: priming uses it with {@link Metrics#NONE}. */
     public FibApi withMetrics(Metrics other) {
-        return new FibApi(rules, submission, store, other, admission);
+        return new FibApi(rules, submission, other, admission);
     }
 
     /** Answers a request that may take as long as it needs (tests, priming). */
@@ -96,15 +92,17 @@ public final class FibApi {
             return HttpResponse.error(ApiError.IDEMPOTENCY_KEY_REUSED, reused.getMessage(), Map.of());
         } catch (StoreUnavailableException unavailable) {
             return HttpResponse.error(
-                    ApiError.TABLE_UNAVAILABLE,
-                    "the job table is unavailable right now; nothing was recorded for this request, try again shortly",
-                    Map.of("retry-after", RETRY_UNAVAILABLE_AFTER_SECONDS));
+                            ApiError.TABLE_UNAVAILABLE,
+                            "the job table is unavailable right now; nothing was recorded for this request, try again shortly",
+                            Map.of("retry-after", RETRY_UNAVAILABLE_AFTER_SECONDS))
+                    .withCause(unavailable.getMessage());
         } catch (QueueUnavailableException unavailable) {
             return HttpResponse.error(
-                    ApiError.QUEUE_UNAVAILABLE,
-                    "the job queue is unavailable right now; the job was not accepted (it is recorded as FAILED), "
-                            + "try again shortly",
-                    Map.of("retry-after", RETRY_UNAVAILABLE_AFTER_SECONDS));
+                            ApiError.QUEUE_UNAVAILABLE,
+                            "the job queue is unavailable right now; the job was not accepted (it is recorded as FAILED), "
+                                    + "try again shortly",
+                            Map.of("retry-after", RETRY_UNAVAILABLE_AFTER_SECONDS))
+                    .withCause(unavailable.getMessage());
         }
     }
 
@@ -253,7 +251,8 @@ public final class FibApi {
                     "job ids are lower-case UUIDs as returned by POST /jobs; got \"" + RequestRules.abbreviate(jobId)
                             + "\"");
         }
-        Job job = store.find(jobId)
+        Job job = submission
+                .status(jobId)
                 .orElseThrow(() -> new ApiException(
                         ApiError.JOB_NOT_FOUND, "no job " + jobId + "; it was never submitted, or it expired"));
         Map<String, String> headers = job.status().isTerminal() ? Map.of() : Map.of("retry-after", POLL_AFTER_SECONDS);

@@ -34,10 +34,17 @@ public final class DynamoDbJobStore implements JobStore, Resource {
 
     private final DynamoDbClient client;
     private final String tableName;
+    private final CallBudget budget;
 
     public DynamoDbJobStore(DynamoDbClient client, String tableName) {
+        this(client, tableName, CallBudget.unbounded());
+    }
+
+    /** @param budget sizes each call's timeout to what is left of the current invocation */
+    public DynamoDbJobStore(DynamoDbClient client, String tableName, CallBudget budget) {
         this.client = client;
         this.tableName = tableName;
+        this.budget = budget;
         SnapStartHooks.register(this);
     }
 
@@ -47,7 +54,8 @@ public final class DynamoDbJobStore implements JobStore, Resource {
             try {
                 client.putItem(b -> b.tableName(tableName)
                         .item(JobItemMapper.toItem(job))
-                        .conditionExpression("attribute_not_exists(jobId)"));
+                        .conditionExpression("attribute_not_exists(jobId)")
+                        .overrideConfiguration(budget.nextCall()));
             } catch (ConditionalCheckFailedException taken) {
                 throw new JobAlreadyExistsException(job.jobId());
             }
@@ -57,9 +65,20 @@ public final class DynamoDbJobStore implements JobStore, Resource {
 
     @Override
     public Optional<Job> find(String jobId) {
+        return read(jobId, true);
+    }
+
+    @Override
+    public Optional<Job> findEventually(String jobId) {
+        return read(jobId, false);
+    }
+
+    private Optional<Job> read(String jobId, boolean consistent) {
         return call("read job " + jobId, () -> {
-            var item = client.getItem(
-                            b -> b.tableName(tableName).key(key(jobId)).consistentRead(true))
+            var item = client.getItem(b -> b.tableName(tableName)
+                            .key(key(jobId))
+                            .consistentRead(consistent)
+                            .overrideConfiguration(budget.nextCall()))
                     .item();
             return item == null || item.isEmpty() ? Optional.<Job>empty() : Optional.of(JobItemMapper.fromItem(item));
         });
@@ -81,6 +100,7 @@ public final class DynamoDbJobStore implements JobStore, Resource {
                         ":one", n(1),
                         ":lease", n(leaseUntil)))
                 .returnValues(ReturnValue.ALL_NEW)
+                .overrideConfiguration(budget.nextCall())
                 .build();
         return conditional(
                 "claim job " + jobId,
@@ -113,12 +133,12 @@ public final class DynamoDbJobStore implements JobStore, Resource {
     }
 
     @Override
-    public boolean fail(String jobId, String errorCode, String error, long completedAt) {
+    public boolean fail(String jobId, int attempt, String errorCode, String error, long completedAt) {
         return update(
                 "mark job " + jobId + " failed",
                 jobId,
                 "SET #status = :failed, errorCode = :code, #error = :error, completedAt = :completedAt REMOVE leaseUntil",
-                "#status IN (:pending, :running)",
+                "#status IN (:pending, :running) AND attempts = :attempt",
                 Map.of("#status", "status", "#error", "error"),
                 Map.of(
                         ":failed",
@@ -132,15 +152,18 @@ public final class DynamoDbJobStore implements JobStore, Resource {
                         ":error",
                         s(error),
                         ":completedAt",
-                        n(completedAt)));
+                        n(completedAt),
+                        ":attempt",
+                        n(attempt)));
     }
 
     @Override
-    public boolean reopen(String jobId, String errorCode, long now) {
+    public boolean reopen(String jobId, String errorCode, long now, long expiresAt) {
         return update(
                 "reopen job " + jobId,
                 jobId,
-                "SET #status = :pending, submittedAt = :now REMOVE errorCode, #error, completedAt",
+                "SET #status = :pending, submittedAt = :now, queuedAt = :now, expiresAt = :expiresAt"
+                        + " REMOVE errorCode, #error, completedAt",
                 "#status = :failed AND errorCode = :code",
                 Map.of("#status", "status", "#error", "error"),
                 Map.of(
@@ -151,7 +174,29 @@ public final class DynamoDbJobStore implements JobStore, Resource {
                         ":code",
                         s(errorCode),
                         ":now",
-                        n(now)));
+                        n(now),
+                        ":expiresAt",
+                        n(expiresAt)));
+    }
+
+    @Override
+    public boolean requeue(String jobId, long now, long staleBefore) {
+        return update(
+                "requeue job " + jobId,
+                jobId,
+                "SET queuedAt = :now",
+                "(#status = :pending OR (#status = :running AND leaseUntil < :stale))"
+                        + " AND (attribute_not_exists(queuedAt) OR queuedAt < :stale)",
+                Map.of("#status", "status"),
+                Map.of(
+                        ":pending",
+                        s(JobStatus.PENDING.name()),
+                        ":running",
+                        s(JobStatus.RUNNING.name()),
+                        ":now",
+                        n(now),
+                        ":stale",
+                        n(staleBefore)));
     }
 
     /** Priming for SnapStart: one consistent read of an id that never exists loads the whole request path. */
@@ -189,6 +234,7 @@ public final class DynamoDbJobStore implements JobStore, Resource {
                 .conditionExpression(condition)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
+                .overrideConfiguration(budget.nextCall())
                 .build();
         return conditional(
                 what,

@@ -29,6 +29,7 @@ final class JobItemMapper {
         putIfPresent(item, "idempotencyKey", job.idempotencyKey());
         putIfPresent(item, "leaseUntil", job.leaseUntil());
         item.put("expiresAt", n(job.expiresAt()));
+        putIfPresent(item, "queuedAt", job.queuedAt());
         return item;
     }
 
@@ -48,7 +49,8 @@ final class JobItemMapper {
                 (int) longOf(item, "attempts"),
                 stringOrNull(item, "idempotencyKey"),
                 longOrNull(item, "leaseUntil"),
-                longOf(item, "expiresAt"));
+                longOf(item, "expiresAt"),
+                longOrNull(item, "queuedAt"));
     }
 
     static AttributeValue s(String value) {

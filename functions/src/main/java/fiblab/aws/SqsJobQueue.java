@@ -4,6 +4,7 @@ import fiblab.job.JobMessage;
 import fiblab.job.JobMessageCodec;
 import fiblab.job.JobQueue;
 import fiblab.job.QueueUnavailableException;
+import fiblab.job.Redelivery;
 import fiblab.snapstart.SnapStartHooks;
 import org.crac.Context;
 import org.crac.Resource;
@@ -11,25 +12,52 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** {@link JobQueue} on an SQS queue. Primes its client before a SnapStart snapshot with a harmless read. */
-public final class SqsJobQueue implements JobQueue, Resource {
+/**
+ * {@link JobQueue} and {@link Redelivery} on an SQS queue. Primes its client before a SnapStart
+ * snapshot with a harmless read.
+ */
+public final class SqsJobQueue implements JobQueue, Redelivery, Resource {
 
     private final SqsClient client;
     private final String queueUrl;
+    private final CallBudget budget;
 
     public SqsJobQueue(SqsClient client, String queueUrl) {
+        this(client, queueUrl, CallBudget.unbounded());
+    }
+
+    /** @param budget sizes each call's timeout to what is left of the current invocation */
+    public SqsJobQueue(SqsClient client, String queueUrl, CallBudget budget) {
         this.client = client;
         this.queueUrl = queueUrl;
+        this.budget = budget;
         SnapStartHooks.register(this);
     }
 
     @Override
-    public void send(JobMessage message) {
+    public void send(JobMessage message, int delaySeconds) {
         try {
-            client.sendMessage(b -> b.queueUrl(queueUrl).messageBody(JobMessageCodec.write(message)));
+            client.sendMessage(b -> b.queueUrl(queueUrl)
+                    .messageBody(JobMessageCodec.write(message))
+                    .delaySeconds(delaySeconds)
+                    .overrideConfiguration(budget.nextCall()));
         } catch (SdkException unavailable) {
             throw new QueueUnavailableException(
                     "could not send job " + message.jobId() + " to " + queueUrl + ": " + unavailable.getMessage(),
+                    unavailable);
+        }
+    }
+
+    @Override
+    public void after(String receiptHandle, int delaySeconds) {
+        try {
+            client.changeMessageVisibility(b -> b.queueUrl(queueUrl)
+                    .receiptHandle(receiptHandle)
+                    .visibilityTimeout(delaySeconds)
+                    .overrideConfiguration(budget.nextCall()));
+        } catch (SdkException unavailable) {
+            throw new QueueUnavailableException(
+                    "could not change the visibility of a message of " + queueUrl + ": " + unavailable.getMessage(),
                     unavailable);
         }
     }

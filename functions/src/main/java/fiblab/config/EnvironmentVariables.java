@@ -12,6 +12,12 @@ public final class EnvironmentVariables {
     public static final String JOB_TTL_DAYS = "JOB_TTL_DAYS";
     /** POST /jobs answers 503 QUEUE_BACKLOG_FULL while more messages than this wait in the queue. */
     public static final String QUEUE_BACKLOG_LIMIT = "QUEUE_BACKLOG_LIMIT";
+    /** Seconds a job may look unqueued (PENDING, or RUNNING on an ended lease) before a look at it re-sends it. */
+    public static final String REPLAY_AFTER_SECONDS = "REPLAY_AFTER_SECONDS";
+    /** Seconds until a transiently failed message first comes back; doubles per receive. */
+    public static final String RETRY_FIRST_SECONDS = "RETRY_FIRST_SECONDS";
+    /** The worker's cost model: milliseconds naive fib(40) takes on its CPU (see CostModel). */
+    public static final String COST_NAIVE_FIB40_MILLIS = "COST_NAIVE_FIB40_MILLIS";
     /** {@code url-connection} (default, the one packaged) or {@code crt} (needs aws-crt-client on the class path). */
     public static final String FIBLAB_HTTP_CLIENT = "FIBLAB_HTTP_CLIENT";
 

@@ -8,6 +8,7 @@ import fiblab.api.ApiError;
 import fiblab.api.FibApi;
 import fiblab.api.HttpRequest;
 import fiblab.api.HttpResponse;
+import fiblab.aws.CallBudget;
 import fiblab.config.Settings;
 import fiblab.fib.Deadline;
 import fiblab.observe.Metrics;
@@ -28,6 +29,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private final FibApi api;
     private final StructuredLogger log;
+    private final CallBudget budget;
 
     /** Lambda's constructor. */
     public ApiHandler() {
@@ -40,18 +42,31 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private ApiHandler(Settings settings) {
-        this(Components.api(settings), Components.logger(settings, "fiblab-api"));
+        this(settings, new CallBudget());
+    }
+
+    private ApiHandler(Settings settings, CallBudget budget) {
+        this(Components.api(settings, budget), Components.logger(settings, "fiblab-api"), budget);
     }
 
     public ApiHandler(FibApi api, StructuredLogger log) {
+        this(api, log, CallBudget.unbounded());
+    }
+
+    /** @param budget the adapters' call budget, started at each invocation */
+    public ApiHandler(FibApi api, StructuredLogger log, CallBudget budget) {
         this.api = api;
         this.log = log;
+        this.budget = budget;
         SnapStartHooks.register(this);
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         StructuredLogger requestLog = log.with("requestId", context == null ? null : context.getAwsRequestId());
+        if (context != null) {
+            budget.startInvocation(context.getRemainingTimeInMillis());
+        }
         HttpRequest request = ApiEvents.toRequest(event);
         HttpResponse response;
         try {
@@ -74,7 +89,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 "status",
                 response.status(),
                 "jobId",
-                location == null ? null : location.substring(location.lastIndexOf('/') + 1));
+                location == null ? null : location.substring(location.lastIndexOf('/') + 1),
+                "cause",
+                response.cause());
         return ApiEvents.toResponse(response);
     }
 

@@ -2,10 +2,13 @@ package fiblab.handler;
 
 import static fiblab.config.EnvironmentVariables.AWS_LAMBDA_FUNCTION_NAME;
 import static fiblab.config.EnvironmentVariables.AWS_LAMBDA_LOG_LEVEL;
+import static fiblab.config.EnvironmentVariables.COST_NAIVE_FIB40_MILLIS;
 import static fiblab.config.EnvironmentVariables.JOB_TTL_DAYS;
 import static fiblab.config.EnvironmentVariables.MAX_RECEIVE_COUNT;
 import static fiblab.config.EnvironmentVariables.QUEUE_BACKLOG_LIMIT;
 import static fiblab.config.EnvironmentVariables.QUEUE_URL;
+import static fiblab.config.EnvironmentVariables.REPLAY_AFTER_SECONDS;
+import static fiblab.config.EnvironmentVariables.RETRY_FIRST_SECONDS;
 import static fiblab.config.EnvironmentVariables.TABLE_NAME;
 
 import fiblab.admission.BacklogGauge;
@@ -14,14 +17,19 @@ import fiblab.admission.SubmitAdmission;
 import fiblab.api.FibApi;
 import fiblab.api.RequestRules;
 import fiblab.aws.AwsClients;
+import fiblab.aws.CallBudget;
 import fiblab.aws.DynamoDbJobStore;
 import fiblab.aws.SqsBacklogGauge;
 import fiblab.aws.SqsJobQueue;
 import fiblab.config.Limits;
 import fiblab.config.Settings;
+import fiblab.job.CostModel;
 import fiblab.job.JobStore;
 import fiblab.job.JobSubmission;
 import fiblab.job.JobWorker;
+import fiblab.job.Redelivery;
+import fiblab.job.RetrySchedule;
+import fiblab.job.WorkerPolicy;
 import fiblab.observe.EmfMetrics;
 import fiblab.observe.Metrics;
 import fiblab.observe.StructuredLogger;
@@ -40,14 +48,21 @@ final class Components {
 
     private Components() {}
 
-    static FibApi api(Settings settings) {
+    /** The worker's core and the queue operation its handler applies to each delivery. */
+    record Worker(JobWorker worker, Redelivery redelivery) {}
+
+    static FibApi api(Settings settings, CallBudget budget) {
         Limits limits = Limits.from(settings);
-        JobStore store = new DynamoDbJobStore(AwsClients.dynamoDb(settings), settings.required(TABLE_NAME));
+        JobStore store = new DynamoDbJobStore(AwsClients.dynamoDb(settings), settings.required(TABLE_NAME), budget);
         SqsClient sqs = AwsClients.sqs(settings);
-        SqsJobQueue queue = new SqsJobQueue(sqs, settings.required(QUEUE_URL));
-        Duration ttl = Duration.ofDays(settings.integer(JOB_TTL_DAYS, 7, 1, 365));
-        JobSubmission submission = new JobSubmission(store, queue, Clock.systemUTC(), ttl);
-        return new FibApi(new RequestRules(limits), submission, store, metrics(settings), admission(settings, sqs));
+        SqsJobQueue queue = new SqsJobQueue(sqs, settings.required(QUEUE_URL), budget);
+        JobSubmission submission = new JobSubmission(
+                store,
+                queue,
+                Clock.systemUTC(),
+                timeToLive(settings),
+                Duration.ofSeconds(settings.integer(REPLAY_AFTER_SECONDS, 60, 1, 86_400)));
+        return new FibApi(new RequestRules(limits), submission, metrics(settings), admission(settings, sqs));
     }
 
     /**
@@ -60,14 +75,29 @@ final class Components {
         return new SubmitAdmission(new CachedBacklogGauge(backlog, Clock.systemUTC(), BACKLOG_MAX_AGE), limit);
     }
 
-    static JobWorker worker(Settings settings) {
-        JobStore store = new DynamoDbJobStore(AwsClients.dynamoDb(settings), settings.required(TABLE_NAME));
-        return new JobWorker(
-                store,
+    static Worker worker(Settings settings, CallBudget budget) {
+        JobStore store = new DynamoDbJobStore(AwsClients.dynamoDb(settings), settings.required(TABLE_NAME), budget);
+        SqsJobQueue queue = new SqsJobQueue(AwsClients.sqs(settings), settings.required(QUEUE_URL), budget);
+        WorkerPolicy policy = new WorkerPolicy(
                 Limits.from(settings),
-                Clock.systemUTC(),
                 settings.integer(MAX_RECEIVE_COUNT, 3, 1, 1000),
-                metrics(settings));
+                timeToLive(settings),
+                new CostModel(
+                        settings.integer(
+                                COST_NAIVE_FIB40_MILLIS, (int) CostModel.MEASURED.naiveMillisAt40(), 1, 600_000),
+                        CostModel.MEASURED.fastMillisAtMillion()),
+                new RetrySchedule(
+                        settings.integer(
+                                RETRY_FIRST_SECONDS,
+                                RetrySchedule.DEFAULT.firstSeconds(),
+                                0,
+                                RetrySchedule.DEFAULT.maxSeconds()),
+                        RetrySchedule.DEFAULT.maxSeconds()));
+        return new Worker(new JobWorker(store, queue, policy, Clock.systemUTC(), metrics(settings)), queue);
+    }
+
+    private static Duration timeToLive(Settings settings) {
+        return Duration.ofDays(settings.integer(JOB_TTL_DAYS, 7, 1, 365));
     }
 
     static StructuredLogger logger(Settings settings, String service) {

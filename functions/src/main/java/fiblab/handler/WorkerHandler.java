@@ -4,11 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import fiblab.aws.CallBudget;
 import fiblab.config.Settings;
 import fiblab.fib.FastDoubling;
 import fiblab.fib.NaiveRecursion;
 import fiblab.job.JobMessageCodec;
 import fiblab.job.JobWorker;
+import fiblab.job.QueueUnavailableException;
+import fiblab.job.Redelivery;
 import fiblab.job.WorkerOutcome;
 import fiblab.observe.StructuredLogger;
 import fiblab.snapstart.SnapStartHooks;
@@ -20,11 +23,15 @@ import org.crac.Resource;
 /**
  * The queue worker: processes each message of the batch on its own and reports only the ones
  * that must come back (ReportBatchItemFailures), so one bad message never fails its neighbours.
+ * A message that must come back is first given the delay the worker chose (ChangeMessageVisibility),
+ * so a transient failure is retried in seconds, not after the queue's whole visibility timeout.
  */
 public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
 
     private final JobWorker worker;
+    private final Redelivery redelivery;
     private final StructuredLogger log;
+    private final CallBudget budget;
 
     /** Lambda's constructor. */
     public WorkerHandler() {
@@ -37,12 +44,27 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     private WorkerHandler(Settings settings) {
-        this(Components.worker(settings), Components.logger(settings, "fiblab-worker"));
+        this(settings, new CallBudget());
     }
 
+    private WorkerHandler(Settings settings, CallBudget budget) {
+        this(Components.worker(settings, budget), Components.logger(settings, "fiblab-worker"), budget);
+    }
+
+    private WorkerHandler(Components.Worker parts, StructuredLogger log, CallBudget budget) {
+        this(parts.worker(), parts.redelivery(), log, budget);
+    }
+
+    /** A worker whose messages keep the queue's visibility timeout when they fail. */
     public WorkerHandler(JobWorker worker, StructuredLogger log) {
+        this(worker, (receiptHandle, delaySeconds) -> {}, log, CallBudget.unbounded());
+    }
+
+    public WorkerHandler(JobWorker worker, Redelivery redelivery, StructuredLogger log, CallBudget budget) {
         this.worker = worker;
+        this.redelivery = redelivery;
         this.log = log;
+        this.budget = budget;
         SnapStartHooks.register(this);
     }
 
@@ -51,26 +73,55 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         StructuredLogger invocationLog = log.with("requestId", context == null ? null : context.getAwsRequestId());
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
+        long invocationMillis = context == null ? Long.MAX_VALUE / 2 : context.getRemainingTimeInMillis();
+        if (context != null) {
+            budget.startInvocation(invocationMillis);
+        }
         for (SQSEvent.SQSMessage message : records) {
-            WorkerOutcome outcome = process(message, context, invocationLog);
+            WorkerOutcome outcome = process(message, context, invocationMillis, invocationLog);
             if (!outcome.acknowledged()) {
+                comeBackAfter(message, outcome, invocationLog);
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }
         return new SQSBatchResponse(failures);
     }
 
-    private WorkerOutcome process(SQSEvent.SQSMessage message, Context context, StructuredLogger invocationLog) {
+    private void comeBackAfter(SQSEvent.SQSMessage message, WorkerOutcome outcome, StructuredLogger invocationLog) {
+        if (outcome.retryAfterSeconds() < 0 || message.getReceiptHandle() == null) {
+            return;
+        }
+        try {
+            redelivery.after(message.getReceiptHandle(), outcome.retryAfterSeconds());
+        } catch (QueueUnavailableException unavailable) {
+            invocationLog
+                    .with("messageId", message.getMessageId())
+                    .warn(
+                            "could not shorten the message's visibility; it returns after the queue's timeout",
+                            "detail",
+                            unavailable.getMessage());
+        }
+    }
+
+    private WorkerOutcome process(
+            SQSEvent.SQSMessage message, Context context, long invocationMillis, StructuredLogger invocationLog) {
         int receiveCount = receiveCount(message);
         StructuredLogger messageLog = invocationLog.with("messageId", message.getMessageId());
         try {
             long remaining = context == null ? Long.MAX_VALUE / 2 : context.getRemainingTimeInMillis();
-            WorkerOutcome outcome = worker.process(message.getBody(), receiveCount, remaining);
+            WorkerOutcome outcome = worker.process(message.getBody(), receiveCount, remaining, invocationMillis);
             StructuredLogger jobLog = messageLog.with("jobId", outcome.jobId());
             if (outcome.acknowledged()) {
                 jobLog.info("message " + outcome.kind(), "detail", outcome.detail(), "receiveCount", receiveCount);
             } else {
-                jobLog.warn("message " + outcome.kind(), "detail", outcome.detail(), "receiveCount", receiveCount);
+                jobLog.warn(
+                        "message " + outcome.kind(),
+                        "detail",
+                        outcome.detail(),
+                        "receiveCount",
+                        receiveCount,
+                        "retryAfterSeconds",
+                        outcome.retryAfterSeconds());
             }
             return outcome;
         } catch (RuntimeException unexpected) {

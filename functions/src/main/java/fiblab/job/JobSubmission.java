@@ -3,27 +3,43 @@ package fiblab.job;
 import fiblab.fib.Algorithm;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Submits jobs: records the job as PENDING first, then sends it to the queue, so that no client is
  * ever told "accepted" for a job that is not durably recorded. If the queue refuses, the job is
  * marked FAILED and the caller learns of it; a retry with the same Idempotency-Key reopens it.
+ *
+ * <p>A submit can still die between the record and the send (the invocation is killed, the SDK
+ * retried a write that had committed). Such a job is repaired when anyone looks at it: a retried
+ * submit or a status read that finds it PENDING (or RUNNING on a lease that ended) and not queued
+ * for {@code replayAfter} sends its message again. The stamp that records the send is a conditional
+ * write, so one caller per period sends; a duplicate message is absorbed by the worker's claim.
  */
 public final class JobSubmission {
 
     /** errorCode of a job whose message never reached the queue. */
     public static final String QUEUE_UNAVAILABLE = "QUEUE_UNAVAILABLE";
 
+    /** How long a job may sit unqueued-looking before a look at it sends its message again. */
+    public static final Duration DEFAULT_REPLAY_AFTER = Duration.ofSeconds(60);
+
     private final JobStore store;
     private final JobQueue queue;
     private final Clock clock;
     private final Duration timeToLive;
+    private final Duration replayAfter;
 
     public JobSubmission(JobStore store, JobQueue queue, Clock clock, Duration timeToLive) {
+        this(store, queue, clock, timeToLive, DEFAULT_REPLAY_AFTER);
+    }
+
+    public JobSubmission(JobStore store, JobQueue queue, Clock clock, Duration timeToLive, Duration replayAfter) {
         this.store = store;
         this.queue = queue;
         this.clock = clock;
         this.timeToLive = timeToLive;
+        this.replayAfter = replayAfter;
     }
 
     /** The job as the client should see it, and whether it was an earlier submit's job. */
@@ -38,14 +54,40 @@ public final class JobSubmission {
     public Submitted submit(int n, Algorithm algorithm, String idempotencyKey) {
         String jobId = idempotencyKey == null ? JobIds.random() : JobIds.fromIdempotencyKey(idempotencyKey);
         long now = clock.millis();
-        Job job = Job.pending(jobId, n, algorithm, now, idempotencyKey, now / 1000 + timeToLive.toSeconds());
+        Job job = Job.pending(jobId, n, algorithm, now, idempotencyKey, expiresAt(now));
         try {
             store.create(job);
         } catch (JobAlreadyExistsException taken) {
+            if (idempotencyKey == null) {
+                // A random id cannot be taken by anyone else: the SDK retried a write that had committed.
+                enqueue(job);
+                return new Submitted(job, false);
+            }
             return replay(jobId, n, algorithm, idempotencyKey, now);
         }
         enqueue(job);
         return new Submitted(job, false);
+    }
+
+    /**
+     * A job as a status read shows it: eventually consistent (a stale PENDING only means one more
+     * poll), falling back to a consistent read before answering "no such job". A job that looks
+     * stranded has its message sent again.
+     */
+    public Optional<Job> status(String jobId) {
+        Optional<Job> job = store.findEventually(jobId).or(() -> store.find(jobId));
+        job.ifPresent(found -> {
+            try {
+                resendIfStranded(found);
+            } catch (StoreUnavailableException | QueueUnavailableException notNow) {
+                // The read still answers; the next poll tries again.
+            }
+        });
+        return job;
+    }
+
+    private long expiresAt(long now) {
+        return now / 1000 + timeToLive.toSeconds();
     }
 
     private Submitted replay(String jobId, int n, Algorithm algorithm, String idempotencyKey, long now) {
@@ -57,12 +99,26 @@ public final class JobSubmission {
         }
         if (existing.status() == JobStatus.FAILED
                 && QUEUE_UNAVAILABLE.equals(existing.errorCode())
-                && store.reopen(jobId, QUEUE_UNAVAILABLE, now)) {
+                && store.reopen(jobId, QUEUE_UNAVAILABLE, now, expiresAt(now))) {
             Job reopened = store.find(jobId).orElse(existing);
             enqueue(reopened);
             return new Submitted(reopened, true);
         }
+        resendIfStranded(existing);
         return new Submitted(existing, true);
+    }
+
+    private void resendIfStranded(Job job) {
+        long now = clock.millis();
+        long staleBefore = now - replayAfter.toMillis();
+        boolean looksStranded = job.lastQueuedAt() < staleBefore
+                && (job.status() == JobStatus.PENDING
+                        || job.status() == JobStatus.RUNNING
+                                && job.leaseUntil() != null
+                                && job.leaseUntil() < staleBefore);
+        if (looksStranded && store.requeue(job.jobId(), now, staleBefore)) {
+            queue.send(JobMessage.of(job));
+        }
     }
 
     private void enqueue(Job job) {
@@ -72,6 +128,7 @@ public final class JobSubmission {
             try {
                 store.fail(
                         job.jobId(),
+                        job.attempts(),
                         QUEUE_UNAVAILABLE,
                         "the job queue was unavailable when the job was submitted; submit it again",
                         clock.millis());

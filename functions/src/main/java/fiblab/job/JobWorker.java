@@ -1,131 +1,258 @@
 package fiblab.job;
 
-import fiblab.config.Limits;
 import fiblab.fib.Computation;
 import fiblab.fib.Deadline;
+import fiblab.fib.DeadlineExceededException;
 import fiblab.observe.Metrics;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Processes one queued message. SQS delivers at least once, so every step is safe to repeat:
- * the claim, the result and the failure are conditional writes, and the attempt number fences
- * off a slower earlier claim. A message that can never succeed is poison: its job is marked
- * FAILED with the reason at once, and the message keeps failing until SQS moves it to the DLQ.
+ * Processes one queued message. SQS delivers at least once, so every step is safe to repeat: the
+ * claim, the result and the failure are conditional writes, and the attempt number fences off a
+ * slower earlier claim. A job that would not finish in the time left is not started: a copy of its
+ * message goes back to the queue for a fresh invocation. A transient failure comes back after a
+ * short, growing delay; on the last receive SQS allows, the job is marked FAILED ({@code GAVE_UP})
+ * so that it never reads PENDING while its message sits in the DLQ, and a message redriven from
+ * the DLQ reopens it. A message that can never succeed is poison: its job is marked FAILED at once.
+ * The job's {@code error} is written for clients; the full reason goes into the outcome's detail,
+ * which the handler logs with the job id.
  */
 public final class JobWorker {
 
     /** Time kept back from the computation for storing its result. */
     static final long WRITE_RESERVE_MILLIS = 1_000;
+    /** Added to twice the estimate for a claim's lease. */
+    static final long LEASE_MARGIN_MILLIS = 10_000;
 
     public static final String POISON_MESSAGE = "POISON_MESSAGE";
     public static final String GAVE_UP = "GAVE_UP";
 
     private final JobStore store;
-    private final Limits limits;
+    private final JobQueue queue;
+    private final WorkerPolicy policy;
     private final Clock clock;
-    private final int maxReceiveCount;
     private final Metrics metrics;
 
-    public JobWorker(JobStore store, Limits limits, Clock clock, int maxReceiveCount, Metrics metrics) {
+    public JobWorker(JobStore store, JobQueue queue, WorkerPolicy policy, Clock clock, Metrics metrics) {
         this.store = store;
-        this.limits = limits;
+        this.queue = queue;
+        this.policy = policy;
         this.clock = clock;
-        this.maxReceiveCount = maxReceiveCount;
         this.metrics = metrics;
     }
 
-    /**
-     * @param receiveCount    SQS's ApproximateReceiveCount for this delivery
-     * @param remainingMillis time left in this invocation
-     */
+    /** As {@link #process(String, int, long, long)} for a message that is the first of its invocation. */
     public WorkerOutcome process(String body, int receiveCount, long remainingMillis) {
+        return process(body, receiveCount, remainingMillis, remainingMillis);
+    }
+
+    /**
+     * @param receiveCount     SQS's ApproximateReceiveCount for this delivery
+     * @param remainingMillis  time left in this invocation now
+     * @param invocationMillis time the invocation had when it started (what a fresh one would have)
+     */
+    public WorkerOutcome process(String body, int receiveCount, long remainingMillis, long invocationMillis) {
         JobMessage message;
         try {
             message = validated(JobMessageCodec.read(body));
         } catch (PoisonMessageException poison) {
             if (poison.jobId() != null) {
-                failQuietly(
+                failUnclaimed(
                         poison.jobId(),
                         POISON_MESSAGE,
                         "the job's message cannot be processed: " + poison.getMessage());
             }
-            return new WorkerOutcome(WorkerOutcome.Kind.POISON, poison.jobId(), poison.getMessage());
+            return new WorkerOutcome(WorkerOutcome.Kind.POISON, poison.jobId(), poison.getMessage(), 0);
         }
         try {
-            return run(message, receiveCount, remainingMillis);
+            return run(message, receiveCount, remainingMillis, invocationMillis, true);
         } catch (RuntimeException failure) {
-            String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-            giveUpIfLastDelivery(message.jobId(), receiveCount, reason);
-            return new WorkerOutcome(WorkerOutcome.Kind.RETRY, message.jobId(), reason);
+            return transientFailure(message.jobId(), receiveCount, null, failure);
         }
     }
 
     private JobMessage validated(JobMessage message) {
-        int max = limits.asyncMax(message.algorithm());
+        int max = policy.limits().asyncMax(message.algorithm());
         if (message.n() > max) {
-            throw new PoisonMessageException(
-                    message.jobId(),
-                    "n=" + message.n() + " is above this worker's limit of " + max + " for algorithm="
-                            + message.algorithm().wireName());
+            throw new PoisonMessageException(message.jobId(), aboveLimit(message.n(), max, message.algorithm()));
         }
         return message;
     }
 
-    private WorkerOutcome run(JobMessage message, int receiveCount, long remainingMillis) {
-        String jobId = message.jobId();
-        long budget = remainingMillis - WRITE_RESERVE_MILLIS;
-        if (budget <= 0) {
-            return new WorkerOutcome(WorkerOutcome.Kind.RETRY, jobId, "no time was left in this invocation");
-        }
-        long now = clock.millis();
-        Optional<Job> claimed = store.claim(jobId, now, now + remainingMillis);
-        if (claimed.isEmpty()) {
-            return notClaimed(jobId);
-        }
-        Job job = claimed.get();
-        if (job.attempts() == 1) {
-            metrics.waited(job.queueMillis());
-        }
-        // The table, not the message, says what to compute: a message is only a pointer to its job.
-        Computation result = Computation.run(job.algorithm(), job.n(), Deadline.inMillis(budget));
-        metrics.computed("async", job.algorithm(), result.computeMicros());
-        boolean stored = store.complete(
-                jobId, job.attempts(), result.value().toString(), result.computeMicros(), clock.millis());
-        return stored
-                ? new WorkerOutcome(
-                        WorkerOutcome.Kind.COMPLETED, jobId, "computed in " + result.computeMicros() + " us")
-                : new WorkerOutcome(
-                        WorkerOutcome.Kind.ALREADY_FINISHED, jobId, "another delivery stored the result first");
+    private static String aboveLimit(int n, int max, fiblab.fib.Algorithm algorithm) {
+        return "n=" + n + " is above this worker's limit of " + max + " for algorithm=" + algorithm.wireName();
     }
 
-    private WorkerOutcome notClaimed(String jobId) {
+    private WorkerOutcome run(
+            JobMessage message, int receiveCount, long remainingMillis, long invocationMillis, boolean mayReopen) {
+        String jobId = message.jobId();
+        long budget = remainingMillis - WRITE_RESERVE_MILLIS;
+        long estimate = policy.costModel().estimateMillis(message.algorithm(), message.n());
+        if (estimate > budget && estimate <= invocationMillis - WRITE_RESERVE_MILLIS) {
+            return defer(message, receiveCount, estimate, budget);
+        }
+        if (budget <= 0) {
+            return transientFailure(jobId, receiveCount, null, new DeadlineExceededException(0));
+        }
+        long now = clock.millis();
+        Optional<Job> claimed = store.claim(jobId, now, now + leaseMillis(estimate, remainingMillis));
+        if (claimed.isEmpty()) {
+            return notClaimed(message, receiveCount, remainingMillis, invocationMillis, mayReopen);
+        }
+        Job job = claimed.get();
+        int attempt = job.attempts();
+        int max = policy.limits().asyncMax(job.algorithm());
+        if (job.n() > max) {
+            // The table, not the message, says what is computed, so the limit is checked on the table's n.
+            String reason = aboveLimit(job.n(), max, job.algorithm());
+            failQuietly(jobId, attempt, POISON_MESSAGE, "the job cannot be computed: " + reason);
+            return new WorkerOutcome(WorkerOutcome.Kind.POISON, jobId, reason, 0);
+        }
+        if (attempt == 1) {
+            metrics.waited(job.queueMillis());
+        }
+        try {
+            Computation result = Computation.run(job.algorithm(), job.n(), Deadline.inMillis(budget));
+            metrics.computed("async", job.algorithm(), result.computeMicros());
+            boolean stored =
+                    store.complete(jobId, attempt, result.value().toString(), result.computeMicros(), clock.millis());
+            return stored
+                    ? new WorkerOutcome(
+                            WorkerOutcome.Kind.COMPLETED, jobId, "computed in " + result.computeMicros() + " us")
+                    : new WorkerOutcome(
+                            WorkerOutcome.Kind.ALREADY_FINISHED, jobId, "another delivery stored the result first");
+        } catch (RuntimeException failure) {
+            return transientFailure(jobId, receiveCount, attempt, failure);
+        }
+    }
+
+    /**
+     * How long a claim keeps other deliveries off the job: about what the job should take, not the
+     * whole invocation, so that a delivery that fails after claiming (the table went away before the
+     * result could be stored) does not hold the job's retries back for minutes.
+     */
+    static long leaseMillis(long estimateMillis, long remainingMillis) {
+        return Math.min(remainingMillis, 2 * estimateMillis + LEASE_MARGIN_MILLIS);
+    }
+
+    /** Sends a copy for a fresh invocation and lets this delivery go, so no receive is spent on it. */
+    private WorkerOutcome defer(JobMessage message, int receiveCount, long estimate, long budget) {
+        String detail = "estimated " + estimate + " ms, " + Math.max(0, budget) + " ms left";
+        if (alreadyFinished(message.jobId())) {
+            // A duplicate (a replay, an earlier deferral's copy) of a finished job: no copy is needed.
+            return new WorkerOutcome(
+                    WorkerOutcome.Kind.ALREADY_FINISHED, message.jobId(), "the job is already finished");
+        }
+        try {
+            queue.send(message, 0);
+            return new WorkerOutcome(
+                    WorkerOutcome.Kind.DEFERRED, message.jobId(), detail + ": sent again for a later invocation");
+        } catch (QueueUnavailableException unavailable) {
+            return transientFailure(message.jobId(), receiveCount, null, unavailable);
+        }
+    }
+
+    /** An eventually consistent look (half a read unit); when it cannot be had, the job is not known finished. */
+    private boolean alreadyFinished(String jobId) {
+        try {
+            return store.findEventually(jobId)
+                    .map(job -> job.status().isTerminal())
+                    .orElse(false);
+        } catch (StoreUnavailableException unavailable) {
+            return false;
+        }
+    }
+
+    private WorkerOutcome notClaimed(
+            JobMessage message, int receiveCount, long remainingMillis, long invocationMillis, boolean mayReopen) {
+        String jobId = message.jobId();
         Optional<Job> current = store.find(jobId);
         if (current.isEmpty()) {
-            return new WorkerOutcome(WorkerOutcome.Kind.POISON, jobId, "no job " + jobId + " is recorded");
+            return new WorkerOutcome(WorkerOutcome.Kind.POISON, jobId, "no job " + jobId + " is recorded", 0);
         }
         Job job = current.get();
+        long now = clock.millis();
+        if (mayReopen
+                && job.status() == JobStatus.FAILED
+                && GAVE_UP.equals(job.errorCode())
+                && store.reopen(
+                        jobId, GAVE_UP, now, now / 1000 + policy.timeToLive().toSeconds())) {
+            // A message redriven from the DLQ (or another copy) is an operator's retry of a job that gave up.
+            return run(message, receiveCount, remainingMillis, invocationMillis, false);
+        }
         if (job.status().isTerminal()) {
             return new WorkerOutcome(WorkerOutcome.Kind.ALREADY_FINISHED, jobId, "the job is already " + job.status());
         }
-        // Another delivery of the same message holds a live lease: let it finish, look again later.
+        // Another delivery holds a live lease: look again once it would have ended.
+        long leaseSeconds = job.leaseUntil() == null ? 0 : (job.leaseUntil() - now) / 1000 + 1;
+        int delay = (int) Math.min(
+                policy.retrySchedule().maxSeconds(),
+                Math.max(policy.retrySchedule().delaySeconds(receiveCount), leaseSeconds));
         return new WorkerOutcome(
                 WorkerOutcome.Kind.RETRY,
                 jobId,
-                "another delivery is computing this job (status " + job.status() + ")");
+                "another delivery is computing this job (status " + job.status() + ")",
+                delay);
     }
 
-    private void giveUpIfLastDelivery(String jobId, int receiveCount, String reason) {
-        if (receiveCount >= maxReceiveCount) {
-            failQuietly(jobId, GAVE_UP, "gave up after " + receiveCount + " deliveries: " + reason);
+    /**
+     * A failure that a later delivery may not meet: the message comes back after the schedule's
+     * delay, and on the last receive the job is marked GAVE_UP (fenced by {@code attempt} when
+     * this delivery holds the claim).
+     */
+    private WorkerOutcome transientFailure(String jobId, int receiveCount, Integer attempt, RuntimeException cause) {
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (receiveCount >= policy.maxReceiveCount()) {
+            String error = "gave up after " + receiveCount + " deliveries: " + forClients(cause)
+                    + "; an operator can retry it by redriving its message from the dead-letter queue";
+            if (attempt != null) {
+                failQuietly(jobId, attempt, GAVE_UP, error);
+            } else {
+                failUnclaimed(jobId, GAVE_UP, error);
+            }
+        }
+        return new WorkerOutcome(
+                WorkerOutcome.Kind.RETRY, jobId, reason, policy.retrySchedule().delaySeconds(receiveCount));
+    }
+
+    /** What a client may read about a failure: what happened, without table, queue or SDK names. */
+    static String forClients(RuntimeException cause) {
+        if (cause instanceof DeadlineExceededException) {
+            return "the computation did not finish within the worker's time limit";
+        }
+        if (cause instanceof StoreUnavailableException) {
+            return "the job store could not be reached";
+        }
+        if (cause instanceof QueueUnavailableException) {
+            return "the job queue could not be reached";
+        }
+        return "an unexpected error occurred (it was logged with this job's id)";
+    }
+
+    /** Fails a job this delivery did not claim, unless another delivery holds a live lease on it. */
+    private void failUnclaimed(String jobId, String code, String error) {
+        try {
+            Optional<Job> current = store.find(jobId);
+            if (current.isEmpty()) {
+                return;
+            }
+            Job job = current.get();
+            boolean leased =
+                    job.status() == JobStatus.RUNNING && job.leaseUntil() != null && job.leaseUntil() >= clock.millis();
+            if (!leased) {
+                store.fail(jobId, job.attempts(), code, error, clock.millis());
+            }
+        } catch (StoreUnavailableException unavailable) {
+            // The message still fails; the next delivery, or the DLQ's operator, sees it again.
         }
     }
 
-    private void failQuietly(String jobId, String code, String reason) {
+    private void failQuietly(String jobId, int attempt, String code, String error) {
         try {
-            store.fail(jobId, code, reason, clock.millis());
+            store.fail(jobId, attempt, code, error, clock.millis());
         } catch (StoreUnavailableException unavailable) {
-            // The message still fails; the next delivery, or the DLQ's operator, sees it again.
+            // As above.
         }
     }
 }

@@ -341,7 +341,6 @@ class FibApiTest {
         FibApi full = new FibApi(
                 new RequestRules(fixtures.limits),
                 fixtures.submission(),
-                fixtures.store,
                 fiblab.observe.Metrics.NONE,
                 new fiblab.admission.SubmitAdmission(() -> java.util.OptionalLong.of(11), 10));
 
@@ -362,7 +361,6 @@ class FibApiTest {
         FibApi atLimit = new FibApi(
                 new RequestRules(fixtures.limits),
                 fixtures.submission(),
-                fixtures.store,
                 fiblab.observe.Metrics.NONE,
                 new fiblab.admission.SubmitAdmission(() -> java.util.OptionalLong.of(10), 10));
 

@@ -160,10 +160,7 @@ class ApiHandlerTest {
         fiblab.config.Limits raised = new fiblab.config.Limits(90, 90, 1_000_000);
         ApiHandler handler = new ApiHandler(
                 new fiblab.api.FibApi(
-                        new fiblab.api.RequestRules(raised),
-                        fixtures.submission(),
-                        fixtures.store,
-                        fiblab.observe.Metrics.NONE),
+                        new fiblab.api.RequestRules(raised), fixtures.submission(), fiblab.observe.Metrics.NONE),
                 new StructuredLogger(
                         new PrintStream(logs, true, StandardCharsets.UTF_8), StructuredLogger.Level.INFO, Map.of()));
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../events/api-get-fib-naive.json");
@@ -184,7 +181,7 @@ class ApiHandlerTest {
     void unexpectedFailure_shouldAnswerGeneric500WithoutStackTrace_andLogTheStack() {
         // Given an API core that breaks in a way nobody planned for
         ApiHandler broken = new ApiHandler(
-                new fiblab.api.FibApi(null, null, null, null),
+                new fiblab.api.FibApi(null, null, null),
                 new StructuredLogger(
                         new PrintStream(logs, true, StandardCharsets.UTF_8), StructuredLogger.Level.INFO, Map.of()));
 

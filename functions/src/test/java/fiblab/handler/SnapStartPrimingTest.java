@@ -46,8 +46,8 @@ class SnapStartPrimingTest {
         ByteArrayOutputStream metricsOut = new ByteArrayOutputStream();
         fiblab.observe.EmfMetrics metrics =
                 new fiblab.observe.EmfMetrics(new PrintStream(metricsOut, true, StandardCharsets.UTF_8), "fiblab-api");
-        fiblab.api.FibApi api = new fiblab.api.FibApi(
-                new fiblab.api.RequestRules(fixtures.limits), fixtures.submission(), fixtures.store, metrics);
+        fiblab.api.FibApi api =
+                new fiblab.api.FibApi(new fiblab.api.RequestRules(fixtures.limits), fixtures.submission(), metrics);
         ApiHandler handler = new ApiHandler(api, log);
 
         // When priming runs its hundred computations

@@ -92,4 +92,40 @@ class JobSubmissionTest {
                 .satisfies(e -> assertThat(((PoisonMessageException) e).jobId())
                         .isEqualTo("6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e01"));
     }
+
+    @Test
+    void submit_shouldQueueAgain_whenASubmitDiedBetweenRecordAndSend_andTheClientRetries() {
+        // Given a submit whose invocation died after the record was written and before the message was sent
+        fixtures.queue.dieOnNextSend();
+        assertThatThrownBy(() -> submission.submit(30, Algorithm.NAIVE, "key-dead"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(fixtures.queue.sent()).isEmpty();
+
+        // When the client retries with the same key after the grace period
+        fixtures.clock.advanceMillis(120_000);
+        JobSubmission.Submitted retried = submission.submit(30, Algorithm.NAIVE, "key-dead");
+
+        // Then the job is queued (once), not left PENDING until its TTL
+        assertThat(retried.job().status()).isEqualTo(JobStatus.PENDING);
+        assertThat(fixtures.queue.sent())
+                .singleElement()
+                .satisfies(m -> assertThat(m.jobId()).isEqualTo(retried.job().jobId()));
+        submission.submit(30, Algorithm.NAIVE, "key-dead");
+        assertThat(fixtures.queue.sent())
+                .as("a second retry within the grace period")
+                .hasSize(1);
+    }
+
+    @Test
+    void submit_shouldRefreshTheTtl_whenAFailedSubmitIsReopened() {
+        fixtures.queue.goDown();
+        assertThatThrownBy(() -> submission.submit(30, Algorithm.NAIVE, "key-ttl"));
+        fixtures.queue.comeBack();
+        fixtures.clock.advanceMillis(3 * 24 * 3600 * 1000L);
+
+        JobSubmission.Submitted retried = submission.submit(30, Algorithm.NAIVE, "key-ttl");
+
+        assertThat(fixtures.store.get(retried.job().jobId()).expiresAt())
+                .isEqualTo((Fixtures.NOW + 3 * 24 * 3600 * 1000L) / 1000 + 7 * 24 * 3600);
+    }
 }

@@ -75,11 +75,9 @@ class JobWorkerTest {
 
         WorkerOutcome outcome = worker.process(messageFor(jobId), 2, PLENTY_OF_TIME);
 
+        // (that the first claim may no longer store a result is the store's part: JobStoreContract)
         assertThat(outcome.kind()).isEqualTo(WorkerOutcome.Kind.COMPLETED);
-        assertThat(fixtures.store.get(jobId).attempts()).isEqualTo(2);
-        assertThat(fixtures.store.complete(jobId, stale.attempts(), "wrong", 1, Fixtures.NOW))
-                .as("the first claim may no longer store a result")
-                .isFalse();
+        assertThat(fixtures.store.get(jobId).attempts()).isEqualTo(stale.attempts() + 1);
         assertThat(fixtures.store.get(jobId).value()).isEqualTo("6765");
     }
 
@@ -156,13 +154,194 @@ class JobWorkerTest {
     }
 
     @Test
-    void process_shouldNeverMoveDoneBackwards_whenFailIsAttemptedLater() {
+    void process_shouldRecordGaveUp_whenTheLastDeliveryHasNoTimeLeft() {
+        // Given a job whose last allowed delivery arrives with under a second left
         String jobId = submit(20, Algorithm.NAIVE);
-        worker.process(messageFor(jobId), 1, PLENTY_OF_TIME);
 
-        boolean failed = fixtures.store.fail(jobId, "X", "late failure", Fixtures.NOW);
+        // When
+        WorkerOutcome last = worker.process(messageFor(jobId), 3, 500);
 
-        assertThat(failed).isFalse();
-        assertThat(fixtures.store.get(jobId).status()).isEqualTo(JobStatus.DONE);
+        // Then the job does not stay PENDING while its message goes to the DLQ
+        assertThat(last.acknowledged()).isFalse();
+        Job job = fixtures.store.get(jobId);
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.errorCode()).isEqualTo(JobWorker.GAVE_UP);
+    }
+
+    @Test
+    void process_shouldReopenAndCompute_whenAGivenUpJobsMessageIsRedrivenFromTheDlq() {
+        // Given a job that gave up on its last delivery (its message went to the DLQ)
+        String jobId = submit(20, Algorithm.NAIVE);
+        String message = messageFor(jobId);
+        fixtures.store.goDown();
+        worker.process(message, 1, PLENTY_OF_TIME);
+        fixtures.store.comeBack();
+        worker.process(message, 3, 500);
+        assertThat(fixtures.store.get(jobId).errorCode()).isEqualTo(JobWorker.GAVE_UP);
+
+        // When an operator moves the message back and it is delivered again (receive count starts over)
+        fixtures.clock.advanceMillis(60_000);
+        WorkerOutcome redriven = worker.process(message, 1, PLENTY_OF_TIME);
+
+        // Then the job is computed
+        assertThat(redriven.kind()).isEqualTo(WorkerOutcome.Kind.COMPLETED);
+        Job job = fixtures.store.get(jobId);
+        assertThat(job.status()).isEqualTo(JobStatus.DONE);
+        assertThat(job.value()).isEqualTo("6765");
+        assertThat(job.error()).isNull();
+    }
+
+    @Test
+    void process_shouldNotReopen_whenAPoisonJobsMessageComesBack() {
+        String jobId = submit(20, Algorithm.NAIVE);
+        String poison = "{\"jobId\":\"" + jobId + "\",\"n\":20,\"algorithm\":\"quantum\",\"submittedAt\":1}";
+        worker.process(poison, 3, PLENTY_OF_TIME);
+
+        WorkerOutcome again = worker.process(messageFor(jobId), 1, PLENTY_OF_TIME);
+
+        assertThat(again.kind()).isEqualTo(WorkerOutcome.Kind.ALREADY_FINISHED);
+        assertThat(fixtures.store.get(jobId).errorCode()).isEqualTo(JobWorker.POISON_MESSAGE);
+    }
+
+    @Test
+    void process_shouldCheckTheLimitOnTheTablesN_notOnlyTheMessages() {
+        // Given a job recorded with n above the worker's limit, and a message that claims a small n
+        String jobId = "6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e99";
+        fixtures.store.put(Job.pending(jobId, 70, Algorithm.NAIVE, Fixtures.NOW, null, Fixtures.NOW / 1000 + 3600));
+        String lying = "{\"jobId\":\"" + jobId + "\",\"n\":20,\"algorithm\":\"naive\",\"submittedAt\":1}";
+
+        // When
+        WorkerOutcome outcome = worker.process(lying, 1, 5_000);
+
+        // Then it is refused as poison instead of burning the invocation on fib(70)
+        assertThat(outcome.kind()).isEqualTo(WorkerOutcome.Kind.POISON);
+        Job job = fixtures.store.get(jobId);
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.errorCode()).isEqualTo(JobWorker.POISON_MESSAGE);
+    }
+
+    @Test
+    void gaveUpError_shouldNotShowClientsTheTableNameOrSdkText() {
+        // Given a table that fails with an internal message naming itself
+        String jobId = submit(20, Algorithm.NAIVE);
+        String message = messageFor(jobId);
+        fixtures.store.failNextWith(new StoreUnavailableException(
+                "could not claim job " + jobId + " in table fiblab-JobsTable-1X2Y: Unable to execute HTTP request",
+                null));
+
+        // When the last delivery fails on it
+        WorkerOutcome outcome = worker.process(message, 3, PLENTY_OF_TIME);
+
+        // Then the job's error says what happened in plain words; the log detail keeps the full reason
+        Job job = fixtures.store.get(jobId);
+        assertThat(job.errorCode()).isEqualTo(JobWorker.GAVE_UP);
+        assertThat(job.error())
+                .doesNotContain("fiblab-JobsTable")
+                .doesNotContain("HTTP request")
+                .contains("gave up after 3 deliveries");
+        assertThat(outcome.detail()).contains("fiblab-JobsTable-1X2Y");
+    }
+
+    @Test
+    void process_shouldDeferWithoutStarting_whenTheJobWouldNotFinishInTheTimeLeft() {
+        // Given a job estimated at ~1.5 s (naive fib(41)) and an invocation that had 300 s but has 2 s left
+        String jobId = submit(41, Algorithm.NAIVE);
+
+        // When
+        WorkerOutcome outcome = worker.process(messageFor(jobId), 1, 2_000, 300_000);
+
+        // Then it is not started: a copy goes back to the queue and this delivery is let go
+        assertThat(outcome.kind()).isEqualTo(WorkerOutcome.Kind.DEFERRED);
+        assertThat(outcome.acknowledged()).isTrue();
+        assertThat(fixtures.store.get(jobId).status()).isEqualTo(JobStatus.PENDING);
+        assertThat(fixtures.store.get(jobId).attempts()).isZero();
+        assertThat(fixtures.queue.sent())
+                .filteredOn(m -> m.jobId().equals(jobId))
+                .hasSize(2);
+    }
+
+    @Test
+    void process_shouldComeBackAfterAShortGrowingDelay_whenTheTableIsDown() {
+        String jobId = submit(20, Algorithm.NAIVE);
+        String message = messageFor(jobId);
+        fixtures.store.goDown();
+
+        WorkerOutcome first = worker.process(message, 1, PLENTY_OF_TIME);
+        WorkerOutcome second = worker.process(message, 2, PLENTY_OF_TIME);
+
+        assertThat(first.kind()).isEqualTo(WorkerOutcome.Kind.RETRY);
+        assertThat(first.retryAfterSeconds()).isEqualTo(10);
+        assertThat(second.retryAfterSeconds()).isEqualTo(20);
+    }
+
+    @Test
+    void retrySchedule_shouldDoubleUpToItsMaximum() {
+        RetrySchedule schedule = new RetrySchedule(10, 900);
+
+        assertThat(schedule.delaySeconds(1)).isEqualTo(10);
+        assertThat(schedule.delaySeconds(3)).isEqualTo(40);
+        assertThat(schedule.delaySeconds(7)).isEqualTo(640);
+        assertThat(schedule.delaySeconds(8)).isEqualTo(900);
+        assertThat(schedule.delaySeconds(1000)).isEqualTo(900);
+    }
+
+    @Test
+    void giveUp_shouldNotFailAJob_thatAnotherDeliveryHoldsALiveLeaseOn() {
+        // Given a job another delivery is computing, and a stale duplicate on its last receive with no time
+        String jobId = submit(20, Algorithm.NAIVE);
+        fixtures.store.claim(jobId, Fixtures.NOW, Fixtures.NOW + 60_000);
+
+        // When
+        worker.process(messageFor(jobId), 3, 500);
+
+        // Then the computing delivery keeps the job
+        assertThat(fixtures.store.get(jobId).status()).isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
+    void costModel_shouldGrowByPhiPerStepOfN() {
+        CostModel model = new CostModel(1_000, 2_000);
+
+        assertThat(model.estimateMillis(Algorithm.NAIVE, 40)).isEqualTo(1_000);
+        assertThat(model.estimateMillis(Algorithm.NAIVE, 50)).isBetween(122_000L, 124_000L);
+        assertThat(model.estimateMillis(Algorithm.FAST, 1_000_000)).isEqualTo(2_000);
+        assertThat(model.estimateMillis(Algorithm.FAST, 1_000)).isLessThan(5);
+    }
+
+    @Test
+    void lease_shouldLastAboutTheJobsCost_notTheWholeInvocation() {
+        // a delivery that fails after claiming must not hold the job's retries back for minutes
+        assertThat(JobWorker.leaseMillis(100, 300_000)).isEqualTo(10_200);
+        assertThat(JobWorker.leaseMillis(100_000, 60_000)).isEqualTo(60_000);
+    }
+
+    @Test
+    void process_shouldNotSendAnotherCopy_whenADeferredJobIsAlreadyDone() {
+        // Given a job already DONE, and a duplicate of its message arriving with too little time left
+        String jobId = submit(41, Algorithm.NAIVE);
+        String message = messageFor(jobId);
+        fixtures.store.claim(jobId, Fixtures.NOW, Fixtures.NOW + 1_000);
+        fixtures.store.complete(jobId, 1, "165580141", 1, Fixtures.NOW);
+
+        // When
+        WorkerOutcome outcome = worker.process(message, 1, 2_000, 300_000);
+
+        // Then it is acknowledged without a new copy
+        assertThat(outcome.kind()).isEqualTo(WorkerOutcome.Kind.ALREADY_FINISHED);
+        assertThat(fixtures.queue.sent()).hasSize(1);
+    }
+
+    @Test
+    void lastDeliveryFailing_shouldNotFailTheJob_whileAnotherDeliveryComputesIt() {
+        // Given a job another delivery claimed and is computing (live lease)
+        String jobId = submit(20, Algorithm.NAIVE);
+        fixtures.store.claim(jobId, Fixtures.NOW, Fixtures.NOW + 60_000);
+
+        // When a stale duplicate, on its last receive, meets a table error
+        fixtures.store.failNextWith(new StoreUnavailableException("throttled", null));
+        worker.process(messageFor(jobId), 3, PLENTY_OF_TIME);
+
+        // Then its give-up does not fail the job under the computing delivery
+        assertThat(fixtures.store.get(jobId).status()).isEqualTo(JobStatus.RUNNING);
     }
 }

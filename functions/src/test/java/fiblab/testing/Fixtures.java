@@ -5,6 +5,7 @@ import fiblab.api.RequestRules;
 import fiblab.config.Limits;
 import fiblab.job.JobSubmission;
 import fiblab.job.JobWorker;
+import fiblab.job.WorkerPolicy;
 import fiblab.observe.Metrics;
 import java.time.Duration;
 
@@ -23,10 +24,10 @@ public final class Fixtures {
     }
 
     public FibApi api() {
-        return new FibApi(new RequestRules(limits), submission(), store, Metrics.NONE);
+        return new FibApi(new RequestRules(limits), submission(), Metrics.NONE);
     }
 
     public JobWorker worker(int maxReceiveCount) {
-        return new JobWorker(store, limits, clock, maxReceiveCount, Metrics.NONE);
+        return new JobWorker(store, queue, WorkerPolicy.defaults(limits, maxReceiveCount), clock, Metrics.NONE);
     }
 }

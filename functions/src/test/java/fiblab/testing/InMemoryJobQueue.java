@@ -11,6 +11,12 @@ public final class InMemoryJobQueue implements JobQueue {
 
     private final List<JobMessage> sent = new CopyOnWriteArrayList<>();
     private volatile boolean down;
+    private volatile boolean dieOnNextSend;
+
+    /** The next send never happens: the invocation dies first (the caller sees an unexpected error). */
+    public void dieOnNextSend() {
+        dieOnNextSend = true;
+    }
 
     public void goDown() {
         down = true;
@@ -25,7 +31,11 @@ public final class InMemoryJobQueue implements JobQueue {
     }
 
     @Override
-    public void send(JobMessage message) {
+    public void send(JobMessage message, int delaySeconds) {
+        if (dieOnNextSend) {
+            dieOnNextSend = false;
+            throw new IllegalStateException("the invocation ended before the message was sent");
+        }
         if (down) {
             throw new QueueUnavailableException("the in-memory queue is down", null);
         }

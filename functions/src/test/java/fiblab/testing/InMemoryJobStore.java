@@ -12,13 +12,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link JobStore} in a map, with the same conditions as the DynamoDB one, for unit tests of the
- * core. It can be switched "down" to act like an unreachable table, and counts result writes.
+ * core; {@code JobStoreContract} runs one behaviour suite against both. It can be switched "down"
+ * to act like an unreachable table, fail one call, and it counts result writes.
  */
 public final class InMemoryJobStore implements JobStore {
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger completions = new AtomicInteger();
     private volatile boolean down;
+    private volatile StoreUnavailableException nextFailure;
 
     public void goDown() {
         down = true;
@@ -26,6 +28,11 @@ public final class InMemoryJobStore implements JobStore {
 
     public void comeBack() {
         down = false;
+    }
+
+    /** The next call fails with {@code failure}, as a table that answers one request with an error. */
+    public void failNextWith(StoreUnavailableException failure) {
+        nextFailure = failure;
     }
 
     public int completions() {
@@ -59,6 +66,11 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
+    public Optional<Job> findEventually(String jobId) {
+        return find(jobId);
+    }
+
+    @Override
     public synchronized Optional<Job> claim(String jobId, long now, long leaseUntil) {
         checkUp();
         Job job = jobs.get(jobId);
@@ -82,7 +94,8 @@ public final class InMemoryJobStore implements JobStore {
                 job.attempts() + 1,
                 job.idempotencyKey(),
                 leaseUntil,
-                job.expiresAt());
+                job.expiresAt(),
+                job.queuedAt());
         jobs.put(jobId, claimed);
         return Optional.of(claimed);
     }
@@ -112,16 +125,17 @@ public final class InMemoryJobStore implements JobStore {
                         job.attempts(),
                         job.idempotencyKey(),
                         null,
-                        job.expiresAt()));
+                        job.expiresAt(),
+                        job.queuedAt()));
         completions.incrementAndGet();
         return true;
     }
 
     @Override
-    public synchronized boolean fail(String jobId, String errorCode, String error, long completedAt) {
+    public synchronized boolean fail(String jobId, int attempt, String errorCode, String error, long completedAt) {
         checkUp();
         Job job = jobs.get(jobId);
-        if (job == null || job.status().isTerminal()) {
+        if (job == null || job.status().isTerminal() || job.attempts() != attempt) {
             return false;
         }
         jobs.put(
@@ -141,12 +155,13 @@ public final class InMemoryJobStore implements JobStore {
                         job.attempts(),
                         job.idempotencyKey(),
                         null,
-                        job.expiresAt()));
+                        job.expiresAt(),
+                        job.queuedAt()));
         return true;
     }
 
     @Override
-    public synchronized boolean reopen(String jobId, String errorCode, long now) {
+    public synchronized boolean reopen(String jobId, String errorCode, long now, long expiresAt) {
         checkUp();
         Job job = jobs.get(jobId);
         if (job == null || job.status() != JobStatus.FAILED || !errorCode.equals(job.errorCode())) {
@@ -169,11 +184,52 @@ public final class InMemoryJobStore implements JobStore {
                         job.attempts(),
                         job.idempotencyKey(),
                         null,
-                        job.expiresAt()));
+                        expiresAt,
+                        now));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean requeue(String jobId, long now, long staleBefore) {
+        checkUp();
+        Job job = jobs.get(jobId);
+        boolean stranded = job != null
+                && (job.status() == JobStatus.PENDING
+                        || job.status() == JobStatus.RUNNING
+                                && job.leaseUntil() != null
+                                && job.leaseUntil() < staleBefore)
+                && (job.queuedAt() == null || job.queuedAt() < staleBefore);
+        if (!stranded) {
+            return false;
+        }
+        jobs.put(
+                jobId,
+                new Job(
+                        jobId,
+                        job.n(),
+                        job.algorithm(),
+                        job.status(),
+                        job.value(),
+                        job.errorCode(),
+                        job.error(),
+                        job.submittedAt(),
+                        job.startedAt(),
+                        job.completedAt(),
+                        job.computeMicros(),
+                        job.attempts(),
+                        job.idempotencyKey(),
+                        job.leaseUntil(),
+                        job.expiresAt(),
+                        now));
         return true;
     }
 
     private void checkUp() {
+        StoreUnavailableException failure = nextFailure;
+        if (failure != null) {
+            nextFailure = null;
+            throw failure;
+        }
         if (down) {
             throw new StoreUnavailableException("the in-memory table is down", null);
         }

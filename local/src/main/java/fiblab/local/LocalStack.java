@@ -82,7 +82,7 @@ public final class LocalStack implements AutoCloseable {
         if (endpoint.isPresent()) {
             endpoints = new AwsEndpoints(endpoint.get(), endpoint.get(), region);
         } else {
-            servers = LocalServers.start(region);
+            servers = LocalServers.start(region, options.dataDir(), log::line);
             endpoints = new AwsEndpoints(servers.sqsEndpoint(), servers.dynamoDbEndpoint(), region);
         }
         ResourceProvisioner provisioner = new ResourceProvisioner(template, endpoints, LocalServers.ACCOUNT_ID);

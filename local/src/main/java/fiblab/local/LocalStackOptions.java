@@ -15,9 +15,17 @@ import java.util.Optional;
  * @param endpoint an SQS- and DynamoDB-compatible endpoint (LocalStack) to use instead of starting
  *                 ElasticMQ and dynalite
  * @param logFile where function logs and START/END/REPORT lines go; null = stdout
+ * @param dataDir where the local servers keep their data across runs (dynalite's tables in
+ *                {@code DIR/dynalite}, ElasticMQ's queues and messages in {@code DIR/elasticmq});
+ *                null = a temporary table directory removed on close and queues in memory
  */
 public record LocalStackOptions(
-        Path template, int port, Map<String, String> parameterOverrides, Optional<URI> endpoint, Path logFile) {
+        Path template,
+        int port,
+        Map<String, String> parameterOverrides,
+        Optional<URI> endpoint,
+        Path logFile,
+        Path dataDir) {
 
     /** {@code sam local start-api}'s port. */
     public static final int DEFAULT_PORT = 3000;
@@ -35,24 +43,28 @@ public record LocalStackOptions(
 
     /** Port 3000, the template's parameter defaults, local servers, logs on stdout. */
     public static LocalStackOptions defaults(Path template) {
-        return new LocalStackOptions(template, DEFAULT_PORT, Map.of(), Optional.empty(), null);
+        return new LocalStackOptions(template, DEFAULT_PORT, Map.of(), Optional.empty(), null, null);
     }
 
     public LocalStackOptions withPort(int newPort) {
-        return new LocalStackOptions(template, newPort, parameterOverrides, endpoint, logFile);
+        return new LocalStackOptions(template, newPort, parameterOverrides, endpoint, logFile, dataDir);
     }
 
     public LocalStackOptions withParameter(String name, String value) {
         Map<String, String> overrides = new LinkedHashMap<>(parameterOverrides);
         overrides.put(name, value);
-        return new LocalStackOptions(template, port, overrides, endpoint, logFile);
+        return new LocalStackOptions(template, port, overrides, endpoint, logFile, dataDir);
     }
 
     public LocalStackOptions withEndpoint(URI newEndpoint) {
-        return new LocalStackOptions(template, port, parameterOverrides, Optional.of(newEndpoint), logFile);
+        return new LocalStackOptions(template, port, parameterOverrides, Optional.of(newEndpoint), logFile, dataDir);
     }
 
     public LocalStackOptions withLogFile(Path newLogFile) {
-        return new LocalStackOptions(template, port, parameterOverrides, endpoint, newLogFile);
+        return new LocalStackOptions(template, port, parameterOverrides, endpoint, newLogFile, dataDir);
+    }
+
+    public LocalStackOptions withDataDir(Path newDataDir) {
+        return new LocalStackOptions(template, port, parameterOverrides, endpoint, logFile, newDataDir);
     }
 }

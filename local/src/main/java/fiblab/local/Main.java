@@ -50,6 +50,12 @@ public final class Main implements Callable<Integer> {
     Path logFile;
 
     @Option(
+            names = "--data-dir",
+            description = "keep the table (DIR/dynalite) and the queues with their messages (DIR/elasticmq,"
+                    + " ElasticMQ's H2 message store) across runs")
+    Path dataDir;
+
+    @Option(
             names = "--log-level",
             description = "the functions' AWS_LAMBDA_LOG_LEVEL (TRACE, DEBUG, INFO, WARN, ERROR)")
     String logLevel;
@@ -78,7 +84,7 @@ public final class Main implements Callable<Integer> {
             System.setProperty(FunctionEnvironment.LOG_LEVEL_PROPERTY, logLevel);
         }
         LocalStackOptions options =
-                new LocalStackOptions(file, port, overrides, Optional.ofNullable(endpoint), logFile);
+                new LocalStackOptions(file, port, overrides, Optional.ofNullable(endpoint), logFile, dataDir);
         LocalStack stack;
         try {
             stack = LocalStack.start(options);

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 public final class ChildProcesses {
 
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+    private static volatile boolean shuttingDown;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ChildProcesses::stopAll, "fiblab-child-reaper"));
@@ -54,7 +55,13 @@ public final class ChildProcesses {
         return pids;
     }
 
+    /** True once the JVM is stopping its children: a supervisor must not start them again. */
+    public static boolean shuttingDown() {
+        return shuttingDown;
+    }
+
     static void stopAll() {
+        shuttingDown = true;
         for (Process process : List.copyOf(RUNNING)) {
             stop(process, Duration.ofSeconds(2));
         }

@@ -14,26 +14,37 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * dynalite, the DynamoDB-compatible server, as a child Node.js process on a free loopback port.
- * With a data directory ({@code --path}) its tables survive a {@link #restart()}.
+ * With a data directory ({@code --path}) its tables survive a {@link #restart()}. It is
+ * supervised: if the process dies without being stopped, the server says so through its event
+ * listener and starts it again on the same port and data directory, as a managed service would
+ * come back, instead of leaving every table request failing until someone restarts it by hand.
  */
 public final class DynaliteServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
     private static final String READY_LINE = "Dynalite listening at";
+    /** Attempts to bring a dead dynalite back, 0.5 s apart, before the supervisor gives up. */
+    private static final int RESTART_ATTEMPTS = 20;
 
     private final DynaliteInstallation installation;
     private final Path dataDirectory;
     private final int port;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final Consumer<String> events;
+    private final AtomicInteger restarts = new AtomicInteger();
     private Process process;
+    private boolean stopped;
 
-    private DynaliteServer(DynaliteInstallation installation, Path dataDirectory, int port) {
+    private DynaliteServer(DynaliteInstallation installation, Path dataDirectory, int port, Consumer<String> events) {
         this.installation = installation;
         this.dataDirectory = dataDirectory;
         this.port = port;
+        this.events = events;
     }
 
     /**
@@ -42,9 +53,14 @@ public final class DynaliteServer implements AutoCloseable {
      * @param dataDirectory where LevelDB keeps the tables, or null to keep them in memory
      */
     public static DynaliteServer start(int port, Path dataDirectory) {
+        return start(port, dataDirectory, line -> {});
+    }
+
+    /** As {@link #start(int, Path)}; {@code events} hears when the process dies and is started again. */
+    public static DynaliteServer start(int port, Path dataDirectory, Consumer<String> events) {
         DynaliteInstallation installation = DynaliteInstallation.locate();
         int chosen = port == 0 ? FreePorts.pick() : port;
-        DynaliteServer server = new DynaliteServer(installation, dataDirectory, chosen);
+        DynaliteServer server = new DynaliteServer(installation, dataDirectory, chosen, events);
         server.launch();
         return server;
     }
@@ -87,15 +103,16 @@ public final class DynaliteServer implements AutoCloseable {
         Thread reader = new Thread(() -> drain(started, ready), "dynalite-output-" + port);
         reader.setDaemon(true);
         reader.start();
+        started.onExit().thenRun(() -> supervise(started));
         try {
             ready.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            stop();
+            killCurrent();
             throw new ServerStartException("dynalite did not start on 127.0.0.1:" + port + " within "
                     + START_TIMEOUT.toSeconds() + " s; its output: " + String.join(" | ", output)
                     + " (reinstall with `npm ci` in local/dynalite, or pass --endpoint URL)");
         } catch (InterruptedException e) {
-            stop();
+            killCurrent();
             Thread.currentThread().interrupt();
             throw new ServerStartException("interrupted while starting dynalite", e);
         }
@@ -118,6 +135,56 @@ public final class DynaliteServer implements AutoCloseable {
         ready.completeExceptionally(new IOException("dynalite exited"));
     }
 
+    /** Runs when a dynalite process ends: if nobody stopped it, it died, and is started again. */
+    private void supervise(Process exited) {
+        synchronized (this) {
+            if (process != exited || ChildProcesses.shuttingDown()) {
+                return; // stopped or replaced on purpose, or the JVM is ending
+            }
+            process = null;
+        }
+        events.accept("[dynalite] process " + exited.pid() + " on 127.0.0.1:" + port + " died (exit code "
+                + exited.exitValue() + "); starting it again on the same port"
+                + (dataDirectory == null
+                        ? " (in memory: its tables are gone)"
+                        : " and data directory " + dataDirectory));
+        for (int attempt = 1; attempt <= RESTART_ATTEMPTS; attempt++) {
+            synchronized (this) {
+                if (process != null || stopped) {
+                    return;
+                }
+                try {
+                    output.clear();
+                    launch();
+                    restarts.incrementAndGet();
+                    events.accept("[dynalite] back on 127.0.0.1:" + port + " as process " + process.pid() + " (restart "
+                            + restarts.get() + ")");
+                    return;
+                } catch (ServerStartException notYet) {
+                    if (attempt == RESTART_ATTEMPTS) {
+                        events.accept("[dynalite] could not be started again: " + notYet.getMessage()
+                                + "; every request that needs the table will answer 503 until it is");
+                        return;
+                    }
+                }
+            }
+            sleep(500);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How many times the supervisor has brought a dead process back. */
+    public int restarts() {
+        return restarts.get();
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
@@ -135,11 +202,17 @@ public final class DynaliteServer implements AutoCloseable {
         return process == null ? -1 : process.pid();
     }
 
-    /** Stops the process (and anything it started). */
+    /** Stops the process (and anything it started); the supervisor leaves a stopped server alone. */
     public synchronized void stop() {
+        stopped = true;
+        killCurrent();
+    }
+
+    private synchronized void killCurrent() {
         if (process != null) {
-            ChildProcesses.stop(process, Duration.ofSeconds(3));
+            Process stopping = process;
             process = null;
+            ChildProcesses.stop(stopping, Duration.ofSeconds(3));
         }
     }
 
@@ -147,6 +220,7 @@ public final class DynaliteServer implements AutoCloseable {
     public synchronized void restart() {
         stop();
         output.clear();
+        stopped = false;
         launch();
     }
 

@@ -1,31 +1,117 @@
 package fiblab.local.servers;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
+import org.apache.pekko.pattern.Patterns;
+import org.elasticmq.StrictSQSLimits$;
+import org.elasticmq.actor.QueueManagerActor;
+import org.elasticmq.actor.queue.QueueEvent;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.util.NowProvider;
+import scala.Option;
+import scala.concurrent.Await;
+import scala.concurrent.duration.FiniteDuration;
 
-/** ElasticMQ, embedded in this JVM, speaking the SQS API on a loopback port. */
+/**
+ * ElasticMQ, embedded in this JVM, speaking the SQS API on a loopback port. The queues live in an
+ * actor system of their own, outside the HTTP server: {@link #stop()} makes SQS unreachable and
+ * {@link #restart()} brings it back on the same port with every queue and message still there, as
+ * an SQS outage would (SQS keeps messages durably); {@link #close()} ends it for good. With a
+ * message store (ElasticMQ's SQL persistence on an H2 file), queues and messages also survive the
+ * JVM: the next start on the same store restores them.
+ */
 public final class ElasticMqServer implements AutoCloseable {
+
+    private static final int STOP_WAIT_SECONDS = 2;
+    private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(30);
 
     private final String region;
     private final String accountId;
+    private final ActorSystem actors;
+    private final ActorRef queues;
     private int port;
     private SQSRestServer server;
 
-    private ElasticMqServer(String region, String accountId) {
+    private ElasticMqServer(String region, String accountId, Path messageStore) {
         this.region = region;
         this.accountId = accountId;
+        this.actors = ActorSystem.create("fiblab-sqs");
+        Option<ActorRef> persistence = messageStore == null ? Option.empty() : Option.apply(persistence(messageStore));
+        this.queues = actors.actorOf(Props.create(
+                QueueManagerActor.class,
+                () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, persistence)));
+        if (messageStore != null) {
+            restore(persistence.get());
+        }
     }
 
-    /** Starts on {@code port}, or on any free port when it is 0. */
+    /** Starts on {@code port}, or on any free port when it is 0, keeping queues in memory only. */
     public static ElasticMqServer start(int port, String region, String accountId) {
-        ElasticMqServer server = new ElasticMqServer(region, accountId);
-        server.bind(port);
+        return start(port, region, accountId, null);
+    }
+
+    /**
+     * Starts on {@code port} (0 = any free one).
+     *
+     * @param messageStore directory of the H2 database that keeps queues and messages across runs,
+     *     or null to keep them in memory only
+     */
+    public static ElasticMqServer start(int port, String region, String accountId, Path messageStore) {
+        ElasticMqServer server;
+        try {
+            server = new ElasticMqServer(region, accountId, messageStore);
+        } catch (RuntimeException e) {
+            throw new ServerStartException(
+                    "ElasticMQ (SQS) could not open its message store in " + messageStore + " (" + e.getMessage()
+                            + "): is another local stack using that --data-dir?",
+                    e);
+        }
+        try {
+            server.bind(port);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         return server;
+    }
+
+    private ActorRef persistence(Path messageStore) {
+        SqlQueuePersistenceConfig config = new SqlQueuePersistenceConfig(
+                true,
+                "org.h2.Driver",
+                "jdbc:h2:" + messageStore.toAbsolutePath().resolve("elasticmq"),
+                "sa",
+                "",
+                false);
+        return actors.actorOf(Props.create(
+                SqlQueuePersistenceActor.class,
+                () -> new SqlQueuePersistenceActor(config, scala.collection.immutable.List$.MODULE$.empty())));
+    }
+
+    /** Brings back the queues and messages the store holds, before the port is opened. */
+    private void restore(ActorRef persistence) {
+        try {
+            Await.result(
+                    Patterns.ask(persistence, new QueueEvent.Restore(queues), RESTORE_TIMEOUT.toMillis()),
+                    FiniteDuration.create(RESTORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (Exception e) {
+            actors.terminate();
+            throw new IllegalStateException("restoring the queues failed: " + e, e);
+        }
     }
 
     private synchronized void bind(int requestedPort) {
         var builder = SQSRestServerBuilder.withInterface("127.0.0.1")
+                .withActorSystem(actors)
+                .withQueueManagerActor(queues)
                 .withAWSRegion(region)
                 .withAWSAccountId(accountId);
         builder = requestedPort == 0 ? builder.withDynamicPort() : builder.withPort(requestedPort);
@@ -33,6 +119,7 @@ public final class ElasticMqServer implements AutoCloseable {
             server = builder.start();
             port = server.waitUntilStarted().localAddress().getPort();
         } catch (RuntimeException e) {
+            server = null;
             throw new ServerStartException(
                     "ElasticMQ (SQS) could not start on 127.0.0.1:" + requestedPort + " (" + e.getMessage()
                             + "): free that port or choose another",
@@ -49,9 +136,9 @@ public final class ElasticMqServer implements AutoCloseable {
     }
 
     /**
-     * Stops the server; queues and messages are lost (ElasticMQ keeps them in memory). ElasticMQ's
-     * own stopAndWait waits up to a minute for clients' idle keep-alive connections to close, so
-     * the wait here is bounded: the port is unbound at once, the rest ends in the background.
+     * Unbinds the port: SQS is unreachable until {@link #restart()}; queues and messages are kept.
+     * ElasticMQ's own stopAndWait waits up to a minute for clients' idle keep-alive connections to
+     * close, so the wait here is bounded: the port is unbound at once, the rest ends in the background.
      */
     public synchronized void stop() {
         if (server != null) {
@@ -69,16 +156,16 @@ public final class ElasticMqServer implements AutoCloseable {
         }
     }
 
-    private static final int STOP_WAIT_SECONDS = 2;
-
-    /** Starts again on the same port, for tests that take SQS away and bring it back. */
+    /** Serves again on the same port, with the queues and messages it had, after a {@link #stop()}. */
     public synchronized void restart() {
         stop();
         bind(port);
     }
 
+    /** Stops serving and discards the queues. */
     @Override
-    public void close() {
+    public synchronized void close() {
         stop();
+        actors.terminate();
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -19,12 +20,12 @@ public final class LocalServers implements AutoCloseable {
 
     private final ElasticMqServer sqs;
     private final DynaliteServer dynamoDb;
-    private final Path dataDirectory;
+    private final Path temporaryDirectory;
 
-    private LocalServers(ElasticMqServer sqs, DynaliteServer dynamoDb, Path dataDirectory) {
+    private LocalServers(ElasticMqServer sqs, DynaliteServer dynamoDb, Path temporaryDirectory) {
         this.sqs = sqs;
         this.dynamoDb = dynamoDb;
-        this.dataDirectory = dataDirectory;
+        this.temporaryDirectory = temporaryDirectory;
     }
 
     /**
@@ -32,19 +33,45 @@ public final class LocalServers implements AutoCloseable {
      * restarted dynalite still has them (the directory is deleted on close).
      */
     public static LocalServers start(String region) {
+        return start(region, null, line -> {});
+    }
+
+    /**
+     * Starts both servers; dynalite is supervised ({@code events} hears of a death and restart).
+     *
+     * @param dataDirectory where dynalite keeps its tables ({@code DIR/dynalite}) and ElasticMQ its
+     *     queues and messages ({@code DIR/elasticmq}) across runs, kept on close; or null for a
+     *     temporary table directory deleted on close and queues in memory
+     */
+    public static LocalServers start(String region, Path dataDirectory, Consumer<String> events) {
         Path data;
+        Path temporary = null;
         try {
-            data = Files.createTempDirectory("fiblab-dynalite-");
+            if (dataDirectory == null) {
+                temporary = Files.createTempDirectory("fiblab-dynalite-");
+                data = temporary;
+            } else {
+                data = Files.createDirectories(dataDirectory.resolve("dynalite"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create dynalite's data directory", e);
         }
-        DynaliteServer dynamoDb = DynaliteServer.start(0, data);
+        DynaliteServer dynamoDb = DynaliteServer.start(0, data, events);
         try {
-            ElasticMqServer sqs = ElasticMqServer.start(0, region, ACCOUNT_ID);
-            return new LocalServers(sqs, dynamoDb, data);
+            ElasticMqServer sqs = ElasticMqServer.start(
+                    0,
+                    region,
+                    ACCOUNT_ID,
+                    dataDirectory == null ? null : Files.createDirectories(dataDirectory.resolve("elasticmq")));
+            return new LocalServers(sqs, dynamoDb, temporary);
+        } catch (IOException e) {
+            dynamoDb.stop();
+            throw new UncheckedIOException("cannot create ElasticMQ's data directory", e);
         } catch (RuntimeException e) {
             dynamoDb.stop();
-            deleteQuietly(data);
+            if (temporary != null) {
+                deleteQuietly(temporary);
+            }
             throw e;
         }
     }
@@ -68,10 +95,12 @@ public final class LocalServers implements AutoCloseable {
     @Override
     public void close() {
         try {
-            sqs.stop();
+            sqs.close();
         } finally {
             dynamoDb.stop();
-            deleteQuietly(dataDirectory);
+            if (temporaryDirectory != null) {
+                deleteQuietly(temporaryDirectory);
+            }
         }
     }
 

@@ -27,13 +27,13 @@ class SamTemplateTest {
         assertThat(api.httpRoutes())
                 .extracting(HttpRouteDefinition::routeKey)
                 .containsExactlyInAnyOrder("GET /fib/{n}", "POST /jobs", "GET /jobs/{jobId}", "$default");
-        assertThat(api.environment()).containsKeys("TABLE_NAME", "INLINE_NAIVE_MAX_N", "QUEUE_URL", "JOB_TTL_DAYS");
+        assertThat(api.environment())
+                .containsKeys("TABLE_NAME", "INLINE_NAIVE_MAX_N", "QUEUE_URL", "JOB_TTL_DAYS")
+                .doesNotContainKey("MAX_RECEIVE_COUNT");
 
         FunctionDefinition worker = function(template, "WorkerFunction");
         assertThat(worker.timeoutSeconds()).isEqualTo(300);
-        assertThat(worker.environment())
-                .containsKeys("TABLE_NAME", "MAX_RECEIVE_COUNT")
-                .doesNotContainKey("QUEUE_URL");
+        assertThat(worker.environment()).containsKeys("TABLE_NAME", "MAX_RECEIVE_COUNT", "QUEUE_URL");
         SqsEventSourceDefinition jobs = worker.sqsEvents().get(0);
         assertThat(jobs.queueLogicalId()).isEqualTo("JobsQueue");
         assertThat(jobs.batchSize()).isEqualTo(5);
