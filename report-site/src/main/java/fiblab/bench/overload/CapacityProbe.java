@@ -4,7 +4,6 @@ import fiblab.bench.http.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * completion, read from the job records (server time, free of polling delay).
  */
 final class CapacityProbe {
+
+    static final int SUBMIT_THREADS = 8;
 
     private CapacityProbe() {}
 
@@ -45,17 +46,12 @@ final class CapacityProbe {
     static double async(ApiClient client, int n, int jobs, Duration patience) throws InterruptedException {
         try (AsyncJobs async =
                 new AsyncJobs(client, n, new PollingPolicy.FixedInterval(Duration.ofMillis(200)), patience, 2)) {
-            long start = System.nanoTime();
-            long startMillis = System.currentTimeMillis();
-            List<CompletableFuture<OverloadSample>> futures = new ArrayList<>();
-            for (int i = 0; i < jobs; i++) {
-                futures.add(async.submit(start, startMillis, System.nanoTime() - start));
-            }
+            // submitted from several threads at once: one thread's sequential POSTs would cap the burst below capacity
+            List<OverloadSample> samples = OpenLoopSchedule.run(async::submit, 1e6, jobs, SUBMIT_THREADS);
             long first = Long.MAX_VALUE;
             long last = Long.MIN_VALUE;
             long done = 0;
-            for (CompletableFuture<OverloadSample> future : futures) {
-                OverloadSample sample = future.join();
+            for (OverloadSample sample : samples) {
                 if (sample.ok() && sample.completedMillis() >= 0) {
                     done++;
                     first = Math.min(first, sample.completedMillis());
