@@ -57,8 +57,9 @@ public final class OverloadRunner {
                     Duration.ofSeconds(30),
                     256,
                     5,
-                    2 * Runtime.getRuntime().availableProcessors(),
-                    100,
+                    // enough clients to saturate the stack: a closed loop of a few is bound by its own round trips
+                    16,
+                    200,
                     new PollingPolicy.HonourRetryAfter(Duration.ofSeconds(1)),
                     4,
                     2,
