@@ -37,8 +37,8 @@ public final class PollingComparison {
             double pollCostPerMillionJobsUsd) {}
 
     /**
-     * Threads shared by the pending jobs' polls: enough that a 10 ms poller is not held back by the
-     * others' round trips (with 2, it sent 2 polls per job where 10 were due).
+     * Threads shared by the pending jobs' polls, so that one job's slow poll does not hold back the
+     * others' (a 10 ms poller still polls only as often as each poll's round trip allows).
      */
     static final int POLL_THREADS = 16;
 
