@@ -119,6 +119,7 @@ final class HttpConnection implements AutoCloseable {
         long contentLength = -1;
         boolean chunked = false;
         boolean close = parts[0].equals("HTTP/1.0");
+        int retryAfter = -1;
         for (String line = readLine(); line != null && !line.isEmpty(); line = readLine()) {
             int colon = line.indexOf(':');
             if (colon <= 0) {
@@ -130,6 +131,7 @@ final class HttpConnection implements AutoCloseable {
                 case "content-length" -> contentLength = Long.parseLong(value);
                 case "transfer-encoding" ->
                     chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "retry-after" -> retryAfter = seconds(value);
                 case "connection" ->
                     close = value.equalsIgnoreCase("close") || (close && !value.equalsIgnoreCase("keep-alive"));
                 default -> {}
@@ -152,7 +154,16 @@ final class HttpConnection implements AutoCloseable {
         if (close) {
             close();
         }
-        return new ApiResponse(status, new String(bytes, StandardCharsets.UTF_8));
+        return new ApiResponse(status, new String(bytes, StandardCharsets.UTF_8), retryAfter);
+    }
+
+    /** Retry-After as delay-seconds; an HTTP-date (also allowed by RFC 9110) reads as -1. */
+    private static int seconds(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private byte[] readChunked() throws IOException {

@@ -1,0 +1,237 @@
+package fiblab.bench.model;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The async path as a queueing system, simulated event by event (seeded, bounded): submits pass
+ * API Gateway's token bucket and are accepted after the submit's own latency; the queue is
+ * unbounded; Lambda's SQS event source runs at most {@code limit(t)} batches at once, starting at
+ * {@code initialBatches} and adding {@code scaleUpPerMinute} while messages remain, up to
+ * {@code maxBatches}; each batch takes up to {@code batchSize} messages and computes them one
+ * after the other. With finite {@code cores}, running batches share the CPU equally. The client
+ * polls every {@code pollIntervalSeconds} after the 202 and sees the result at the first poll after
+ * it was stored. Polls are counted (API requests per job) but not throttled: the prediction's
+ * {@code apiRequestsPer} times the offered rate says when they would be.
+ */
+public final class AsyncModel {
+
+    /**
+     * @param apiRate              API Gateway steady rate for submits; infinite = no throttle
+     * @param apiBurst             API Gateway bucket size
+     * @param submitSeconds        POST /jobs until the 202 (PutItem, SendMessage, gateway)
+     * @param initialBatches       concurrent batches when messages first arrive (Lambda: 5)
+     * @param scaleUpPerMinute     batches added per minute while messages remain (Lambda: 300); 0 = fixed
+     * @param maxBatches           most batches at once (MaximumConcurrency, reserved or account concurrency, 1,000)
+     * @param batchSize            messages per batch
+     * @param handOverSeconds      from a batch's start until its first message computes (receive, invoke)
+     * @param perJobSeconds        per message outside compute (claim and result writes)
+     * @param cores                CPUs shared by running batches; infinite = one each
+     * @param pollIntervalSeconds  the client's interval between status polls
+     * @param pollSeconds          one status poll's latency
+     * @param patienceSeconds      a result seen later than this after the intended submit does not count
+     */
+    public record Config(
+            double apiRate,
+            double apiBurst,
+            double submitSeconds,
+            int initialBatches,
+            double scaleUpPerMinute,
+            int maxBatches,
+            int batchSize,
+            double handOverSeconds,
+            double perJobSeconds,
+            double cores,
+            double pollIntervalSeconds,
+            double pollSeconds,
+            double patienceSeconds) {
+
+        public Config {
+            if (initialBatches < 1 || maxBatches < 1 || batchSize < 1 || !(cores > 0) || !(pollIntervalSeconds > 0)) {
+                throw new IllegalArgumentException("batches, batch size, cores and poll interval must be positive");
+            }
+        }
+    }
+
+    /** A backlog that outlives the offered load by more than this means the drain rate binds. */
+    static final double DRAIN_THAT_BINDS_SECONDS = 1.0;
+
+    private final Config config;
+
+    public AsyncModel(Config config) {
+        this.config = config;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public PathPrediction predict(LoadPoint load, ServiceTime service) {
+        return new Run(load, service).run();
+    }
+
+    private record Job(double intended, double accepted) {}
+
+    private record Finish(double virtualEnd, Job job, boolean lastOfBatch) {}
+
+    private final class Run {
+        final LoadPoint load;
+        final ServiceTime service;
+        final SplittableRandom random;
+        final TokenBucket api;
+        final Deque<Job> queue = new ArrayDeque<>();
+        final PriorityQueue<Double> acceptances = new PriorityQueue<>();
+        final Deque<Job> accepting = new ArrayDeque<>();
+        final PriorityQueue<Finish> finishes =
+                new PriorityQueue<>((a, b) -> Double.compare(a.virtualEnd, b.virtualEnd));
+        final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        final Histogram latency = new Histogram(3);
+        double now;
+        double virtual;
+        double limit;
+        double peakLimit;
+        int batches;
+        long offered;
+        long polls;
+        long peakBacklog;
+        double lastCompletion;
+
+        Run(LoadPoint load, ServiceTime service) {
+            this.load = load;
+            this.service = service;
+            this.random = new SplittableRandom(load.seed());
+            this.api = Double.isInfinite(config.apiRate())
+                    ? TokenBucket.unlimited()
+                    : new TokenBucket(config.apiRate(), config.apiBurst());
+            this.limit = Math.min(config.initialBatches(), config.maxBatches());
+            this.peakLimit = limit;
+        }
+
+        double rate() {
+            return batches == 0 ? 0 : Math.min(1, config.cores() / batches);
+        }
+
+        PathPrediction run() {
+            ArrivalClock arrivals = new ArrivalClock(load, random);
+            while (true) {
+                double arrival = arrivals.peek();
+                double accept = acceptances.isEmpty() ? Double.POSITIVE_INFINITY : acceptances.peek();
+                double finish = finishes.isEmpty()
+                        ? Double.POSITIVE_INFINITY
+                        : now + (finishes.peek().virtualEnd - virtual) / rate();
+                // while messages wait and the event source may still grow, look again every second
+                double scale = !queue.isEmpty() && limit < config.maxBatches() && config.scaleUpPerMinute() > 0
+                        ? Math.floor(now) + 1
+                        : Double.POSITIVE_INFINITY;
+                double next = Math.min(Math.min(arrival, accept), Math.min(finish, scale));
+                if (Double.isInfinite(next)) {
+                    break;
+                }
+                advance(next);
+                if (next == finish) {
+                    Finish done = finishes.poll();
+                    completed(done.job);
+                    if (done.lastOfBatch) {
+                        batches--;
+                    }
+                } else if (next == accept) {
+                    acceptances.poll();
+                    queue.addLast(accepting.pollFirst());
+                    peakBacklog = Math.max(peakBacklog, queue.size());
+                } else if (next == arrival) {
+                    offered++;
+                    submit();
+                    arrivals.advance();
+                }
+                startBatches();
+            }
+            return prediction();
+        }
+
+        void advance(double next) {
+            virtual += rate() * (next - now);
+            if (!queue.isEmpty() && config.scaleUpPerMinute() > 0) {
+                limit = Math.min(config.maxBatches(), limit + config.scaleUpPerMinute() / 60.0 * (next - now));
+                peakLimit = Math.max(peakLimit, limit);
+            } else if (queue.isEmpty() && batches == 0) {
+                limit = Math.min(config.initialBatches(), config.maxBatches());
+            }
+            now = next;
+        }
+
+        void submit() {
+            if (!api.tryTake(now)) {
+                outcomes.merge(Outcome.API_THROTTLED, 1L, Long::sum);
+                return;
+            }
+            double accepted = now + config.submitSeconds();
+            accepting.addLast(new Job(now, accepted));
+            acceptances.add(accepted);
+        }
+
+        void startBatches() {
+            while (!queue.isEmpty() && batches < (int) Math.floor(limit)) {
+                batches++;
+                double end = virtual + config.handOverSeconds();
+                int take = Math.min(config.batchSize(), queue.size());
+                for (int i = 0; i < take; i++) {
+                    end += config.perJobSeconds() + service.sample(random);
+                    finishes.add(new Finish(end, queue.pollFirst(), i == take - 1));
+                }
+            }
+        }
+
+        void completed(Job job) {
+            lastCompletion = now;
+            double sinceAccepted = now - job.accepted;
+            long k = Math.max(1, (long) Math.ceil(sinceAccepted / config.pollIntervalSeconds() - 1e-9));
+            double seen = job.accepted + k * config.pollIntervalSeconds() + config.pollSeconds();
+            if (seen - job.intended > config.patienceSeconds()) {
+                polls += (long) Math.floor(config.patienceSeconds() / config.pollIntervalSeconds());
+                outcomes.merge(Outcome.CLIENT_TIMEOUT, 1L, Long::sum);
+                return;
+            }
+            polls += k;
+            outcomes.merge(Outcome.OK, 1L, Long::sum);
+            latency.recordValue(Math.max(0, Math.round((seen - job.intended) * 1e6)));
+        }
+
+        PathPrediction prediction() {
+            long ok = outcomes.getOrDefault(Outcome.OK, 0L);
+            long throttled = outcomes.getOrDefault(Outcome.API_THROTTLED, 0L);
+            long admitted = offered - throttled;
+            double drain = Math.max(0, lastCompletion - load.durationSeconds());
+            return new PathPrediction(
+                    "async",
+                    load.ratePerSecond(),
+                    offered,
+                    Map.copyOf(outcomes),
+                    ok / load.durationSeconds(),
+                    InlineModel.millis(latency, 50),
+                    InlineModel.millis(latency, 99),
+                    latency.getTotalCount() == 0 ? Double.NaN : latency.getMean() / 1_000.0,
+                    offered == 0 ? 0 : (double) throttled / offered,
+                    peakBacklog,
+                    drain,
+                    offered == 0 ? 0 : (admitted + polls + throttled) / (double) offered,
+                    binding(throttled, drain));
+        }
+
+        Limit binding(long throttled, double drain) {
+            if (throttled > 0) {
+                return Limit.API_THROTTLE;
+            }
+            // a backlog that outlives the offered load by more than a second means the drain rate binds
+            if (drain > DRAIN_THAT_BINDS_SECONDS || outcomes.getOrDefault(Outcome.CLIENT_TIMEOUT, 0L) > 0) {
+                boolean atMax = peakLimit >= config.maxBatches() - 1e-9;
+                return atMax || config.scaleUpPerMinute() <= 0 ? Limit.WORKER_CONCURRENCY : Limit.POLLER_SCALE_UP;
+            }
+            return Limit.NONE;
+        }
+    }
+}

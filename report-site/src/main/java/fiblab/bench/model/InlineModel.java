@@ -1,0 +1,315 @@
+package fiblab.bench.model;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The inline path as a queueing system, simulated event by event (seeded, bounded): an M/G/c/c
+ * loss system — c execution environments, an arrival that finds none free is refused, as Lambda
+ * refuses a synchronous invoke beyond the function's concurrency — behind API Gateway's token
+ * bucket, with Lambda's scaling rate on new environments, the compute deadline (504) and the
+ * HTTP API's integration timeout (503), a client that gives up after its patience, and optionally
+ * a client with a bounded number of requests in flight (the benchmark's open loop). With finite
+ * {@code cores}, running requests share the CPU equally (processor sharing), as they do on the
+ * local stack; on AWS every environment has its own vCPU ({@code cores} infinite). No closed form
+ * covers all of this; the pieces that have one (Erlang B) are tested against it.
+ */
+public final class InlineModel {
+
+    /**
+     * @param apiRate             API Gateway steady rate (requests/s); infinite = no throttle
+     * @param apiBurst            API Gateway bucket size
+     * @param concurrency         execution environments the function may have (reserved, else the account's)
+     * @param scalingPerSecond    new environments per second (Lambda: 1,000 per 10 s = 100/s); infinite = no limit
+     * @param scalingBurst        new environments at once (Lambda: 1,000)
+     * @param warmInstances       environments that exist before the load starts
+     * @param cores               CPUs shared by running requests; infinite = one each
+     * @param overheadSeconds     latency outside compute (gateway, network), added to every answer
+     * @param coldStartSeconds    added to the first request of each new environment
+     * @param computeDeadline     seconds after which the handler gives up and answers 504 (fiblab: timeout − 1 s)
+     * @param integrationTimeout  seconds after which the HTTP API answers 503 (30)
+     * @param patienceSeconds     the client gives up after this long from sending
+     * @param clientMaxInFlight   requests the client has in flight at most; MAX_VALUE = unbounded
+     */
+    public record Config(
+            double apiRate,
+            double apiBurst,
+            int concurrency,
+            double scalingPerSecond,
+            double scalingBurst,
+            int warmInstances,
+            double cores,
+            double overheadSeconds,
+            double coldStartSeconds,
+            double computeDeadline,
+            double integrationTimeout,
+            double patienceSeconds,
+            int clientMaxInFlight) {
+
+        public Config {
+            if (concurrency < 1 || !(cores > 0) || clientMaxInFlight < 1 || !(patienceSeconds > 0)) {
+                throw new IllegalArgumentException(
+                        "concurrency, cores, client in-flight and patience must be positive");
+            }
+        }
+    }
+
+    private final Config config;
+
+    public InlineModel(Config config) {
+        this.config = config;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Simulates the offered load and lets every admitted request finish. */
+    public PathPrediction predict(LoadPoint load, ServiceTime service) {
+        return new Run(load, service).run();
+    }
+
+    private static final class Request {
+        final double intended;
+        double sent = Double.NaN;
+        double virtualEnd;
+        boolean running;
+        boolean answered;
+        boolean abandoned;
+
+        Request(double intended) {
+            this.intended = intended;
+        }
+    }
+
+    private record Finish(double virtualEnd, Request request) {}
+
+    private enum Kind {
+        DEADLINE,
+        PATIENCE
+    }
+
+    private record WallEvent(double time, Kind kind, Request request) {}
+
+    private final class Run {
+        final LoadPoint load;
+        final ServiceTime service;
+        final SplittableRandom random;
+        final TokenBucket api;
+        final TokenBucket scaling;
+        final PriorityQueue<Finish> finishes =
+                new PriorityQueue<>((a, b) -> Double.compare(a.virtualEnd, b.virtualEnd));
+        final PriorityQueue<WallEvent> wall = new PriorityQueue<>((a, b) -> Double.compare(a.time, b.time));
+        final Deque<Request> waitingForClient = new ArrayDeque<>();
+        final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        final Histogram latency = new Histogram(3);
+        double now;
+        double virtual;
+        int running;
+        int idle;
+        int created;
+        int clientInFlight;
+        long peakInFlight;
+        long offered;
+
+        Run(LoadPoint load, ServiceTime service) {
+            this.load = load;
+            this.service = service;
+            this.random = new SplittableRandom(load.seed());
+            this.api = Double.isInfinite(config.apiRate())
+                    ? TokenBucket.unlimited()
+                    : new TokenBucket(config.apiRate(), config.apiBurst());
+            this.scaling = Double.isInfinite(config.scalingPerSecond())
+                    ? TokenBucket.unlimited()
+                    : new TokenBucket(config.scalingPerSecond(), config.scalingBurst());
+            this.idle = Math.min(config.warmInstances(), config.concurrency());
+            this.created = idle;
+        }
+
+        double rate() {
+            return running == 0 ? 0 : Math.min(1, config.cores() / running);
+        }
+
+        PathPrediction run() {
+            ArrivalClock arrivals = new ArrivalClock(load, random);
+            while (true) {
+                while (!finishes.isEmpty() && !finishes.peek().request.running) {
+                    finishes.poll();
+                }
+                double arrival = arrivals.peek();
+                double finish = finishes.isEmpty()
+                        ? Double.POSITIVE_INFINITY
+                        : now + (finishes.peek().virtualEnd - virtual) / rate();
+                double event = wall.isEmpty() ? Double.POSITIVE_INFINITY : wall.peek().time;
+                double next = Math.min(arrival, Math.min(finish, event));
+                if (Double.isInfinite(next)) {
+                    break;
+                }
+                virtual += rate() * (next - now);
+                now = next;
+                if (next == finish) {
+                    complete(finishes.poll().request);
+                } else if (next == event) {
+                    handle(wall.poll());
+                } else {
+                    offered++;
+                    arrive(new Request(now));
+                    arrivals.advance();
+                }
+            }
+            return prediction();
+        }
+
+        void arrive(Request request) {
+            if (clientInFlight >= config.clientMaxInFlight()) {
+                waitingForClient.addLast(request);
+            } else {
+                send(request);
+            }
+        }
+
+        void send(Request request) {
+            request.sent = now;
+            clientInFlight++;
+            peakInFlight = Math.max(peakInFlight, clientInFlight);
+            if (!api.tryTake(now)) {
+                answer(request, Outcome.API_THROTTLED);
+                return;
+            }
+            double work = service.sample(random);
+            if (idle > 0) {
+                idle--;
+            } else if (created >= config.concurrency()) {
+                answer(request, Outcome.LAMBDA_CONCURRENCY);
+                return;
+            } else if (!scaling.tryTake(now)) {
+                answer(request, Outcome.LAMBDA_SCALING);
+                return;
+            } else {
+                created++;
+                work += config.coldStartSeconds();
+            }
+            request.running = true;
+            running++;
+            request.virtualEnd = virtual + work;
+            finishes.add(new Finish(request.virtualEnd, request));
+            double deadline = Math.min(config.computeDeadline(), config.integrationTimeout());
+            if (Double.isFinite(deadline)) {
+                wall.add(new WallEvent(now + deadline, Kind.DEADLINE, request));
+            }
+            if (Double.isFinite(config.patienceSeconds())) {
+                wall.add(new WallEvent(now + config.patienceSeconds(), Kind.PATIENCE, request));
+            }
+        }
+
+        void complete(Request request) {
+            stop(request);
+            answer(request, Outcome.OK);
+        }
+
+        void handle(WallEvent event) {
+            Request request = event.request;
+            if (event.kind == Kind.DEADLINE) {
+                if (request.running) {
+                    stop(request);
+                    answer(
+                            request,
+                            config.computeDeadline() <= config.integrationTimeout()
+                                    ? Outcome.COMPUTE_TIMEOUT
+                                    : Outcome.INTEGRATION_TIMEOUT);
+                }
+            } else if (!request.answered && !request.abandoned) {
+                // the client stops waiting; the function goes on computing until it ends or its deadline
+                request.abandoned = true;
+                count(Outcome.CLIENT_TIMEOUT);
+                releaseClient();
+            }
+        }
+
+        void stop(Request request) {
+            request.running = false;
+            running--;
+            idle++;
+        }
+
+        void answer(Request request, Outcome outcome) {
+            if (request.answered || request.abandoned) {
+                return;
+            }
+            request.answered = true;
+            double answeredAt = now + config.overheadSeconds();
+            if (outcome == Outcome.OK && answeredAt - request.sent > config.patienceSeconds()) {
+                count(Outcome.CLIENT_TIMEOUT);
+            } else {
+                count(outcome);
+                if (outcome == Outcome.OK) {
+                    latency.recordValue(Math.max(0, Math.round((answeredAt - request.intended) * 1e6)));
+                }
+            }
+            releaseClient();
+        }
+
+        void releaseClient() {
+            clientInFlight--;
+            Request next = waitingForClient.pollFirst();
+            if (next != null) {
+                send(next);
+            }
+        }
+
+        void count(Outcome outcome) {
+            outcomes.merge(outcome, 1L, Long::sum);
+        }
+
+        PathPrediction prediction() {
+            long ok = outcomes.getOrDefault(Outcome.OK, 0L);
+            long throttled = outcomes.getOrDefault(Outcome.API_THROTTLED, 0L)
+                    + outcomes.getOrDefault(Outcome.LAMBDA_CONCURRENCY, 0L)
+                    + outcomes.getOrDefault(Outcome.LAMBDA_SCALING, 0L);
+            return new PathPrediction(
+                    "inline",
+                    load.ratePerSecond(),
+                    offered,
+                    Map.copyOf(outcomes),
+                    ok / load.durationSeconds(),
+                    millis(latency, 50),
+                    millis(latency, 99),
+                    latency.getTotalCount() == 0 ? Double.NaN : latency.getMean() / 1_000.0,
+                    offered == 0 ? 0 : (double) throttled / offered,
+                    peakInFlight,
+                    0,
+                    1,
+                    binding());
+        }
+
+        Limit binding() {
+            Outcome worst = null;
+            long most = 0;
+            for (Map.Entry<Outcome, Long> e : outcomes.entrySet()) {
+                if (e.getKey() != Outcome.OK && e.getValue() > most) {
+                    worst = e.getKey();
+                    most = e.getValue();
+                }
+            }
+            if (worst == null) {
+                return Limit.NONE;
+            }
+            return switch (worst) {
+                case API_THROTTLED -> Limit.API_THROTTLE;
+                case LAMBDA_CONCURRENCY -> Limit.LAMBDA_CONCURRENCY;
+                case LAMBDA_SCALING -> Limit.LAMBDA_SCALING_RATE;
+                case COMPUTE_TIMEOUT, INTEGRATION_TIMEOUT -> Limit.FUNCTION_TIMEOUT;
+                default -> Limit.COMPUTE;
+            };
+        }
+    }
+
+    static double millis(Histogram micros, double percentile) {
+        return micros.getTotalCount() == 0 ? Double.NaN : micros.getValueAtPercentile(percentile) / 1_000.0;
+    }
+}

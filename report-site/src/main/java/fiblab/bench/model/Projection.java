@@ -1,0 +1,85 @@
+package fiblab.bench.model;
+
+import fiblab.bench.cost.CostInputs;
+import fiblab.bench.cost.CostModel;
+import fiblab.bench.cost.PathCost;
+import fiblab.bench.cost.PriceList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The AWS-scale projection, labelled as a model: for each n and offered load, both paths'
+ * p50/p99, throttled share, goodput, backlog and cost per hour, with the limit that binds.
+ * Service times per n are inputs (the compute-time distributions a run measured); quotas and
+ * latencies come from the dated quota file, prices from the dated price file. Each point simulates
+ * {@code seconds} of load (fewer when the load is so high that it would pass the simulation's bound).
+ */
+public final class Projection {
+
+    /** Lambda memory of both functions in fiblab's template (one full vCPU). */
+    static final int MEMORY_MB = 1769;
+
+    private final AwsQuotas quotas;
+    private final PriceList prices;
+    private final AwsProfile profile;
+
+    public Projection(AwsQuotas quotas, PriceList prices, AwsProfile profile) {
+        this.quotas = quotas;
+        this.prices = prices;
+        this.profile = profile;
+    }
+
+    public List<ProjectionRow> project(
+            int n, ServiceTime service, double meanServiceSeconds, List<Double> rates, double seconds) {
+        InlineModel inline = profile.inline(quotas);
+        AsyncModel async = profile.async(quotas);
+        List<ProjectionRow> rows = new ArrayList<>();
+        long seed = 1;
+        for (double rate : rates) {
+            double duration = Math.min(seconds, LoadPoint.MAX_ARRIVALS / rate);
+            LoadPoint load = new LoadPoint(rate, duration, Arrivals.POISSON, seed++);
+            PathPrediction i = inline.predict(load, service);
+            PathPrediction a = async.predict(load, service);
+            double pollsPerJob = Math.max(0, a.apiRequestsPer() - 1);
+            List<PathCost> perMillion = CostModel.estimate(costInputs(n, meanServiceSeconds, pollsPerJob), prices);
+            rows.add(row(n, i, duration, perMillion.get(0).totalPerMillion()));
+            rows.add(row(n, a, duration, perMillion.get(1).totalPerMillion()));
+        }
+        return List.copyOf(rows);
+    }
+
+    private static ProjectionRow row(int n, PathPrediction p, double duration, double usdPerMillion) {
+        double billedPerSecond = (p.offered() - p.count(Outcome.API_THROTTLED)) / duration;
+        return new ProjectionRow(
+                n,
+                p.path(),
+                p.offeredPerSecond(),
+                p.p50Millis(),
+                p.p99Millis(),
+                p.throttledShare(),
+                p.goodputPerSecond(),
+                p.peakBacklog(),
+                p.drainSeconds(),
+                billedPerSecond * 3600 * usdPerMillion / 1_000_000,
+                p.binding());
+    }
+
+    private CostInputs costInputs(int n, double meanServiceSeconds, double pollsPerJob) {
+        double computeMillis = meanServiceSeconds * 1000;
+        long digits = Math.max(1, Math.round(n * 0.20898764 + 1));
+        double putMillis = quotas.value("dynamoDbPutItemLatency");
+        return new CostInputs(
+                MEMORY_MB,
+                MEMORY_MB,
+                profile.batchSize(),
+                Math.ceil(computeMillis + 1),
+                70 + digits,
+                Math.ceil(putMillis + quotas.value("sqsSendMessageLatency") + 1),
+                pollsPerJob,
+                Math.ceil(quotas.value("dynamoDbGetItemLatency") + 1),
+                computeMillis + 2 * putMillis,
+                150,
+                190 + digits,
+                100);
+    }
+}

@@ -1,0 +1,51 @@
+package fiblab.bench.overload;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One step of the overload scenario: one path at one multiple of its measured capacity.
+ *
+ * @param path              {@code inline} or {@code async}
+ * @param multiple          offered load over the path's measured capacity
+ * @param offeredPerSecond  the open loop's rate
+ * @param durationSeconds   how long the load was offered
+ * @param sent              requests or jobs sent
+ * @param goodput           right answers the client saw within its patience
+ * @param goodputPerSecond  goodput over the offered duration
+ * @param errors            failures by kind
+ * @param p50Millis         of the right answers, from intended send
+ * @param p99Millis         of the right answers, from intended send
+ * @param peakBacklog       async: most jobs accepted and not yet done at once; inline: 0
+ * @param drainSeconds      async: from the end of the offered load to the last result stored; inline: 0
+ * @param apiRequestsPerJob async: submit plus polls per job; inline: 1
+ * @param timeline          p99 per second of intended send
+ */
+public record OverloadStep(
+        String path,
+        double multiple,
+        double offeredPerSecond,
+        double durationSeconds,
+        long sent,
+        long goodput,
+        double goodputPerSecond,
+        Map<ErrorKind, Long> errors,
+        double p50Millis,
+        double p99Millis,
+        long peakBacklog,
+        double drainSeconds,
+        double apiRequestsPerJob,
+        List<SecondPoint> timeline) {
+
+    public long errorCount(ErrorKind kind) {
+        return errors.getOrDefault(kind, 0L);
+    }
+
+    /** Refusals and timeouts: what a user of an overloaded inline path notices. */
+    public long refusedOrTimedOut() {
+        return errorCount(ErrorKind.THROTTLED_429)
+                + errorCount(ErrorKind.SERVER_ERROR_500)
+                + errorCount(ErrorKind.UNAVAILABLE_503)
+                + errorCount(ErrorKind.TIMEOUT);
+    }
+}

@@ -1,0 +1,97 @@
+package fiblab.bench.overload;
+
+import fiblab.bench.stats.Histograms;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** Turns one step's samples into its {@link OverloadStep}: counts, percentiles, backlog, drain and timeline. */
+final class StepStats {
+
+    private StepStats() {}
+
+    static OverloadStep of(String path, double multiple, double rate, double duration, List<OverloadSample> samples) {
+        Histogram latency = Histograms.concurrent();
+        Map<ErrorKind, Long> errors = new EnumMap<>(ErrorKind.class);
+        long ok = 0;
+        long polls = 0;
+        for (OverloadSample s : samples) {
+            polls += s.polls();
+            if (s.ok()) {
+                ok++;
+                Histograms.recordNanos(latency, s.latencyNanos());
+            } else {
+                errors.merge(s.error(), 1L, Long::sum);
+            }
+        }
+        boolean async = path.equals("async");
+        return new OverloadStep(
+                path,
+                multiple,
+                rate,
+                duration,
+                samples.size(),
+                ok,
+                ok / duration,
+                Map.copyOf(errors),
+                millis(latency, 50),
+                millis(latency, 99),
+                async ? peakBacklog(samples) : 0,
+                async ? drainSeconds(samples, duration) : 0,
+                samples.isEmpty() ? 0 : async ? (samples.size() + polls) / (double) samples.size() : 1,
+                timeline(samples));
+    }
+
+    /** Most jobs accepted (202) and not yet stored as done, at any moment. */
+    static long peakBacklog(List<OverloadSample> samples) {
+        List<long[]> changes = new ArrayList<>();
+        for (OverloadSample s : samples) {
+            if (s.acceptedNanos() >= 0 && s.completedMillis() >= 0) {
+                changes.add(new long[] {s.acceptedNanos() / 1_000_000, +1});
+                changes.add(new long[] {Math.max(s.completedMillis(), s.acceptedNanos() / 1_000_000), -1});
+            } else if (s.acceptedNanos() >= 0 && s.error() == ErrorKind.TIMEOUT) {
+                changes.add(new long[] {s.acceptedNanos() / 1_000_000, +1}); // never seen done: still waiting
+            }
+        }
+        changes.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        long level = 0;
+        long peak = 0;
+        for (long[] change : changes) {
+            level += change[1];
+            peak = Math.max(peak, level);
+        }
+        return peak;
+    }
+
+    /** From the end of the offered load until the last result was stored. */
+    static double drainSeconds(List<OverloadSample> samples, double duration) {
+        long last = samples.stream()
+                .mapToLong(OverloadSample::completedMillis)
+                .max()
+                .orElse(-1);
+        return last < 0 ? 0 : Math.max(0, last / 1000.0 - duration);
+    }
+
+    static List<SecondPoint> timeline(List<OverloadSample> samples) {
+        Map<Integer, Histogram> bySecond = new java.util.TreeMap<>();
+        Map<Integer, Long> counts = new java.util.TreeMap<>();
+        for (OverloadSample s : samples) {
+            int second = (int) (s.intendedNanos() / 1_000_000_000L);
+            bySecond.computeIfAbsent(second, k -> new Histogram(Histograms.SIGNIFICANT_DIGITS));
+            counts.merge(second, 0L, Long::sum);
+            if (s.ok()) {
+                Histograms.recordNanos(bySecond.get(second), s.latencyNanos());
+                counts.merge(second, 1L, Long::sum);
+            }
+        }
+        List<SecondPoint> points = new ArrayList<>();
+        bySecond.forEach((second, h) -> points.add(new SecondPoint(second, counts.get(second), millis(h, 99))));
+        return points;
+    }
+
+    static double millis(Histogram micros, double percentile) {
+        return micros.getTotalCount() == 0 ? 0 : micros.getValueAtPercentile(percentile) / 1_000.0;
+    }
+}

@@ -1,0 +1,41 @@
+package fiblab.bench.overload;
+
+/**
+ * The model's prediction beside one measured overload step. Errors are (predicted − measured) /
+ * measured, so 0.25 means the model said 25 % more than was measured.
+ */
+public record ValidationRow(
+        String path,
+        double multiple,
+        double offeredPerSecond,
+        double measuredP50Millis,
+        double predictedP50Millis,
+        double measuredP99Millis,
+        double predictedP99Millis,
+        double measuredGoodputPerSecond,
+        double predictedGoodputPerSecond) {
+
+    public double p50Error() {
+        return relative(predictedP50Millis, measuredP50Millis);
+    }
+
+    public double p99Error() {
+        return relative(predictedP99Millis, measuredP99Millis);
+    }
+
+    public double goodputError() {
+        return relative(predictedGoodputPerSecond, measuredGoodputPerSecond);
+    }
+
+    /** The largest of the three errors, in absolute value. */
+    public double worstError() {
+        return Math.max(Math.abs(p50Error()), Math.max(Math.abs(p99Error()), Math.abs(goodputError())));
+    }
+
+    static double relative(double predicted, double measured) {
+        if (measured == 0) {
+            return predicted == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return (predicted - measured) / measured;
+    }
+}

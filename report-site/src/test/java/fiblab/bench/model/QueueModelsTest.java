@@ -1,0 +1,186 @@
+package fiblab.bench.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** The closed forms on textbook numbers, and the simulations against the closed forms. */
+class QueueModelsTest {
+
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    @Test
+    void erlangC_shouldGiveTheTextbookWaitingProbability() {
+        // Given M/M/2 with λ = 1/s and μ = 1/s (a = 1 Erlang): C = 1/3, mean wait = 1/3 s
+        assertThat(QueueingFormulas.erlangC(2, 1.0)).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(QueueingFormulas.mmcMeanWait(1.0, 1.0, 2)).isCloseTo(1.0 / 3, within(1e-12));
+        // and M/M/1 reduces to ρ: C(1, 0.8) = 0.8, Wq = ρ / (μ − λ) = 4 s
+        assertThat(QueueingFormulas.erlangC(1, 0.8)).isCloseTo(0.8, within(1e-12));
+        assertThat(QueueingFormulas.mmcMeanWait(0.8, 1.0, 1)).isCloseTo(4.0, within(1e-9));
+    }
+
+    @Test
+    void erlangB_shouldGiveTheTextbookBlockingProbability() {
+        // B(1, a) = a / (1 + a); B(2, 1) = 1/5
+        assertThat(QueueingFormulas.erlangB(1, 1.0)).isCloseTo(0.5, within(1e-12));
+        assertThat(QueueingFormulas.erlangB(2, 1.0)).isCloseTo(0.2, within(1e-12));
+    }
+
+    @Test
+    void pollaczekKhinchine_shouldGiveHalfTheExponentialWait_forConstantService() {
+        // M/D/1 at ρ = 0.5, d = 1 s: Wq = 0.5 s; M/M/1 with the same mean waits twice as long
+        assertThat(QueueingFormulas.md1MeanWait(0.5, 1.0)).isCloseTo(0.5, within(1e-12));
+        assertThat(QueueingFormulas.mg1MeanWait(0.5, 1.0, 2.0)).isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
+    void inlineModel_shouldRefuseLikeErlangB_whenEveryEnvironmentIsBusy() {
+        // Given c = 10 environments, no throttle, no deadline, exponential service of 1 s, offered 8 Erlangs
+        InlineModel model = new InlineModel(
+                new InlineModel.Config(INF, INF, 10, INF, INF, 10, INF, 0, 0, INF, INF, INF, Integer.MAX_VALUE));
+
+        // When 8 requests/s arrive for 20,000 s (Poisson)
+        PathPrediction p = model.predict(new LoadPoint(8, 20_000, Arrivals.POISSON, 42), ServiceTime.exponential(1));
+
+        // Then the share refused for concurrency is Erlang B(10, 8) ≈ 0.1217, within sampling error
+        double refused = (double) p.count(Outcome.LAMBDA_CONCURRENCY) / p.offered();
+        assertThat(refused).isCloseTo(QueueingFormulas.erlangB(10, 8), within(0.006));
+        assertThat(p.binding()).isEqualTo(Limit.LAMBDA_CONCURRENCY);
+    }
+
+    @Test
+    void inlineModel_shouldAnswerExactlyC_ofSimultaneousRequests_andRefuseTheRest() {
+        // Given 4 environments and requests that each take 5 s, sent 1 ms apart (faster than any finishes)
+        InlineModel model = new InlineModel(
+                new InlineModel.Config(INF, INF, 4, INF, INF, 0, INF, 0, 0, INF, INF, INF, Integer.MAX_VALUE));
+
+        PathPrediction p = model.predict(new LoadPoint(1000, 0.010, Arrivals.UNIFORM, 1), ServiceTime.constant(5));
+
+        // Then of the 10 sent in those 10 ms, 4 are answered and the other 6 are refused at once
+        assertThat(p.offered()).isEqualTo(10);
+        assertThat(p.count(Outcome.OK)).isEqualTo(4);
+        assertThat(p.count(Outcome.LAMBDA_CONCURRENCY)).isEqualTo(6);
+        assertThat(p.p50Millis()).isCloseTo(5000, within(5.0));
+    }
+
+    @Test
+    void tokenBucket_shouldLetExactlyTheBurstThrough_ofSimultaneousRequests() {
+        // Given rate 10/s and burst 25, when 100 requests come at the same instant
+        TokenBucket bucket = new TokenBucket(10, 25);
+        int passed = 0;
+        for (int i = 0; i < 100; i++) {
+            passed += bucket.tryTake(1.0) ? 1 : 0;
+        }
+        // Then exactly 25 pass, and one more second refills 10
+        assertThat(passed).isEqualTo(25);
+        int later = 0;
+        for (int i = 0; i < 100; i++) {
+            later += bucket.tryTake(2.0) ? 1 : 0;
+        }
+        assertThat(later).isEqualTo(10);
+    }
+
+    @Test
+    void inlineModel_shouldThrottleAtTheGateway_aboveTheBurst() {
+        // Given an API throttle of rate 1/s, burst 50, and 200 requests in 0.2 s (plenty of environments)
+        InlineModel model = new InlineModel(
+                new InlineModel.Config(1, 50, 1000, INF, INF, 1000, INF, 0, 0, INF, INF, INF, Integer.MAX_VALUE));
+
+        PathPrediction p = model.predict(new LoadPoint(1000, 0.2, Arrivals.UNIFORM, 1), ServiceTime.constant(0.001));
+
+        // Then 50 pass (plus the ≤ 1 token refilled in 0.2 s) and the rest see 429
+        assertThat(p.count(Outcome.OK)).isBetween(50L, 51L);
+        assertThat(p.count(Outcome.API_THROTTLED)).isEqualTo(p.offered() - p.count(Outcome.OK));
+        assertThat(p.binding()).isEqualTo(Limit.API_THROTTLE);
+    }
+
+    @Test
+    void inlineModel_shouldMatchMD1_whenOneCoreIsShared_byAClientThatSendsOneAtATime() {
+        // A client with one request in flight in front of one server is a FIFO queue: M/D/1.
+        InlineModel model =
+                new InlineModel(new InlineModel.Config(INF, INF, 1000, INF, INF, 1000, 1, 0, 0, INF, INF, INF, 1));
+        double lambda = 5;
+        double d = 0.1;
+
+        PathPrediction p = model.predict(new LoadPoint(lambda, 20_000, Arrivals.POISSON, 7), ServiceTime.constant(d));
+
+        // Then the simulated mean wait matches P-K (ρ = 0.5: 0.05 s)
+        double meanWait = p.meanMillis() / 1000 - d;
+        assertThat(meanWait).isCloseTo(QueueingFormulas.md1MeanWait(lambda, d), within(0.004));
+        assertThat(p.count(Outcome.OK)).isEqualTo(p.offered());
+    }
+
+    @Test
+    void inlineModel_shouldStretchEveryRequest_whenMoreRunThanThereAreCores() {
+        // Given 2 cores shared (processor sharing) and 4 requests of 1 s arriving together
+        InlineModel model = new InlineModel(
+                new InlineModel.Config(INF, INF, 1000, INF, INF, 1000, 2, 0, 0, INF, INF, INF, Integer.MAX_VALUE));
+
+        PathPrediction p = model.predict(new LoadPoint(1e6, 4e-6, Arrivals.UNIFORM, 1), ServiceTime.constant(1));
+
+        // Then all four finish together after 2 s (4 s of work on 2 cores)
+        assertThat(p.offered()).isEqualTo(4);
+        assertThat(p.p50Millis()).isCloseTo(2000, within(3.0));
+        assertThat(p.p99Millis()).isCloseTo(2000, within(3.0));
+    }
+
+    @Test
+    void inlineModel_shouldAnswer504_whenTheComputeDeadlinePasses_andCountClientTimeouts() {
+        InlineModel deadline = new InlineModel(
+                new InlineModel.Config(INF, INF, 10, INF, INF, 10, INF, 0, 0, 28, 30, INF, Integer.MAX_VALUE));
+        assertThat(deadline.predict(new LoadPoint(1, 1, Arrivals.UNIFORM, 1), ServiceTime.constant(40))
+                        .count(Outcome.COMPUTE_TIMEOUT))
+                .isEqualTo(1);
+        InlineModel impatient = new InlineModel(
+                new InlineModel.Config(INF, INF, 10, INF, INF, 10, INF, 0, 0, 28, 30, 2, Integer.MAX_VALUE));
+        PathPrediction p = impatient.predict(new LoadPoint(1, 1, Arrivals.UNIFORM, 1), ServiceTime.constant(5));
+        assertThat(p.count(Outcome.CLIENT_TIMEOUT)).isEqualTo(1);
+        assertThat(p.goodputPerSecond()).isZero();
+    }
+
+    @Test
+    void asyncModel_shouldPeakAtTheBurst_andDrainInBOverMu() {
+        // Given one worker that computes one job in 10 ms (μ = 100/s), no polling delay worth counting
+        AsyncModel model = new AsyncModel(new AsyncModel.Config(INF, INF, 0, 1, 0, 1, 1, 0, 0, INF, 1e-6, 0, INF));
+        int burst = 1_000;
+
+        // When B = 1,000 jobs are submitted within 1 ms
+        PathPrediction p =
+                model.predict(new LoadPoint(burst / 0.001, 0.001, Arrivals.UNIFORM, 1), ServiceTime.constant(0.010));
+
+        // Then the backlog peaks at B (less the one the worker took at once) and drains in B / μ = 10 s
+        assertThat(p.offered()).isEqualTo(burst);
+        assertThat(p.peakBacklog()).isBetween((long) burst - 2, (long) burst);
+        assertThat(p.drainSeconds()).isCloseTo(burst / 100.0, within(0.01));
+        assertThat(p.count(Outcome.OK)).isEqualTo(burst);
+        assertThat(p.binding()).isEqualTo(Limit.WORKER_CONCURRENCY);
+    }
+
+    @Test
+    void asyncModel_shouldRampUpItsPollers_byTheScaleUpRate() {
+        // Given Lambda's event source: 5 batches at first, +300 per minute, at most 1,000; batches of 1 job of 1 s
+        AsyncModel model = new AsyncModel(new AsyncModel.Config(INF, INF, 0, 5, 300, 1000, 1, 0, 0, INF, 1, 0, INF));
+
+        // When 20,000 jobs arrive within a second
+        PathPrediction p = model.predict(new LoadPoint(20_000, 1, Arrivals.UNIFORM, 1), ServiceTime.constant(1));
+
+        // Then it does not drain at 1,000/s from the start: with concurrency 5 + 5t, 20,000 jobs take about
+        // t where 5t + 2.5t² = 20,000, t ≈ 88 s; the scale-up rate is what binds
+        assertThat(p.drainSeconds()).isBetween(80.0, 95.0);
+        assertThat(p.binding()).isEqualTo(Limit.POLLER_SCALE_UP);
+        assertThat(p.count(Outcome.OK)).isEqualTo(20_000);
+    }
+
+    @Test
+    void asyncModel_shouldCountPolls_asTheIntervalDictates() {
+        // Given jobs that finish 2.5 s after their 202 and a client polling every second
+        AsyncModel model = new AsyncModel(new AsyncModel.Config(INF, INF, 0, 10, 0, 10, 1, 0, 0, INF, 1, 0, INF));
+
+        PathPrediction p = model.predict(new LoadPoint(1, 5, Arrivals.UNIFORM, 1), ServiceTime.constant(2.5));
+
+        // Then each is seen at the third poll, 3 s after submit: 1 submit + 3 polls per job
+        assertThat(p.p50Millis()).isCloseTo(3000, within(3.0));
+        assertThat(p.apiRequestsPer()).isCloseTo(4.0, within(1e-9));
+    }
+}

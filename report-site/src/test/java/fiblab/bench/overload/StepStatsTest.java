@@ -1,0 +1,54 @@
+package fiblab.bench.overload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One step's numbers from samples with known times. */
+class StepStatsTest {
+
+    private static final long MS = 1_000_000;
+
+    @Test
+    void of_shouldCountBacklogDrainAndPolls_forAsyncJobs() {
+        // Given three jobs accepted at 0, 100 and 200 ms and stored at 1,000, 1,100 and 3,500 ms, in a 1 s step
+        List<OverloadSample> samples = List.of(
+                new OverloadSample(0, 1_200 * MS, null, 0, 1_000, 5_000, 2),
+                new OverloadSample(100 * MS, 1_300 * MS, null, 100 * MS, 1_100, 5_000, 2),
+                new OverloadSample(200 * MS, 3_600 * MS, null, 200 * MS, 3_500, 5_000, 4));
+
+        OverloadStep step = StepStats.of("async", 3.0, 3, 1.0, samples);
+
+        // Then all three were waiting at once, the queue emptied 2.5 s after the load, 1 + 8/3 requests per job
+        assertThat(step.peakBacklog()).isEqualTo(3);
+        assertThat(step.drainSeconds()).isCloseTo(2.5, within(1e-9));
+        assertThat(step.apiRequestsPerJob()).isCloseTo(1 + 8.0 / 3, within(1e-9));
+        assertThat(step.goodput()).isEqualTo(3);
+        assertThat(step.p99Millis()).isCloseTo(3_600, within(5.0));
+    }
+
+    @Test
+    void of_shouldCountErrorsByKind_andKeepThemOutOfTheLatencies() {
+        // Given two right answers (10 ms, 30 ms) and two refusals that came back in 1 ms
+        List<OverloadSample> samples = List.of(
+                new OverloadSample(0, 10 * MS, null, -1, -1, 9_000, 0),
+                new OverloadSample(500 * MS, 30 * MS, null, -1, -1, 9_000, 0),
+                new OverloadSample(1_100 * MS, MS, ErrorKind.SERVER_ERROR_500, -1, -1, -1, 0),
+                new OverloadSample(1_200 * MS, MS, ErrorKind.THROTTLED_429, -1, -1, -1, 0));
+
+        OverloadStep step = StepStats.of("inline", 1.0, 2, 2.0, samples);
+
+        assertThat(step.goodput()).isEqualTo(2);
+        assertThat(step.goodputPerSecond()).isEqualTo(1.0);
+        assertThat(step.refusedOrTimedOut()).isEqualTo(2);
+        assertThat(step.p50Millis()).isCloseTo(10, within(0.1));
+        // and the timeline has one point per second of intended send, the second with no answer
+        assertThat(step.timeline()).hasSize(2);
+        assertThat(step.timeline().get(0).answered()).isEqualTo(2);
+        assertThat(step.timeline().get(0).p99Millis()).isCloseTo(30, within(0.1)); // HdrHistogram: 3 digits
+        assertThat(step.timeline().get(1)).isEqualTo(new SecondPoint(1, 0, 0));
+        assertThat(step.peakBacklog()).isZero();
+    }
+}
