@@ -210,6 +210,8 @@
     Chart.defaults.interaction.mode = 'nearest';
     Chart.defaults.interaction.intersect = false;
     Chart.defaults.plugins.legend.labels.usePointStyle = true;
+    Chart.defaults.plugins.legend.labels.boxHeight = 8;
+    Chart.defaults.plugins.legend.labels.pointStyleWidth = 14;
   }
   setUpCharts();
   function chart(id, config) {

@@ -56,7 +56,7 @@
     });
     table('coldstart-table', [
       C.text('function', 'function'), C.text('HTTP client', 'httpClient'), C.text('priming', 'priming', c => (c.priming ? 'on' : 'off')),
-      C.text('ok/samples', 'summary.ok', c => c.summary.ok + '/' + (c.summary.ok + c.summary.failed)),
+      C.text('ok/samples', 'summary.ok', c => c.summary.ok + '/' + cs.samplesPerConfiguration),
       C.time('JVM → main p50', 'summary.jvmToMainMillis.p50'),
       C.time('init p50', 'summary.initMillis.p50'), C.time('init p90', 'summary.initMillis.p90'),
       C.time('priming p50', 'summary.primingMillis.p50'),

@@ -87,7 +87,7 @@
     if (rows.length === 0) return;
     table('verdict-table', [
       C.text('path', 'label'), C.time('p50', 'summary.p50'), C.time('p99', 'summary.p99'),
-      C.num('throughput (per s)', 'throughput'), C.usd('cost per million (USD)', 'cost')
+      C.num('throughput (/s)', 'throughput'), C.usd('cost ($/million)', 'cost')
     ], rows, { rowAttrs: r => ({ 'data-run': r.run.id, 'data-row': r.key }), label: 'Verdict: one row per path', flagged: r => r.run });
     const notes = document.getElementById('verdict-notes');
     rows.filter(r => r.summary === r.run.latency).forEach(r => {
@@ -276,30 +276,29 @@
       .sort((a, b) => (a.algorithm === b.algorithm ? 0 : a.algorithm === 'naive' ? -1 : 1));
     if (runs.length === 0) return false;
     const label = r => r.scenario + ' · ' + r.algorithm + ' · ' + FL.load(r);
-    const p50 = (r, key) => (r[key] ? r[key].p50 : 0);
-    const waitToSend = r => (r.mode === 'open' && r.serviceTime ? Math.max(0, r.latency.p50 - r.serviceTime.p50) : 0);
-    const sent = r => (r.mode === 'open' && r.serviceTime ? r.serviceTime.p50 : r.latency.p50);
-    const rest = r => Math.max(0, sent(r) - p50(r, 'accepted') - p50(r, 'queueWait') - p50(r, 'compute') - p50(r, 'write'));
-    const draw = (id, group, withWait) => {
+    const p50 = (r, key) => (r[key] ? r[key].p50 : null);
+    // Stage medians stacked in one bar, the end-to-end medians in bars of their own beside it: medians of
+    // stages need not add up to the median of the whole, so no remainder is computed and drawn.
+    const draw = (id, group) => {
       if (group.length === 0) { document.getElementById(id).closest('.chart').hidden = true; return; }
-      const bar = (name, color, f, derived) => ({ label: name, backgroundColor: color, borderColor: PALETTE.phase4, borderWidth: 1,
-        data: group.map(f), derived });
+      const bar = (name, color, key, stack) => ({ label: name, backgroundColor: color, borderColor: PALETTE.phase4, borderWidth: 1,
+        stack, data: group.map(r => p50(r, key)) });
       const datasets = [
-        bar('submit → 202', PALETTE.accepted, r => p50(r, 'accepted')),
-        bar('queue wait', PALETTE.queue, r => p50(r, 'queueWait')),
-        bar('compute', PALETTE.compute, r => p50(r, 'compute')),
-        bar('write', PALETTE.phase3, r => p50(r, 'write')),
-        bar('polling delay & other (the rest of the median)', PALETTE.phase1, rest, true)
+        bar('submit → 202', PALETTE.accepted, 'accepted', 'stages'),
+        bar('queue wait', PALETTE.queue, 'queueWait', 'stages'),
+        bar('compute', PALETTE.compute, 'compute', 'stages'),
+        bar('write', PALETTE.phase3, 'write', 'stages'),
+        bar('submit → result (whole; open loop: from the intended send time)', PALETTE.async, 'latency', 'whole')
       ];
-      if (withWait) datasets.push(bar('waiting to be sent (open loop; p50 intended − p50 service)', PALETTE.phase4, waitToSend, true));
+      if (group.some(r => r.serviceTime)) datasets.push(bar('from actual send (service time, whole)', PALETTE.phase1, 'serviceTime', 'service'));
       chart(id, {
         type: 'bar', data: { labels: group.map(r => label(r) + (FL.saturated(r) ? ' ⚠ saturated' : '')), datasets },
-        options: { indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, title: { display: true, text: 'median time (ms), stacked' } },
+        options: { indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, title: { display: true, text: 'median time (ms)' } },
           y: { stacked: true } }, plugins: { tooltip: { callbacks: { label: ctx => ctx.dataset.label + ': ' + time(ctx.raw) } } } }
       });
     };
-    draw('chart-stages', runs.filter(r => r.mode !== 'open'), false);
-    draw('chart-stages-open', runs.filter(r => r.mode === 'open'), true);
+    draw('chart-stages', runs.filter(r => r.mode !== 'open'));
+    draw('chart-stages-open', runs.filter(r => r.mode === 'open'));
     table('stages-table', [
       C.text('run', 'label', label),
       C.time('202 p50', 'accepted.p50'), C.time('202 p99', 'accepted.p99'),
@@ -308,8 +307,8 @@
       C.time('write p50', 'write.p50'), C.time('write p99', 'write.p99'),
       C.time('server total p50', 'serverTotal.p50'), C.time('server total p99', 'serverTotal.p99'),
       C.time('result p50', 'latency.p50'), C.time('result p99', 'latency.p99'),
-      C.time('waiting to be sent p50 (open loop)', 'waitToSend', r => (r.mode === 'open' ? waitToSend(r) : null)),
-      C.num('polls per job', 'polls', r => r.polls / Math.max(1, r.sent)),
+      C.time('service time p50 (open loop)', 'serviceTime.p50'),
+      C.count('status polls (total)', 'polls'),
       C.num('jobs (per s)', 'throughputPerSecond')
     ], runs, { rowAttrs: runId, flagged: r => r });
     return true;
@@ -416,14 +415,15 @@
     const express = peerRuns.find(r => r.path === 'express');
     const label = r => (r.scenario === 'peers' ? r.path.charAt(0).toUpperCase() + r.path.slice(1) : 'fiblab ' + r.path);
     const runs = peerRuns.concat([seedInline, seedAsync].filter(Boolean));
-    const finding = document.getElementById('peers-finding');
+    const box = document.getElementById('peers-finding');
     const article = scenario.article || {};
-    finding.appendChild(el('p', {}, 'The article found: ' + article.finding + ' (' + article.setup + ').'));
+    box.appendChild(el('p', {}, 'The article found: ' + article.finding + ' (' + article.setup + ').'));
     if (flask && express && flask.ok > 0 && express.ok > 0) {
-      const ratio = express.throughputPerSecond / flask.throughputPerSecond;
-      finding.appendChild(el('p', { class: 'verdict', id: 'peers-ratio', 'data-value': ratio.toFixed(2) },
-        'This machine: Express ' + ratio.toFixed(1) + '× Flask\'s throughput (' + num(express.throughputPerSecond) + ' against '
-          + num(flask.throughputPerSecond) + ' answers/s); p50 ' + time(express.latency.p50) + ' against ' + time(flask.latency.p50) + '.'));
+      const ratio = scenario.expressOverFlaskThroughput;
+      const times = ratio !== undefined ? ', ' + ratio.toFixed(2) + '× Flask\'s throughput' : '';
+      box.appendChild(el('p', { class: 'verdict', id: 'peers-ratio', 'data-value': ratio !== undefined ? String(ratio) : null },
+        'This machine: Express answered ' + num(express.throughputPerSecond) + '/s against Flask\'s ' + num(flask.throughputPerSecond)
+          + '/s' + times + '; p50 ' + time(express.latency.p50) + ' against ' + time(flask.latency.p50) + '.'));
     }
     const ok = runs.filter(r => r.ok > 0);
     chart('chart-peers', {
