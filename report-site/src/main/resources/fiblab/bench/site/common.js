@@ -218,6 +218,10 @@
     const canvas = document.getElementById(id);
     if (!canvas || !window.Chart) return null;
     canvas.setAttribute('role', 'img');
+    // Per chart as well as in the defaults: scatter charts bring their own 'point' interaction, which
+    // shows a tooltip only with the pointer right on a point.
+    config.options = config.options || {};
+    config.options.interaction = Object.assign({ mode: 'nearest', intersect: false }, config.options.interaction);
     return new Chart(canvas, config);
   }
   /** A log time axis whose ticks are 1, 2 and 5 of each decade, written as durations. */

@@ -265,6 +265,36 @@ class ReportPageIT {
         }
     }
 
+    /**
+     * Asks the chart, at 128 pointer positions across the middle of its plot area, which elements its
+     * tooltip would show with the chart's own interaction settings (Chart.js handles real pointer moves
+     * on the next animation frame, so the same lookup is made directly); counts the positions with at
+     * least one. With a second argument true,
+     * asks with the old setting instead: a tooltip only where the pointer is on a point.
+     */
+    static final String HOVER_COUNT = "const chart = Chart.getChart(document.getElementById(arguments[0]));"
+            + "const opts = arguments[1] ? { mode: 'point', intersect: true } : chart.options.interaction;"
+            + "const a = chart.chartArea; let hits = 0;"
+            + "for (let i = 0; i < 128; i++) {"
+            + "  const e = { type: 'mousemove', native: null, x: a.left + (a.right - a.left) * (i + 0.5) / 128, y: (a.top + a.bottom) / 2 };"
+            + "  if (chart.getElementsAtEventForMode(e, opts.mode, opts, true).length > 0) hits++;"
+            + "}"
+            + "return hits;";
+
+    @Test
+    void tooltips_shouldShowTheNearestPoint_almostEverywhereOnAChart() {
+        ChromeDriver driver = drivers.get(1440);
+        for (String id : List.of("chart-percentiles", "chart-open", "chart-crossover")) {
+            long hits = ((Number) js(driver, HOVER_COUNT, id, false)).longValue();
+            assertThat(hits).as("positions of 128 with a tooltip on %s", id).isGreaterThanOrEqualTo(120);
+        }
+        // The old setting (a tooltip only right on a point) fails the same measure
+        long old = ((Number) js(driver, HOVER_COUNT, "chart-percentiles", true)).longValue();
+        assertThat(old)
+                .as("positions of 128 with a tooltip when only points intersect")
+                .isLessThan(64);
+    }
+
     @Test
     void reproduceBox_shouldShowTheRecordedCommandLine() {
         Map<?, ?> commandLine = (Map<?, ?>) run.results.get("commandLine");
