@@ -296,6 +296,31 @@ class ReportPageIT {
     }
 
     @Test
+    void methodology_shouldDescribeOnlyWhatRan() throws Exception {
+        ChromeDriver driver = drivers.get(1440);
+        assertThat(driver.findElement(By.id("methodology-text")).getText()).contains("Sweep: n ∈", "Open loop:");
+
+        // Given the same results without the sweep and open-loop scenarios
+        Map<String, Object> results = ResultsJson.read(run.index.getParent().resolve("data/results.json"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> scenarios = (List<Map<String, Object>>) results.get("scenarios");
+        scenarios.removeIf(s -> List.of("sweep", "open").contains(s.get("name")));
+        Path site = Path.of("target", "test-site-no-sweep").toAbsolutePath();
+        ResultsJson.write(site.resolve("data/results.json"), results);
+        Path index = SiteGenerator.generate(site.resolve("data/results.json"), site);
+
+        // Then its methodology says nothing about a sweep or an open loop
+        driver.get(index.toUri().toString());
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-rendered")));
+        String methodology = driver.findElement(By.id("methodology-text")).getText();
+        driver.get(run.index.toUri().toString());
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-rendered")));
+        assertThat(methodology).contains("Closed loop:").doesNotContain("Sweep:", "Open loop:");
+    }
+
+    @Test
     void reproduceBox_shouldShowTheRecordedCommandLine() {
         Map<?, ?> commandLine = (Map<?, ?>) run.results.get("commandLine");
         assertThat(((List<?>) commandLine.get("arguments"))
