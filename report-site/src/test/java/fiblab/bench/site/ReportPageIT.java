@@ -218,6 +218,25 @@ class ReportPageIT {
     }
 
     @Test
+    void everyTableNumber_shouldBeOneThatResultsJsonHolds() {
+        Set<Double> numbers = new HashSet<>();
+        collectNumbers(run.results, numbers);
+        @SuppressWarnings("unchecked")
+        List<String> values = (List<String>) js(
+                drivers.get(1440),
+                "return [...document.querySelectorAll('td[data-value]')].map(td => td.closest('[id]').id + ' '"
+                        + " + td.getAttribute('data-key') + ' ' + td.getAttribute('data-value'));");
+        assertThat(values).hasSizeGreaterThan(500);
+        List<String> foreign = values.stream()
+                .filter(v -> {
+                    double value = Double.parseDouble(v.substring(v.lastIndexOf(' ') + 1));
+                    return value != 0 && !numbers.contains(value);
+                })
+                .toList();
+        assertThat(foreign).as("table numbers that results.json does not hold").isEmpty();
+    }
+
+    @Test
     void verdictTable_shouldStandOnTheBestWarmedRuns_andShowTheirNumbers() {
         ChromeDriver driver = drivers.get(1440);
         List<Map<String, Object>> runs = runs();
