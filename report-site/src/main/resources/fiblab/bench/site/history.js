@@ -16,8 +16,9 @@
   });
   const where = r => (r.target.kind === 'local' ? 'local emulators' : r.target.description || r.target.url) + ' · '
     + (r.env.cpu || '?') + ', ' + r.env.cores + ' cores';
+  const shortDate = r => (r.env.date || '').replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
   const runTable = table('runs-table', [
-    C.text('date', 'env.date'), C.text('commit', 'env.commit'), C.text('target', 'target', where), C.text('scenarios', 'scenarios'),
+    C.text('date', 'env.date', shortDate), C.text('commit', 'env.commit'), C.text('target', 'target', where), C.text('scenarios', 'scenarios'),
     C.time('inline p50', 'inline.latency.p50'), C.time('inline p99', 'inline.latency.p99'), C.num('inline (per s)', 'inline.throughputPerSecond'),
     C.time('async p50', 'async.latency.p50'), C.time('async p99', 'async.latency.p99'), C.num('async (jobs per s)', 'async.throughputPerSecond')
   ], rows, { rowAttrs: r => ({ 'data-history-run': r.h.id }), label: 'Every run', flagged: r => (FL.saturated(r.inline) ? r.inline : r.async) });

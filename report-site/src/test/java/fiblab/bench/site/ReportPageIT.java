@@ -152,26 +152,31 @@ class ReportPageIT {
 
     @Test
     void axeCore_shouldFindNoSeriousOrCriticalViolation_atBothWidths() throws Exception {
-        String axe = Files.readString(AXE);
         for (Map.Entry<Integer, ChromeDriver> d : drivers.entrySet()) {
-            ChromeDriver driver = d.getValue();
-            js(driver, axe);
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> result = (Map<String, Object>) ((JavascriptExecutor) driver)
-                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
-                            + "axe.run(document).then(r => done({ passes: r.passes.length, findings: r.violations"
-                            + "  .filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                            + "  .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.nodes.length + ' nodes, first: '"
-                            + "    + v.nodes[0].target.join(' ') + ')') }));");
-            // axe really ran its rules on this page
-            assertThat(((Number) result.get("passes")).intValue())
-                    .as("axe-core rules passed")
-                    .isGreaterThan(10);
-            @SuppressWarnings("unchecked")
-            List<String> findings = (List<String>) result.get("findings");
-            assertThat(findings).as("axe-core at %d px", d.getKey()).isEmpty();
+            assertThat(axeFindings(d.getValue()))
+                    .as("axe-core at %d px", d.getKey())
+                    .isEmpty();
         }
+    }
+
+    /** Injects axe-core into the open page, runs it, and returns its serious and critical findings. */
+    static List<String> axeFindings(ChromeDriver driver) throws Exception {
+        js(driver, Files.readString(AXE));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) ((JavascriptExecutor) driver)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "axe.run(document).then(r => done({ passes: r.passes.length, findings: r.violations"
+                        + "  .filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + "  .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.nodes.length + ' nodes, first: '"
+                        + "    + v.nodes[0].target.join(' ') + ')') }));");
+        // axe really ran its rules on this page
+        assertThat(((Number) result.get("passes")).intValue())
+                .as("axe-core rules passed")
+                .isGreaterThan(10);
+        @SuppressWarnings("unchecked")
+        List<String> findings = (List<String>) result.get("findings");
+        return findings;
     }
 
     @Test
@@ -395,6 +400,7 @@ class ReportPageIT {
                     id);
             assertThat(((Number) points).intValue()).as(id).isEqualTo(3);
         }
+        assertThat(axeFindings(driver)).as("axe-core on history.html").isEmpty();
         driver.get(run.index.toUri().toString());
         new WebDriverWait(driver, Duration.ofSeconds(20))
                 .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-rendered")));
