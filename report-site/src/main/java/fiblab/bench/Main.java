@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.s3.S3Client;
         version = "fiblab-bench 1.0.0",
         sortOptions = false,
         usageHelpAutoWidth = true,
+        abbreviateSynopsis = true,
         description = {
             "Measures the inline and the async path of the fiblab API side by side and writes a static report site.",
             "Without --url or --stack-name it starts the local stack (template.yaml) in this JVM.",
