@@ -10,7 +10,11 @@
 #   report-site/bench.sh --scenario seed,open,coldstart,throughput
 #                                   # also cold starts (8 configurations x 10 fresh JVMs, about 2 minutes) and
 #                                   # the throughput goals (inline vs compute limit, submit flatness, about 45 s)
+#   report-site/bench.sh --publish s3://BUCKET/
+#                                   # also upload the site (the bucket of report-site/publish-template.yaml)
 #   report-site/bench.sh --help     # all options (--url, --stack-name, --out, --requests, ...)
+#
+# Each run is also kept in <site>/runs/<date>-<commit>/, and <site>/history.html compares the runs.
 #
 # Needs a JDK 17+, Maven and Node.js (the local DynamoDB, dynalite, is a Node.js process); --peers also
 # needs Flask for python3 (sudo apt-get install -y python3-flask).

@@ -12,6 +12,7 @@ import fiblab.bench.result.ResultsJson;
 import fiblab.bench.scenario.BenchRunner;
 import fiblab.bench.scenario.BenchSettings;
 import fiblab.bench.scenario.Scenario;
+import fiblab.bench.site.RunHistory;
 import fiblab.bench.site.SiteGenerator;
 import fiblab.bench.stack.LocalTarget;
 import fiblab.bench.stack.Target;
@@ -48,6 +49,7 @@ final class BenchSession {
     private int coldStartSamples = 10;
     private List<String> coldStartClients = List.of("url-connection", "crt");
     private ThroughputBench.Settings throughput;
+    private List<String> arguments = List.of();
 
     BenchSession(
             Target target,
@@ -83,6 +85,12 @@ final class BenchSession {
         return this;
     }
 
+    /** The arguments the benchmark was started with, recorded so that a reader can run it again. */
+    BenchSession withArguments(List<String> arguments) {
+        this.arguments = List.copyOf(arguments);
+        return this;
+    }
+
     /** The template whose memory size and batch size the cost estimate reads; none: no cost section. */
     BenchSession withTemplate(Path template) {
         this.template = template;
@@ -96,7 +104,8 @@ final class BenchSession {
         Path dataDir = siteDir.resolve("data");
         Files.createDirectories(dataDir);
         Map<String, Object> results = new LinkedHashMap<>();
-        results.put("schema", 1);
+        results.put("schema", ResultsJson.SCHEMA);
+        results.put("commandLine", CommandLineRecord.of(arguments));
         results.put("environment", EnvironmentInfo.collect(repository));
         results.put("target", targetMap());
         results.put("settings", settings.toMap());
@@ -147,7 +156,9 @@ final class BenchSession {
         Path resultsFile = dataDir.resolve("results.json");
         ResultsJson.write(resultsFile, results);
         say("Results: " + resultsFile);
-        return SiteGenerator.generate(resultsFile, siteDir);
+        Path index = SiteGenerator.generate(resultsFile, siteDir);
+        say("This run is kept in " + RunHistory.keep(siteDir) + "; all runs: " + siteDir.resolve("history.html"));
+        return index;
     }
 
     private Map<String, Object> coldStart(Path dataDir) throws IOException, InterruptedException {

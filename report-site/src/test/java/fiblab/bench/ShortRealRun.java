@@ -89,7 +89,7 @@ public final class ShortRealRun {
                 "--throughput-requests",
                 "20",
                 "--throughput-warmup-seconds",
-                "0",
+                "1",
                 "--limit-seconds",
                 "1",
                 "--flatness-n",

@@ -78,7 +78,21 @@ public final class PeerRunner {
                 "The seed's peers (Flask, Express) under the seed run's own load, beside fiblab's inline and async paths.");
         map.put("article", ARTICLE);
         map.put("runs", runs);
+        // The finding the article states as a ratio, measured here; the page shows it from this field.
+        double flask = throughputOf(runs, Peer.FLASK);
+        double express = throughputOf(runs, Peer.EXPRESS);
+        if (flask > 0 && express > 0) {
+            map.put("expressOverFlaskThroughput", Math.round(express / flask * 100) / 100.0);
+        }
         return map;
+    }
+
+    private static double throughputOf(List<Map<String, Object>> runs, Peer peer) {
+        return runs.stream()
+                .filter(r -> peer.id().equals(r.get("path")) && ((Number) r.get("ok")).longValue() > 0)
+                .mapToDouble(r -> ((Number) r.get("throughputPerSecond")).doubleValue())
+                .findFirst()
+                .orElse(0);
     }
 
     private Map<String, Object> run(Peer peer, SeedSpec seed) throws IOException, InterruptedException {

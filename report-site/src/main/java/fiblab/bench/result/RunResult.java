@@ -14,6 +14,9 @@ import org.HdrHistogram.Histogram;
 /** Turns one load run into the JSON object that results.json holds for it. */
 public final class RunResult {
 
+    /** An open loop that completed less than this share of its offered rate was saturated. */
+    public static final double SATURATED_BELOW = 0.95;
+
     private RunResult() {}
 
     /**
@@ -41,7 +44,14 @@ public final class RunResult {
         map.put("errors", recorder.errors());
         map.put("stoppedByBudget", run.stoppedByBudget());
         map.put("durationSeconds", Math.round(run.durationNanos() / 1e6) / 1e3);
-        map.put("throughputPerSecond", Throughput.perSecond(recorder.okCount(), run.durationNanos()));
+        double throughput = Throughput.perSecond(recorder.okCount(), run.durationNanos());
+        map.put("throughputPerSecond", throughput);
+        if ("open".equals(run.mode()) && run.ratePerSecond() > 0) {
+            // An open loop that could not keep its schedule measured a saturated server, not the offered load.
+            double share = Math.round(throughput / run.ratePerSecond() * 1_000) / 1_000.0;
+            map.put("achievedShareOfOffered", share);
+            map.put("saturated", share < SATURATED_BELOW);
+        }
         map.put("latency", LatencySummary.of(recorder.latency()).toMap());
         map.put("latencyCurve", PercentileCurve.of(recorder.latency()));
         if ("open".equals(run.mode())) {

@@ -30,6 +30,13 @@ public final class SiteGenerator {
      * @return the generated {@code index.html}
      */
     public static Path generate(Path resultsJson, Path siteDir) throws IOException {
+        return generate(resultsJson, siteDir, "history.html");
+    }
+
+    /**
+     * @param historyHref where the page's "earlier runs" link points, relative to the page
+     */
+    public static Path generate(Path resultsJson, Path siteDir, String historyHref) throws IOException {
         Map<String, Object> results = ResultsJson.read(resultsJson);
         Path data = siteDir.resolve("data");
         Path assets = siteDir.resolve("assets");
@@ -46,12 +53,47 @@ public final class SiteGenerator {
                 StandardCharsets.UTF_8);
         copyResource(CHART_JS, assets.resolve("chart.umd.js"));
         copyResource(CHART_JS_LICENSE, assets.resolve("chart.js-LICENSE.md"));
+        copyResource(TEMPLATES + "common.js", assets.resolve("common.js"));
         copyResource(TEMPLATES + "report.js", assets.resolve("report.js"));
         copyResource(TEMPLATES + "perf.js", assets.resolve("perf.js"));
         copyResource(TEMPLATES + "report.css", assets.resolve("report.css"));
         Path index = siteDir.resolve("index.html");
-        copyResource(TEMPLATES + "index.html", index);
+        Map<?, ?> environment = results.get("environment") instanceof Map<?, ?> env ? env : Map.of();
+        Files.writeString(
+                index,
+                resource(TEMPLATES + "index.html")
+                        .replace("{{DATE}}", html(String.valueOf(environment.get("date"))))
+                        .replace("{{COMMIT}}", html(String.valueOf(environment.get("commit"))))
+                        .replace("{{HISTORY}}", html(historyHref)),
+                StandardCharsets.UTF_8);
         return index;
+    }
+
+    /** Copies the shared scripts and styles into {@code <siteDir>/assets}; the history page needs them too. */
+    static void copyAssets(Path siteDir) throws IOException {
+        Path assets = siteDir.resolve("assets");
+        Files.createDirectories(assets);
+        copyResource(CHART_JS, assets.resolve("chart.umd.js"));
+        copyResource(CHART_JS_LICENSE, assets.resolve("chart.js-LICENSE.md"));
+        copyResource(TEMPLATES + "common.js", assets.resolve("common.js"));
+        copyResource(TEMPLATES + "history.js", assets.resolve("history.js"));
+        copyResource(TEMPLATES + "report.css", assets.resolve("report.css"));
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = SiteGenerator.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static String html(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static void copyResource(String name, Path target) throws IOException {
