@@ -6,17 +6,19 @@ import fiblab.bench.stats.SamplePercentiles;
 import fiblab.fib.Algorithm;
 import fiblab.job.Job;
 import fiblab.local.LocalStack;
+import fiblab.local.servers.BoundedCommand;
+import fiblab.local.servers.BoundedCommand.CommandTimeoutException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -36,7 +38,7 @@ public final class ColdStartBench {
     public static final List<String> JVM_OPTIONS =
             List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
-    static final long SAMPLE_TIMEOUT_SECONDS = 90;
+    static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(90);
     static final int WORKER_JOB_N = 20;
 
     /** A function to start cold, with the event file its invocations get. */
@@ -181,31 +183,31 @@ public final class ColdStartBench {
                 .putAll(stack.function(function.logicalId()).configuration().environment());
         builder.environment().put("FIBLAB_HTTP_CLIENT", client);
         long t0 = System.nanoTime();
-        Process process = builder.start();
-        byte[] output;
-        try (var in = process.getInputStream()) {
-            output = in.readAllBytes();
+        BoundedCommand.Result run = null;
+        String text;
+        try {
+            run = BoundedCommand.run("cold-start probe " + tag, builder, SAMPLE_TIMEOUT);
+            text = run.stdout();
+        } catch (CommandTimeoutException e) {
+            text = e.getMessage();
         }
-        boolean exited = process.waitFor(SAMPLE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         long wallNanos = System.nanoTime() - t0;
-        if (!exited) {
-            process.destroyForcibly();
-        }
-        String text = new String(output, StandardCharsets.UTF_8);
         Map<String, Object> sample = new LinkedHashMap<>();
-        ProbeOutput.parse(text)
+        String output = text;
+        ProbeOutput.parse(output)
                 .ifPresentOrElse(
                         sample::putAll,
                         () -> sample.put(
                                 "error",
-                                "no result line; output ends: " + text.substring(Math.max(0, text.length() - 600))));
+                                "no result line; output ends: "
+                                        + output.substring(Math.max(0, output.length() - 600))));
         sample.put("wallMillis", Math.round(wallNanos / 1e4) / 100.0);
-        sample.put("exitCode", exited ? process.exitValue() : -1);
+        sample.put("exitCode", run == null ? -1 : run.exitCode());
+        boolean exitedCleanly = run != null && run.succeeded();
         sample.put(
                 "ok",
                 !sample.containsKey("error")
-                        && exited
-                        && process.exitValue() == 0
+                        && exitedCleanly
                         && answered(function, String.valueOf(sample.get("firstResponse")))
                         && answered(function, String.valueOf(sample.get("secondResponse"))));
         return sample;
