@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * real template take 30 minutes to bring a failed message back).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FiblabEndToEndTest {
+class FiblabEndToEndIT {
 
     private static final Duration DONE_WITHIN = Duration.ofSeconds(60);
 

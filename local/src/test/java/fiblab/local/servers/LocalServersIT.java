@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-class LocalServersTest {
+class LocalServersIT {
 
     @Test
     void start_shouldServeSqsAndDynamoDb_andLeaveNoChildProcess_whenClosed() {
