@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A small but real HTTP server that speaks fiblab's API contract (DESIGN.md): inline naive/fast
+ * A small but real HTTP server that speaks fiblab's API contract (README, "The API"): inline naive/fast
  * compute with an inline limit, and jobs run by a worker pool. Tests drive the load generator
  * and path drivers against it over real sockets on a free loopback port.
  */
