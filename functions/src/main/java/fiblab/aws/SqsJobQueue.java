@@ -4,7 +4,6 @@ import fiblab.job.JobMessage;
 import fiblab.job.JobMessageCodec;
 import fiblab.job.JobQueue;
 import fiblab.job.QueueUnavailableException;
-import fiblab.snapstart.SnapStartHooks;
 import org.crac.Context;
 import org.crac.Resource;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -20,7 +19,6 @@ public final class SqsJobQueue implements JobQueue, Resource {
     public SqsJobQueue(SqsClient client, String queueUrl) {
         this.client = client;
         this.queueUrl = queueUrl;
-        SnapStartHooks.register(this);
     }
 
     @Override

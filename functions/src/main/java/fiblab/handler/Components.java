@@ -14,7 +14,6 @@ import fiblab.aws.DynamoDbJobStore;
 import fiblab.aws.SqsJobQueue;
 import fiblab.config.Limits;
 import fiblab.config.Settings;
-import fiblab.job.JobStore;
 import fiblab.job.JobSubmission;
 import fiblab.job.JobWorker;
 import fiblab.observe.EmfMetrics;
@@ -22,6 +21,8 @@ import fiblab.observe.Metrics;
 import fiblab.observe.StructuredLogger;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import org.crac.Resource;
 
 /**
  * Builds each function's object graph from its environment, once per execution environment:
@@ -32,23 +33,28 @@ final class Components {
 
     private Components() {}
 
-    static FibApi api(Settings settings) {
+    /** A function's core and the adapters under it, whose SnapStart hooks prime their clients. */
+    record Built<T>(T core, List<Resource> adapters) {}
+
+    static Built<FibApi> api(Settings settings) {
         Limits limits = Limits.from(settings);
-        JobStore store = new DynamoDbJobStore(AwsClients.dynamoDb(settings), settings.required(TABLE_NAME));
+        DynamoDbJobStore store = new DynamoDbJobStore(AwsClients.dynamoDb(settings), settings.required(TABLE_NAME));
         SqsJobQueue queue = new SqsJobQueue(AwsClients.sqs(settings), settings.required(QUEUE_URL));
         Duration ttl = Duration.ofDays(settings.integer(JOB_TTL_DAYS, 7, 1, 365));
         JobSubmission submission = new JobSubmission(store, queue, Clock.systemUTC(), ttl);
-        return new FibApi(new RequestRules(limits), submission, store, metrics(settings));
+        FibApi api = new FibApi(new RequestRules(limits), submission, store, metrics(settings));
+        return new Built<>(api, List.of(store, queue));
     }
 
-    static JobWorker worker(Settings settings) {
-        JobStore store = new DynamoDbJobStore(AwsClients.dynamoDb(settings), settings.required(TABLE_NAME));
-        return new JobWorker(
+    static Built<JobWorker> worker(Settings settings) {
+        DynamoDbJobStore store = new DynamoDbJobStore(AwsClients.dynamoDb(settings), settings.required(TABLE_NAME));
+        JobWorker worker = new JobWorker(
                 store,
                 Limits.from(settings),
                 Clock.systemUTC(),
                 settings.integer(MAX_RECEIVE_COUNT, 3, 1, 1000),
                 metrics(settings));
+        return new Built<>(worker, List.of(store));
     }
 
     static StructuredLogger logger(Settings settings, String service) {

@@ -25,6 +25,7 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     private final JobWorker worker;
     private final StructuredLogger log;
+    private final SnapStartHooks adapterHooks;
 
     /** Lambda's constructor. */
     public WorkerHandler() {
@@ -40,15 +41,26 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         this(Components.worker(settings), Components.logger(settings, "fiblab-worker"));
     }
 
+    private WorkerHandler(Components.Built<JobWorker> built, StructuredLogger log) {
+        this(built.core(), log, built.adapters());
+    }
+
+    /** With no adapters to prime: what the handler tests build around in-memory ports. */
     public WorkerHandler(JobWorker worker, StructuredLogger log) {
+        this(worker, log, List.of());
+    }
+
+    /** @param adapters the adapters under the core, whose SnapStart hooks run before the handler's own */
+    public WorkerHandler(JobWorker worker, StructuredLogger log, List<? extends Resource> adapters) {
         this.worker = worker;
         this.log = log;
+        this.adapterHooks = new SnapStartHooks(adapters);
         SnapStartHooks.register(this);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        StructuredLogger invocationLog = log.with("requestId", context == null ? null : context.getAwsRequestId());
+        StructuredLogger invocationLog = log.with("requestId", context.getAwsRequestId());
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSEvent.SQSMessage message : records) {
@@ -64,8 +76,7 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         int receiveCount = receiveCount(message);
         StructuredLogger messageLog = invocationLog.with("messageId", message.getMessageId());
         try {
-            long remaining = context == null ? Long.MAX_VALUE / 2 : context.getRemainingTimeInMillis();
-            WorkerOutcome outcome = worker.process(message.getBody(), receiveCount, remaining);
+            WorkerOutcome outcome = worker.process(message.getBody(), receiveCount, context.getRemainingTimeInMillis());
             StructuredLogger jobLog = messageLog.with("jobId", outcome.jobId());
             if (outcome.acknowledged()) {
                 jobLog.info("message " + outcome.kind(), "detail", outcome.detail(), "receiveCount", receiveCount);
@@ -89,9 +100,10 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         }
     }
 
-    /** Priming for SnapStart: load and compile the message and compute paths; the store primes its client. */
+    /** Priming for SnapStart: the store primes its client first, then the message and compute paths load and compile. */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws Exception {
+        adapterHooks.beforeCheckpoint(context);
         String sample =
                 "{\"jobId\":\"00000000-0000-4000-8000-000000000000\",\"n\":20,\"algorithm\":\"naive\",\"submittedAt\":0}";
         for (int i = 0; i < 50; i++) {
@@ -102,7 +114,8 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
+    public void afterRestore(org.crac.Context<? extends Resource> context) throws Exception {
+        adapterHooks.afterRestore(context);
         log.info("restored from a SnapStart snapshot");
     }
 }

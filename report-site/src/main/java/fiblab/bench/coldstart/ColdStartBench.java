@@ -176,6 +176,8 @@ public final class ColdStartBench {
         command.add(Boolean.toString(prime));
         command.add(first.toString());
         command.add(second.toString());
+        command.add(Long.toString(
+                stack.function(function.logicalId()).configuration().timeout().toMillis()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // Only the function's own environment, as Lambda gives it: nothing of the benchmark's leaks in.
         builder.environment().clear();
