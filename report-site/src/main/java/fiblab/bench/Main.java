@@ -1,5 +1,6 @@
 package fiblab.bench;
 
+import fiblab.aws.AwsClients;
 import fiblab.bench.coldstart.ProbeClasspath;
 import fiblab.bench.scenario.BenchSettings;
 import fiblab.bench.scenario.Scenario;
@@ -216,7 +217,7 @@ public final class Main implements Callable<Integer> {
     @Option(
             names = "--cold-start-clients",
             split = ",",
-            defaultValue = "url-connection,crt",
+            defaultValue = AwsClients.URL_CONNECTION + "," + AwsClients.CRT,
             description = "Coldstart: SDK HTTP clients to compare (default: ${DEFAULT-VALUE}).")
     List<String> coldStartClients;
 

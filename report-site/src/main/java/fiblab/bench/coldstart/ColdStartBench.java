@@ -3,6 +3,7 @@ package fiblab.bench.coldstart;
 import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.aws.DynamoDbJobStore;
 import fiblab.bench.stats.SamplePercentiles;
+import fiblab.config.EnvironmentVariables;
 import fiblab.fib.Algorithm;
 import fiblab.job.Job;
 import fiblab.local.LocalStack;
@@ -41,12 +42,10 @@ public final class ColdStartBench {
     static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(90);
     static final int WORKER_JOB_N = 20;
 
-    /** A function to start cold, with the event file its invocations get. */
-    record Function(String logicalId, String handler) {}
+    /** A function of the template to start cold, by its logical id; its handler is the template's. */
+    record Function(String logicalId) {}
 
-    static final List<Function> FUNCTIONS = List.of(
-            new Function("ApiFunction", "fiblab.handler.ApiHandler::handleRequest"),
-            new Function("WorkerFunction", "fiblab.handler.WorkerHandler::handleRequest"));
+    static final List<Function> FUNCTIONS = List.of(new Function("ApiFunction"), new Function("WorkerFunction"));
 
     private final LocalStack stack;
     private final Path eventsDir;
@@ -81,7 +80,7 @@ public final class ColdStartBench {
                 for (boolean prime : List.of(false, true)) {
                     Map<String, Object> config = new LinkedHashMap<>();
                     config.put("function", function.logicalId());
-                    config.put("handler", function.handler());
+                    config.put("handler", handler(function));
                     config.put("httpClient", client);
                     config.put("priming", prime);
                     config.put("samples", new ArrayList<Map<String, Object>>());
@@ -172,7 +171,7 @@ public final class ColdStartBench {
         command.add("-cp");
         command.add(ProbeClasspath.forClient(jars, client, probeDir));
         command.add(ColdStartProbe.class.getName());
-        command.add(function.handler());
+        command.add(handler(function));
         command.add(Boolean.toString(prime));
         command.add(first.toString());
         command.add(second.toString());
@@ -183,7 +182,7 @@ public final class ColdStartBench {
         builder.environment().clear();
         builder.environment()
                 .putAll(stack.function(function.logicalId()).configuration().environment());
-        builder.environment().put("FIBLAB_HTTP_CLIENT", client);
+        builder.environment().put(EnvironmentVariables.FIBLAB_HTTP_CLIENT, client);
         long t0 = System.nanoTime();
         BoundedCommand.Result run = null;
         String text;
@@ -213,6 +212,11 @@ public final class ColdStartBench {
                         && answered(function, String.valueOf(sample.get("firstResponse")))
                         && answered(function, String.valueOf(sample.get("secondResponse"))));
         return sample;
+    }
+
+    /** The template's Handler string, as the running local stack read it from template.yaml. */
+    private String handler(Function function) {
+        return stack.function(function.logicalId()).configuration().handler();
     }
 
     /** The API must have accepted the job (202); the worker must report no failed message. */
