@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The HTTP contract of DESIGN.md with no AWS type in sight: routes, validation, status codes and
+ * The HTTP contract (README, "The API") with no AWS type in sight: routes, validation, status codes and
  * JSON bodies. Expected failures become error bodies here; anything unexpected propagates to the
  * handler, which logs it and answers a generic 500.
  */

@@ -64,10 +64,11 @@ public final class RequestRules {
         if (value > inlineMax) {
             throw new ApiException(
                     ApiError.N_TOO_LARGE_FOR_INLINE,
-                    "n=" + value + " is above the inline limit of "
-                            + inlineMax + " for algorithm=" + algorithm.wireName()
-                            + " (it would not finish inside the API's 30 s timeout); submit it as a job instead: "
-                            + "POST /jobs {\"n\": " + value + ", \"algorithm\": \"" + algorithm.wireName() + "\"}");
+                    "n=" + value + " is above the inline limit of " + inlineMax + " for algorithm="
+                            + algorithm.wireName() + ": GET /fib answers " + algorithm.wireName() + " n up to "
+                            + inlineMax + " inline, so that each request stays short. Submit it as a job instead: "
+                            + "POST /jobs {\"n\": " + value + ", \"algorithm\": \"" + algorithm.wireName()
+                            + "\"}, then poll the job at its Location.");
         }
         return value;
     }

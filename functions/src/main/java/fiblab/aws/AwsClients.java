@@ -13,6 +13,7 @@ import fiblab.config.ConfigurationException;
 import fiblab.config.Settings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -84,8 +85,11 @@ public final class AwsClients {
                 + " (the default) or " + CRT + ", was \"" + choice + "\"");
     }
 
-    static final String URL_CONNECTION = "url-connection";
-    static final String CRT = "crt";
+    /** The {@code FIBLAB_HTTP_CLIENT} values: the one that ships (the default), and the one compared with it. */
+    public static final String URL_CONNECTION = "url-connection";
+
+    public static final String CRT = "crt";
+    public static final List<String> HTTP_CLIENTS = List.of(URL_CONNECTION, CRT);
 
     private static final class UrlConnection {
         static SdkHttpClient client() {

@@ -8,7 +8,6 @@ import fiblab.job.JobAlreadyExistsException;
 import fiblab.job.JobStatus;
 import fiblab.job.JobStore;
 import fiblab.job.StoreUnavailableException;
-import fiblab.snapstart.SnapStartHooks;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -45,7 +44,6 @@ public final class DynamoDbJobStore implements JobStore, Resource {
         this.client = client;
         this.tableName = tableName;
         this.budget = budget;
-        SnapStartHooks.register(this);
     }
 
     @Override

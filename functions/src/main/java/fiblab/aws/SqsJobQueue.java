@@ -5,7 +5,6 @@ import fiblab.job.JobMessageCodec;
 import fiblab.job.JobQueue;
 import fiblab.job.QueueUnavailableException;
 import fiblab.job.Redelivery;
-import fiblab.snapstart.SnapStartHooks;
 import org.crac.Context;
 import org.crac.Resource;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -31,7 +30,6 @@ public final class SqsJobQueue implements JobQueue, Redelivery, Resource {
         this.client = client;
         this.queueUrl = queueUrl;
         this.budget = budget;
-        SnapStartHooks.register(this);
     }
 
     @Override

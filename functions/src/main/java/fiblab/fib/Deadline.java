@@ -3,7 +3,10 @@ package fiblab.fib;
 /** A point in time after which a computation gives up. */
 public interface Deadline {
 
-    /** Never expires: the inline path, which API Gateway's timeout bounds from outside. */
+    /**
+     * Never expires: for callers with no time limit of their own (tests, SnapStart priming, the
+     * fib(n) convenience overload). The handlers pass a real deadline taken from the Lambda context.
+     */
     Deadline NONE = () -> {};
 
     /** Throws {@link DeadlineExceededException} when the deadline has passed. */

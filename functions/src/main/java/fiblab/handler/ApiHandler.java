@@ -14,6 +14,7 @@ import fiblab.fib.Deadline;
 import fiblab.observe.Metrics;
 import fiblab.observe.StructuredLogger;
 import fiblab.snapstart.SnapStartHooks;
+import java.util.List;
 import java.util.Map;
 import org.crac.Resource;
 
@@ -30,6 +31,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final FibApi api;
     private final StructuredLogger log;
     private final CallBudget budget;
+    private final SnapStartHooks adapterHooks;
 
     /** Lambda's constructor. */
     public ApiHandler() {
@@ -49,24 +51,31 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this(Components.api(settings, budget), Components.logger(settings, "fiblab-api"), budget);
     }
 
-    public ApiHandler(FibApi api, StructuredLogger log) {
-        this(api, log, CallBudget.unbounded());
+    private ApiHandler(Components.Built<FibApi> built, StructuredLogger log, CallBudget budget) {
+        this(built.core(), log, budget, built.adapters());
     }
 
-    /** @param budget the adapters' call budget, started at each invocation */
-    public ApiHandler(FibApi api, StructuredLogger log, CallBudget budget) {
+    /** With no adapters to prime: what the handler tests build around in-memory ports. */
+    public ApiHandler(FibApi api, StructuredLogger log) {
+        this(api, log, CallBudget.unbounded(), List.of());
+    }
+
+    /**
+     * @param budget the adapters' call budget, started at each invocation
+     * @param adapters the adapters under the core, whose SnapStart hooks run before the handler's own
+     */
+    public ApiHandler(FibApi api, StructuredLogger log, CallBudget budget, List<? extends Resource> adapters) {
         this.api = api;
         this.log = log;
         this.budget = budget;
+        this.adapterHooks = new SnapStartHooks(adapters);
         SnapStartHooks.register(this);
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        StructuredLogger requestLog = log.with("requestId", context == null ? null : context.getAwsRequestId());
-        if (context != null) {
-            budget.startInvocation(context.getRemainingTimeInMillis());
-        }
+        StructuredLogger requestLog = log.with("requestId", context.getAwsRequestId());
+        budget.startInvocation(context.getRemainingTimeInMillis());
         HttpRequest request = ApiEvents.toRequest(event);
         HttpResponse response;
         try {
@@ -75,8 +84,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             requestLog.error("unexpected failure", unexpected, "method", request.method(), "path", request.path());
             response = HttpResponse.error(
                     ApiError.INTERNAL_ERROR,
-                    "an unexpected error occurred; it was logged"
-                            + (context == null ? "" : " with request id " + context.getAwsRequestId()),
+                    "an unexpected error occurred; it was logged with request id " + context.getAwsRequestId(),
                     Map.of());
         }
         String location = response.headers().get("location");
@@ -97,18 +105,17 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     /** Gives up a second before Lambda would end the invocation, so the client gets a JSON 504, not a bare 500. */
     private static Deadline deadline(Context context) {
-        return context == null
-                ? Deadline.NONE
-                : Deadline.inMillis(context.getRemainingTimeInMillis() - TIME_RESERVE_MILLIS);
+        return Deadline.inMillis(context.getRemainingTimeInMillis() - TIME_RESERVE_MILLIS);
     }
 
     /**
      * Priming for SnapStart: run the request paths that touch no state (inline naive and fast,
      * a status read of a job that does not exist) so that their classes are loaded and compiled
-     * in the snapshot. The adapters prime their own clients.
+     * in the snapshot. The adapters prime their own clients, first.
      */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws Exception {
+        adapterHooks.beforeCheckpoint(context);
         // Priming computes for real but records nothing: its timings are not requests of any client.
         FibApi api = this.api.withMetrics(Metrics.NONE);
         for (int i = 0; i < 50; i++) {
@@ -120,7 +127,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
+    public void afterRestore(org.crac.Context<? extends Resource> context) throws Exception {
+        adapterHooks.afterRestore(context);
         log.info("restored from a SnapStart snapshot");
     }
 }

@@ -24,7 +24,6 @@ import fiblab.aws.SqsJobQueue;
 import fiblab.config.Limits;
 import fiblab.config.Settings;
 import fiblab.job.CostModel;
-import fiblab.job.JobStore;
 import fiblab.job.JobSubmission;
 import fiblab.job.JobWorker;
 import fiblab.job.Redelivery;
@@ -35,6 +34,8 @@ import fiblab.observe.Metrics;
 import fiblab.observe.StructuredLogger;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import org.crac.Resource;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -48,12 +49,16 @@ final class Components {
 
     private Components() {}
 
+    /** A function's core and the adapters under it, whose SnapStart hooks prime their clients. */
+    record Built<T>(T core, List<Resource> adapters) {}
+
     /** The worker's core and the queue operation its handler applies to each delivery. */
     record Worker(JobWorker worker, Redelivery redelivery) {}
 
-    static FibApi api(Settings settings, CallBudget budget) {
+    static Built<FibApi> api(Settings settings, CallBudget budget) {
         Limits limits = Limits.from(settings);
-        JobStore store = new DynamoDbJobStore(AwsClients.dynamoDb(settings), settings.required(TABLE_NAME), budget);
+        DynamoDbJobStore store =
+                new DynamoDbJobStore(AwsClients.dynamoDb(settings), settings.required(TABLE_NAME), budget);
         SqsClient sqs = AwsClients.sqs(settings);
         SqsJobQueue queue = new SqsJobQueue(sqs, settings.required(QUEUE_URL), budget);
         JobSubmission submission = new JobSubmission(
@@ -62,7 +67,8 @@ final class Components {
                 Clock.systemUTC(),
                 timeToLive(settings),
                 Duration.ofSeconds(settings.integer(REPLAY_AFTER_SECONDS, 60, 1, 86_400)));
-        return new FibApi(new RequestRules(limits), submission, metrics(settings), admission(settings, sqs));
+        FibApi api = new FibApi(new RequestRules(limits), submission, metrics(settings), admission(settings, sqs));
+        return new Built<>(api, List.of(store, queue));
     }
 
     /**
@@ -75,8 +81,9 @@ final class Components {
         return new SubmitAdmission(new CachedBacklogGauge(backlog, Clock.systemUTC(), BACKLOG_MAX_AGE), limit);
     }
 
-    static Worker worker(Settings settings, CallBudget budget) {
-        JobStore store = new DynamoDbJobStore(AwsClients.dynamoDb(settings), settings.required(TABLE_NAME), budget);
+    static Built<Worker> worker(Settings settings, CallBudget budget) {
+        DynamoDbJobStore store =
+                new DynamoDbJobStore(AwsClients.dynamoDb(settings), settings.required(TABLE_NAME), budget);
         SqsJobQueue queue = new SqsJobQueue(AwsClients.sqs(settings), settings.required(QUEUE_URL), budget);
         WorkerPolicy policy = new WorkerPolicy(
                 Limits.from(settings),
@@ -93,7 +100,8 @@ final class Components {
                                 0,
                                 RetrySchedule.DEFAULT.maxSeconds()),
                         RetrySchedule.DEFAULT.maxSeconds()));
-        return new Worker(new JobWorker(store, queue, policy, Clock.systemUTC(), metrics(settings)), queue);
+        Worker worker = new Worker(new JobWorker(store, queue, policy, Clock.systemUTC(), metrics(settings)), queue);
+        return new Built<>(worker, List.of(store, queue));
     }
 
     private static Duration timeToLive(Settings settings) {

@@ -32,6 +32,7 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private final Redelivery redelivery;
     private final StructuredLogger log;
     private final CallBudget budget;
+    private final SnapStartHooks adapterHooks;
 
     /** Lambda's constructor. */
     public WorkerHandler() {
@@ -51,32 +52,41 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         this(Components.worker(settings, budget), Components.logger(settings, "fiblab-worker"), budget);
     }
 
-    private WorkerHandler(Components.Worker parts, StructuredLogger log, CallBudget budget) {
-        this(parts.worker(), parts.redelivery(), log, budget);
+    private WorkerHandler(Components.Built<Components.Worker> built, StructuredLogger log, CallBudget budget) {
+        this(built.core().worker(), built.core().redelivery(), log, budget, built.adapters());
     }
 
-    /** A worker whose messages keep the queue's visibility timeout when they fail. */
+    /** A worker whose messages keep the queue's visibility timeout when they fail, with no adapters to prime. */
     public WorkerHandler(JobWorker worker, StructuredLogger log) {
-        this(worker, (receiptHandle, delaySeconds) -> {}, log, CallBudget.unbounded());
+        this(worker, (receiptHandle, delaySeconds) -> {}, log, CallBudget.unbounded(), List.of());
     }
 
-    public WorkerHandler(JobWorker worker, Redelivery redelivery, StructuredLogger log, CallBudget budget) {
+    /**
+     * @param redelivery gives a message that must come back the delay the worker chose
+     * @param budget the adapters' call budget, started at each invocation
+     * @param adapters the adapters under the core, whose SnapStart hooks run before the handler's own
+     */
+    public WorkerHandler(
+            JobWorker worker,
+            Redelivery redelivery,
+            StructuredLogger log,
+            CallBudget budget,
+            List<? extends Resource> adapters) {
         this.worker = worker;
         this.redelivery = redelivery;
         this.log = log;
         this.budget = budget;
+        this.adapterHooks = new SnapStartHooks(adapters);
         SnapStartHooks.register(this);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        StructuredLogger invocationLog = log.with("requestId", context == null ? null : context.getAwsRequestId());
+        StructuredLogger invocationLog = log.with("requestId", context.getAwsRequestId());
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
-        long invocationMillis = context == null ? Long.MAX_VALUE / 2 : context.getRemainingTimeInMillis();
-        if (context != null) {
-            budget.startInvocation(invocationMillis);
-        }
+        long invocationMillis = context.getRemainingTimeInMillis();
+        budget.startInvocation(invocationMillis);
         for (SQSEvent.SQSMessage message : records) {
             WorkerOutcome outcome = process(message, context, invocationMillis, invocationLog);
             if (!outcome.acknowledged()) {
@@ -108,8 +118,8 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         int receiveCount = receiveCount(message);
         StructuredLogger messageLog = invocationLog.with("messageId", message.getMessageId());
         try {
-            long remaining = context == null ? Long.MAX_VALUE / 2 : context.getRemainingTimeInMillis();
-            WorkerOutcome outcome = worker.process(message.getBody(), receiveCount, remaining, invocationMillis);
+            WorkerOutcome outcome = worker.process(
+                    message.getBody(), receiveCount, context.getRemainingTimeInMillis(), invocationMillis);
             StructuredLogger jobLog = messageLog.with("jobId", outcome.jobId());
             if (outcome.acknowledged()) {
                 jobLog.info("message " + outcome.kind(), "detail", outcome.detail(), "receiveCount", receiveCount);
@@ -140,9 +150,10 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         }
     }
 
-    /** Priming for SnapStart: load and compile the message and compute paths; the store primes its client. */
+    /** Priming for SnapStart: the store primes its client first, then the message and compute paths load and compile. */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws Exception {
+        adapterHooks.beforeCheckpoint(context);
         String sample =
                 "{\"jobId\":\"00000000-0000-4000-8000-000000000000\",\"n\":20,\"algorithm\":\"naive\",\"submittedAt\":0}";
         for (int i = 0; i < 50; i++) {
@@ -153,7 +164,8 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
+    public void afterRestore(org.crac.Context<? extends Resource> context) throws Exception {
+        adapterHooks.afterRestore(context);
         log.info("restored from a SnapStart snapshot");
     }
 }

@@ -1,45 +1,38 @@
 package fiblab.snapstart;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * Registers the functions' SnapStart hooks with CRaC, and remembers them so that a host without a
- * CRaC JDK (the local stack, the cold-start benchmark) can run the same priming at init, as
- * SnapStart does before it takes its snapshot. On Lambda only {@code Core.getGlobalContext()} calls them.
+ * The SnapStart hooks of one handler: the hooks of the adapters it was built with (each primes the
+ * client it owns), run in the order given, then the handler's own. The handler registers itself
+ * once with CRaC; a host without a CRaC JDK (the cold-start benchmark) calls the handler's hooks
+ * directly, as SnapStart would before its snapshot. Nothing is kept beyond the handler's lifetime.
  */
 public final class SnapStartHooks {
 
-    private static final List<Resource> REGISTERED = new ArrayList<>();
+    private final List<Resource> adapters;
 
-    private SnapStartHooks() {}
-
-    public static synchronized void register(Resource resource) {
-        Core.getGlobalContext().register(resource);
-        REGISTERED.add(resource);
+    public SnapStartHooks(List<? extends Resource> adapters) {
+        this.adapters = List.copyOf(adapters);
     }
 
-    /** How many hooks are registered so far: a mark for {@link #primeSince(int)}. */
-    public static synchronized int mark() {
-        return REGISTERED.size();
+    /** Registers the handler with CRaC's global context (a no-op on a JDK without CRaC). */
+    public static void register(Resource handler) {
+        Core.getGlobalContext().register(handler);
     }
 
-    /**
-     * Runs beforeCheckpoint, then afterRestore, of every hook registered after {@code mark}, in
-     * registration order: what one execution environment's init does under SnapStart.
-     */
-    public static void primeSince(int mark) throws Exception {
-        List<Resource> hooks;
-        synchronized (SnapStartHooks.class) {
-            hooks = List.copyOf(REGISTERED.subList(mark, REGISTERED.size()));
+    public void beforeCheckpoint(Context<? extends Resource> context) throws Exception {
+        for (Resource adapter : adapters) {
+            adapter.beforeCheckpoint(context);
         }
-        for (Resource hook : hooks) {
-            hook.beforeCheckpoint(null);
-        }
-        for (Resource hook : hooks) {
-            hook.afterRestore(null);
+    }
+
+    public void afterRestore(Context<? extends Resource> context) throws Exception {
+        for (Resource adapter : adapters) {
+            adapter.afterRestore(context);
         }
     }
 }

@@ -20,6 +20,19 @@ class FibonacciTest {
     }
 
     @Test
+    void fast_shouldMatchPlainIteration_forEveryNUpTo300() {
+        // an independent oracle: the definition, iterated; it shares no step with fast doubling
+        BigInteger a = BigInteger.ZERO;
+        BigInteger b = BigInteger.ONE;
+        for (int n = 0; n <= 300; n++) {
+            assertThat(FastDoubling.fib(n)).as("fib(%d)", n).isEqualTo(a);
+            BigInteger next = a.add(b);
+            a = b;
+            b = next;
+        }
+    }
+
+    @Test
     void fast_shouldGoPastLong_whenNIs93() {
         // fib(93) is the first Fibonacci number that overflows a signed 64-bit long.
         assertThat(FastDoubling.fib(93)).isEqualTo(new BigInteger("12200160415121876738"));

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 /** The API handler fed by the files in events/, the same ones `sam local invoke -e` takes. */
 class ApiHandlerTest {
@@ -115,20 +115,9 @@ class ApiHandlerTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
-    @CsvSource({
-        "api-get-fib-over-inline-limit.json, 422, N_TOO_LARGE_FOR_INLINE",
-        "api-get-fib-not-a-number.json, 400, INVALID_N",
-        "api-get-fib-unknown-algorithm.json, 400, INVALID_ALGORITHM",
-        "api-post-job-broken-json.json, 400, INVALID_JSON",
-        "api-post-job-n-as-string.json, 400, INVALID_N",
-        "api-post-job-negative-n.json, 400, N_OUT_OF_RANGE",
-        "api-post-job-huge-n.json, 400, N_OUT_OF_RANGE",
-        "api-post-job-not-json-content-type.json, 415, UNSUPPORTED_MEDIA_TYPE",
-        "api-post-job-too-large.json, 413, BODY_TOO_LARGE",
-        "api-get-job-bad-id.json, 400, INVALID_JOB_ID",
-        "api-unknown-route.json, 404, ROUTE_NOT_FOUND",
-        "api-wrong-method.json, 405, METHOD_NOT_ALLOWED"
-    })
+    // the bad requests among the sample events, with the answer each must get: one table for the
+    // handler test here and the end-to-end test over HTTP (local/)
+    @CsvFileSource(files = "../events/bad-requests.csv", numLinesToSkip = 1)
     void badRequestEvents_shouldGetTheirErrorCode_andQueueNothing(String file, int status, String code) {
         APIGatewayV2HTTPResponse response = invoke(EventLoader.loadApiGatewayHttpEvent("../events/" + file));
 

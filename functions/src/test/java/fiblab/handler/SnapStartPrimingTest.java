@@ -14,7 +14,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.crac.Resource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +32,7 @@ class SnapStartPrimingTest {
             new PrintStream(logs, true, StandardCharsets.UTF_8), StructuredLogger.Level.INFO, Map.of());
 
     @Test
-    void apiPriming_shouldRunTheRequestPaths_withoutCreatingJobsOrMessages() {
+    void apiPriming_shouldRunTheRequestPaths_withoutCreatingJobsOrMessages() throws Exception {
         ApiHandler handler = new ApiHandler(fixtures.api(), log);
 
         handler.beforeCheckpoint(null);
@@ -41,7 +44,7 @@ class SnapStartPrimingTest {
     }
 
     @Test
-    void apiPriming_shouldRecordNoMetric() {
+    void apiPriming_shouldRecordNoMetric() throws Exception {
         // Given an API whose metrics are EMF lines, as on Lambda
         ByteArrayOutputStream metricsOut = new ByteArrayOutputStream();
         fiblab.observe.EmfMetrics metrics =
@@ -58,22 +61,56 @@ class SnapStartPrimingTest {
     }
 
     @Test
-    void primeSince_shouldRunTheHooksOfOneEnvironment_inRegistrationOrder() throws Exception {
-        // Given a mark, then one execution environment's init
-        int mark = fiblab.snapstart.SnapStartHooks.mark();
-        new ApiHandler(fixtures.api(), log);
+    void apiPriming_shouldRunItsAdaptersHooksFirst_inTheOrderGiven_thenItsOwn() throws Exception {
+        // Given a handler built with two adapters to prime (as Components builds the store and the queue)
+        List<String> calls = new ArrayList<>();
+        ApiHandler handler = new ApiHandler(
+                fixtures.api(),
+                log,
+                fiblab.aws.CallBudget.unbounded(),
+                List.of(new RecordingHook("store", calls), new RecordingHook("queue", calls)));
 
-        // When a host without CRaC primes what that init registered
-        fiblab.snapstart.SnapStartHooks.primeSince(mark);
+        // When SnapStart (or the cold-start probe, on a JDK without CRaC) runs the handler's hooks
+        handler.beforeCheckpoint(null);
+        handler.afterRestore(null);
 
-        // Then the handler's hooks ran (restore logs a line), and priming left no trace in the data
-        assertThat(fiblab.snapstart.SnapStartHooks.mark()).isEqualTo(mark + 1);
+        // Then each adapter primed once, in order, before the restore; the handler logged its restore
+        assertThat(calls).containsExactly("store before", "queue before", "store after", "queue after");
         assertThat(logs.toString(StandardCharsets.UTF_8)).contains("restored from a SnapStart snapshot");
         assertThat(fixtures.store.size()).isZero();
     }
 
     @Test
-    void workerPriming_shouldTouchNoJob() {
+    void workerPriming_shouldRunItsStoresHooks() throws Exception {
+        List<String> calls = new ArrayList<>();
+        WorkerHandler handler = new WorkerHandler(
+                fixtures.worker(3),
+                (receiptHandle, delaySeconds) -> {},
+                log,
+                fiblab.aws.CallBudget.unbounded(),
+                List.of(new RecordingHook("store", calls)));
+
+        handler.beforeCheckpoint(null);
+        handler.afterRestore(null);
+
+        assertThat(calls).containsExactly("store before", "store after");
+    }
+
+    /** An adapter's SnapStart hooks that only say they ran. */
+    private record RecordingHook(String name, List<String> calls) implements Resource {
+        @Override
+        public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+            calls.add(name + " before");
+        }
+
+        @Override
+        public void afterRestore(org.crac.Context<? extends Resource> context) {
+            calls.add(name + " after");
+        }
+    }
+
+    @Test
+    void workerPriming_shouldTouchNoJob() throws Exception {
         WorkerHandler handler = new WorkerHandler(fixtures.worker(3), log);
 
         handler.beforeCheckpoint(null);

@@ -31,7 +31,8 @@ class WorkerRetryDelayTest {
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                     StructuredLogger.Level.INFO,
                     Map.of()),
-            CallBudget.unbounded());
+            CallBudget.unbounded(),
+            List.of());
 
     @ParameterizedTest
     @Event(value = "../events/sqs-batch.json", type = SQSEvent.class)

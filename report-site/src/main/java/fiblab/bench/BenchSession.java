@@ -1,6 +1,7 @@
 package fiblab.bench;
 
 import fiblab.bench.coldstart.ColdStartBench;
+import fiblab.bench.coldstart.ProbeClasspath;
 import fiblab.bench.cost.CostReport;
 import fiblab.bench.cost.PriceList;
 import fiblab.bench.http.ApiClient;
@@ -47,7 +48,7 @@ final class BenchSession {
     private Path peersDir;
     private Path template;
     private int coldStartSamples = 10;
-    private List<String> coldStartClients = List.of("url-connection", "crt");
+    private List<String> coldStartClients = ProbeClasspath.CLIENTS;
     private ThroughputBench.Settings throughput;
     private List<String> arguments = List.of();
 

@@ -1,5 +1,6 @@
 package fiblab.bench;
 
+import fiblab.aws.AwsClients;
 import fiblab.bench.coldstart.ProbeClasspath;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ final class ColdStartOptions {
             names = "--cold-start-clients",
             split = ",",
             description = "Coldstart: SDK HTTP clients to compare (default: ${DEFAULT-VALUE}).")
-    List<String> clients = new ArrayList<>(List.of("url-connection", "crt"));
+    List<String> clients = new ArrayList<>(List.of(AwsClients.URL_CONNECTION, AwsClients.CRT));
 
     void validate(OptionChecks check) {
         check.range("--cold-start-samples", samples, 1, 1_000);

@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.s3.S3Client;
             "Measures the inline and the async path of the fiblab API side by side and writes a static report site.",
             "Without --url or --stack-name it starts the local stack (template.yaml) in this JVM.",
             "Default run: the seed scenario and the open loop; --sweep adds the sweep over n and concurrency and the fast algorithm.",
-            "--scenario coldstart (about 3 minutes at the defaults) and --scenario throughput (about a minute) measure cold starts",
+            "--scenario coldstart (about 1 min 45 s at the defaults) and --scenario throughput (about a minute) measure cold starts",
             "and the inline path against the machine's compute limit; list them with the others to keep them in one results file."
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -85,7 +85,7 @@ public final class ShortRealRun {
                 "--cold-start-samples",
                 String.valueOf(COLD_START_SAMPLES),
                 "--cold-start-clients",
-                "url-connection",
+                fiblab.bench.coldstart.ProbeClasspath.URL_CONNECTION,
                 "--throughput-requests",
                 "20",
                 "--throughput-warmup-seconds",

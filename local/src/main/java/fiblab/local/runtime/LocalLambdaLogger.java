@@ -44,7 +44,7 @@ public final class LocalLambdaLogger implements LambdaLogger {
         sink.line(prefix + message);
     }
 
-    static LogLevel parse(String level) {
+    public static LogLevel parse(String level) {
         if (level == null || level.isBlank()) {
             return LogLevel.INFO;
         }

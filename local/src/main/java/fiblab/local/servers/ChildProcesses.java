@@ -48,6 +48,11 @@ public final class ChildProcesses {
         RUNNING.remove(process);
     }
 
+    /** Stops tracking a child that has exited by itself. */
+    static void forget(Process process) {
+        RUNNING.remove(process);
+    }
+
     /** Process ids of the children still running: what a test checks after shutdown. */
     public static Set<Long> runningPids() {
         Set<Long> pids = ConcurrentHashMap.newKeySet();

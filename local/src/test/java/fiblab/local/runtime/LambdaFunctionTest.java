@@ -3,10 +3,12 @@ package fiblab.local.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.local.log.LogSink;
 import fiblab.local.testing.ApiEvents;
 import fiblab.local.testing.EchoHandler;
+import fiblab.local.testing.Eventually;
 import fiblab.local.testing.SpinHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +47,17 @@ class LambdaFunctionTest {
         return function;
     }
 
+    /**
+     * Loads the Lambda runtime's serializers before any timed invocation: on a loaded machine their
+     * first use took longer than a test function's timeout, and a timeout that stops the thread in the
+     * middle of a class's static init leaves that class unusable for every later test in the JVM.
+     */
+    @BeforeAll
+    static void loadTheSerializers() {
+        Object event = LambdaSerializers.fromJson(echoEvent(), APIGatewayV2HTTPEvent.class);
+        LambdaSerializers.toJson(event, APIGatewayV2HTTPEvent.class);
+    }
+
     @AfterEach
     void close() {
         if (function != null) {
@@ -60,6 +74,13 @@ class LambdaFunctionTest {
 
     private static String echoEvent() {
         return ApiEvents.get("/echo/1", Map.of("id", "1"), "GET /echo/{id}");
+    }
+
+    private static List<String> liveThreads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith(prefix))
+                .map(Thread::getName)
+                .toList();
     }
 
     private static String sleepEvent(long millis) {
@@ -155,12 +176,16 @@ class LambdaFunctionTest {
 
         // When
         InvocationResult result = function.invoke("\"go\"", Admission.THROTTLE).get();
-        Thread.sleep(500);
-        long spinsAfterStop = SpinHandler.SPINS.get();
-        Thread.sleep(500);
 
-        // Then: it no longer burns CPU, as Lambda would have ended its environment
+        // Then: its instance's thread ends, so it no longer burns CPU, as Lambda would have ended its environment
         assertThat(result.status()).isEqualTo(InvocationResult.Status.TIMEOUT);
+        assertThat(Eventually.within(
+                        Duration.ofSeconds(10),
+                        () -> liveThreads("Spin-instance-").isEmpty()))
+                .as("the spinning instance's thread still runs: %s", liveThreads("Spin-instance-"))
+                .isTrue();
+        long spinsAfterStop = SpinHandler.SPINS.get();
+        assertThat(liveThreads("Spin-instance-")).isEmpty();
         assertThat(SpinHandler.SPINS.get()).isEqualTo(spinsAfterStop);
     }
 

@@ -22,6 +22,11 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> send(String method, String pathAndQuery, String contentType, byte[] body) {
+        return send(method, pathAndQuery, contentType, body, Map.of());
+    }
+
+    private HttpResponse<String> send(
+            String method, String pathAndQuery, String contentType, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .timeout(Duration.ofSeconds(35))
                 .method(
@@ -32,6 +37,7 @@ public final class ApiClient {
         if (contentType != null) {
             request.header("content-type", contentType);
         }
+        headers.forEach(request::header);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -49,6 +55,17 @@ public final class ApiClient {
     public HttpResponse<String> submit(int n, String algorithm) {
         String body = "{\"n\":" + n + ",\"algorithm\":\"" + algorithm + "\"}";
         return send("POST", "/jobs", "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** POST /jobs with an Idempotency-Key, so the caller knows the job id before the answer. */
+    public HttpResponse<String> submit(int n, String algorithm, String idempotencyKey) {
+        String body = "{\"n\":" + n + ",\"algorithm\":\"" + algorithm + "\"}";
+        return send(
+                "POST",
+                "/jobs",
+                "application/json",
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("Idempotency-Key", idempotencyKey));
     }
 
     public static Map<String, Object> json(HttpResponse<String> response) {

@@ -3,20 +3,23 @@ package fiblab.bench.coldstart;
 import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.aws.DynamoDbJobStore;
 import fiblab.bench.stats.SamplePercentiles;
+import fiblab.config.EnvironmentVariables;
 import fiblab.fib.Algorithm;
 import fiblab.job.Job;
 import fiblab.local.LocalStack;
+import fiblab.local.servers.BoundedCommand;
+import fiblab.local.servers.BoundedCommand.CommandTimeoutException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -36,15 +39,13 @@ public final class ColdStartBench {
     public static final List<String> JVM_OPTIONS =
             List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
-    static final long SAMPLE_TIMEOUT_SECONDS = 90;
+    static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(90);
     static final int WORKER_JOB_N = 20;
 
-    /** A function to start cold, with the event file its invocations get. */
-    record Function(String logicalId, String handler) {}
+    /** A function of the template to start cold, by its logical id; its handler is the template's. */
+    record Function(String logicalId) {}
 
-    static final List<Function> FUNCTIONS = List.of(
-            new Function("ApiFunction", "fiblab.handler.ApiHandler::handleRequest"),
-            new Function("WorkerFunction", "fiblab.handler.WorkerHandler::handleRequest"));
+    static final List<Function> FUNCTIONS = List.of(new Function("ApiFunction"), new Function("WorkerFunction"));
 
     private final LocalStack stack;
     private final Path eventsDir;
@@ -79,7 +80,7 @@ public final class ColdStartBench {
                 for (boolean prime : List.of(false, true)) {
                     Map<String, Object> config = new LinkedHashMap<>();
                     config.put("function", function.logicalId());
-                    config.put("handler", function.handler());
+                    config.put("handler", handler(function));
                     config.put("httpClient", client);
                     config.put("priming", prime);
                     config.put("samples", new ArrayList<Map<String, Object>>());
@@ -170,45 +171,52 @@ public final class ColdStartBench {
         command.add("-cp");
         command.add(ProbeClasspath.forClient(jars, client, probeDir));
         command.add(ColdStartProbe.class.getName());
-        command.add(function.handler());
+        command.add(handler(function));
         command.add(Boolean.toString(prime));
         command.add(first.toString());
         command.add(second.toString());
+        command.add(Long.toString(
+                stack.function(function.logicalId()).configuration().timeout().toMillis()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // Only the function's own environment, as Lambda gives it: nothing of the benchmark's leaks in.
         builder.environment().clear();
         builder.environment()
                 .putAll(stack.function(function.logicalId()).configuration().environment());
-        builder.environment().put("FIBLAB_HTTP_CLIENT", client);
+        builder.environment().put(EnvironmentVariables.FIBLAB_HTTP_CLIENT, client);
         long t0 = System.nanoTime();
-        Process process = builder.start();
-        byte[] output;
-        try (var in = process.getInputStream()) {
-            output = in.readAllBytes();
+        BoundedCommand.Result run = null;
+        String text;
+        try {
+            run = BoundedCommand.run("cold-start probe " + tag, builder, SAMPLE_TIMEOUT);
+            text = run.stdout();
+        } catch (CommandTimeoutException e) {
+            text = e.getMessage();
         }
-        boolean exited = process.waitFor(SAMPLE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         long wallNanos = System.nanoTime() - t0;
-        if (!exited) {
-            process.destroyForcibly();
-        }
-        String text = new String(output, StandardCharsets.UTF_8);
         Map<String, Object> sample = new LinkedHashMap<>();
-        ProbeOutput.parse(text)
+        String output = text;
+        ProbeOutput.parse(output)
                 .ifPresentOrElse(
                         sample::putAll,
                         () -> sample.put(
                                 "error",
-                                "no result line; output ends: " + text.substring(Math.max(0, text.length() - 600))));
+                                "no result line; output ends: "
+                                        + output.substring(Math.max(0, output.length() - 600))));
         sample.put("wallMillis", Math.round(wallNanos / 1e4) / 100.0);
-        sample.put("exitCode", exited ? process.exitValue() : -1);
+        sample.put("exitCode", run == null ? -1 : run.exitCode());
+        boolean exitedCleanly = run != null && run.succeeded();
         sample.put(
                 "ok",
                 !sample.containsKey("error")
-                        && exited
-                        && process.exitValue() == 0
+                        && exitedCleanly
                         && answered(function, String.valueOf(sample.get("firstResponse")))
                         && answered(function, String.valueOf(sample.get("secondResponse"))));
         return sample;
+    }
+
+    /** The template's Handler string, as the running local stack read it from template.yaml. */
+    private String handler(Function function) {
+        return stack.function(function.logicalId()).configuration().handler();
     }
 
     /** The API must have accepted the job (202); the worker must report no failed message. */

@@ -1,13 +1,19 @@
 package fiblab.bench.coldstart;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import fiblab.local.log.LogSink;
+import fiblab.local.runtime.FunctionConfiguration;
 import fiblab.local.runtime.HandlerReference;
 import fiblab.local.runtime.LambdaSerializers;
-import fiblab.snapstart.SnapStartHooks;
+import fiblab.local.runtime.LocalLambdaContext;
+import fiblab.local.runtime.LocalLambdaLogger;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * One cold start, in a brand-new JVM (the harness starts one per sample): loads and constructs the
@@ -20,7 +26,8 @@ import java.nio.file.Path;
  * no SDK): whatever the handler loads, it loads itself. One top-level class, so the harness can
  * copy it out of any jar.
  *
- * <p>Arguments: {@code <handler> <prime: true|false> <first event file> <second event file>}.
+ * <p>Arguments: {@code <handler> <prime: true|false> <first event file> <second event file> <timeout ms>};
+ * each invocation gets a Lambda context whose time left counts down from the function's timeout.
  */
 public final class ColdStartProbe {
 
@@ -38,11 +45,12 @@ public final class ColdStartProbe {
         var classes = ManagementFactory.getClassLoadingMXBean();
         long jvmStartMillis = runtime.getStartTime();
         long classesAtMain = classes.getTotalLoadedClassCount();
-        if (args.length != 4) {
-            System.err.println(
-                    "usage: ColdStartProbe <handler> <prime: true|false> <first event file> <second event file>");
+        if (args.length != 5) {
+            System.err.println("usage: ColdStartProbe <handler> <prime: true|false> <first event file>"
+                    + " <second event file> <timeout ms>");
             System.exit(2);
         }
+        Duration timeout = Duration.ofMillis(Long.parseLong(args[4]));
         boolean prime = Boolean.parseBoolean(args[1]);
         String first = Files.readString(Path.of(args[2]), StandardCharsets.UTF_8);
         String second = Files.readString(Path.of(args[3]), StandardCharsets.UTF_8);
@@ -56,20 +64,24 @@ public final class ColdStartProbe {
         long primeNanos = 0;
         if (prime) {
             long p0 = System.nanoTime();
-            SnapStartHooks.primeSince(0);
+            // what SnapStart runs before its snapshot: the handler's hooks, which run its adapters' first
+            org.crac.Resource hooks = (org.crac.Resource) handler;
+            hooks.beforeCheckpoint(null);
+            hooks.afterRestore(null);
             primeNanos = System.nanoTime() - p0;
         }
         long classesAfterPriming = classes.getTotalLoadedClassCount();
 
         long i0 = System.nanoTime();
-        String firstResponse = invoke(reference, handler, first);
+        FunctionConfiguration function = function(args[0], timeout, System.getenv());
+        String firstResponse = invoke(reference, handler, first, function);
         long firstNanos = System.nanoTime() - i0;
         long firstDeserializeNanos = lastDeserializeNanos;
         long firstDoneMillis = System.currentTimeMillis();
         long classesAfterFirst = classes.getTotalLoadedClassCount();
 
         long w0 = System.nanoTime();
-        String secondResponse = invoke(reference, handler, second);
+        String secondResponse = invoke(reference, handler, second, function);
         long secondNanos = System.nanoTime() - w0;
         long classesAfterSecond = classes.getTotalLoadedClassCount();
 
@@ -99,13 +111,31 @@ public final class ColdStartProbe {
     }
 
     /** What the Lambda runtime does per invocation: JSON to typed event, the handler, typed response to JSON. */
-    private static String invoke(HandlerReference reference, Object handler, String eventJson) throws Exception {
+    private static String invoke(
+            HandlerReference reference, Object handler, String eventJson, FunctionConfiguration function)
+            throws Exception {
         long d0 = System.nanoTime();
         Object event = LambdaSerializers.fromJson(eventJson, reference.inputType());
         lastDeserializeNanos = System.nanoTime() - d0;
-        // A null Context: both handlers accept one (no deadline, no request id), as their tests do.
-        Object response = reference.method().invoke(handler, event, (Context) null);
+        Context context = new LocalLambdaContext(
+                UUID.randomUUID().toString(),
+                function,
+                System.nanoTime() + function.timeout().toNanos(),
+                new LocalLambdaLogger(
+                        LogSink.stdout(),
+                        function.functionName(),
+                        LocalLambdaLogger.parse(function.environment().get("AWS_LAMBDA_LOG_LEVEL"))));
+        Object response = reference.method().invoke(handler, event, context);
         return LambdaSerializers.toJson(response, reference.outputType());
+    }
+
+    /** The function as its environment names it (Lambda sets these variables; so does the harness). */
+    private static FunctionConfiguration function(String handler, Duration timeout, Map<String, String> env) {
+        String name = env.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "probe");
+        String region = env.getOrDefault("AWS_REGION", "us-east-1");
+        int memory = Integer.parseInt(env.getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1769"));
+        return new FunctionConfiguration(
+                name, "arn:aws:lambda:" + region + ":000000000000:function:" + name, handler, timeout, memory, 1, env);
     }
 
     private static void field(StringBuilder line, String name, Number value) {

@@ -1,5 +1,6 @@
 package fiblab.bench.coldstart;
 
+import fiblab.aws.AwsClients;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +21,9 @@ import java.util.List;
 public final class ProbeClasspath {
 
     static final String RESOURCE = "fiblab/bench/coldstart/function-classpath.txt";
-    public static final String URL_CONNECTION = "url-connection";
-    public static final String CRT = "crt";
-    public static final List<String> CLIENTS = List.of(URL_CONNECTION, CRT);
+    public static final String URL_CONNECTION = AwsClients.URL_CONNECTION;
+    public static final String CRT = AwsClients.CRT;
+    public static final List<String> CLIENTS = AwsClients.HTTP_CLIENTS;
 
     private ProbeClasspath() {}
 

@@ -1,6 +1,6 @@
 package fiblab.bench.cost;
 
-import fiblab.bench.path.Fibonacci;
+import fiblab.fib.FastDoubling;
 import fiblab.local.template.FunctionDefinition;
 import fiblab.local.template.SamTemplate;
 import java.util.LinkedHashMap;
@@ -48,7 +48,7 @@ public final class CostReport {
                 .orElseThrow(() -> new IllegalArgumentException("the template has no function with an SQS event"));
         int batchSize = worker.sqsEvents().get(0).batchSize();
         int n = ((Number) inline.get("n")).intValue();
-        long digits = Fibonacci.of(n).toString().length();
+        long digits = FastDoubling.fib(n).toString().length();
         double computeMean = number(summary(async, "compute"), "mean");
         double writeMean = number(summary(async, "write"), "mean");
         double writeBilled = number(billed(async), "write");

@@ -1,11 +1,7 @@
 package fiblab.bench.load;
 
-import fiblab.bench.http.ApiClient;
 import fiblab.bench.path.Operation;
-import fiblab.bench.path.Sample;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,40 +25,13 @@ public final class ClosedLoop {
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         long deadline = start + budget.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            Thread thread = new Thread(
-                    () -> {
-                        try {
-                            while (System.nanoTime() - deadline < 0 && next.getAndIncrement() < requests) {
-                                recorder.sent();
-                                long t0 = System.nanoTime();
-                                Sample sample = safely(operation);
-                                long elapsed = System.nanoTime() - t0;
-                                recorder.record(sample, elapsed, elapsed);
-                                progress.completed();
-                            }
-                        } finally {
-                            cpu.addCurrentThread();
-                        }
-                    },
-                    ApiClient.THREAD_PREFIX + "load-closed-" + i);
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        LoadClients.runAll("closed", clients, cpu, () -> {
+            while (System.nanoTime() - deadline < 0 && next.getAndIncrement() < requests) {
+                LoadClients.send(operation, System.nanoTime(), recorder, progress);
+            }
+        });
         long duration = System.nanoTime() - start;
         boolean stopped = recorder.sentCount() < requests;
         return new LoadRun("closed", clients, 0, requests, recorder, duration, stopped, cpu.totalNanos());
-    }
-
-    static Sample safely(Operation operation) {
-        try {
-            return operation.call();
-        } catch (RuntimeException e) {
-            return Sample.failed("client-" + e.getClass().getSimpleName());
-        }
     }
 }

@@ -1,11 +1,7 @@
 package fiblab.bench.load;
 
-import fiblab.bench.http.ApiClient;
 import fiblab.bench.path.Operation;
-import fiblab.bench.path.Sample;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -37,36 +33,17 @@ public final class OpenLoop {
         double periodNanos = 1e9 / ratePerSecond;
         long start = System.nanoTime();
         long deadline = start + budget.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int w = 0; w < maxInFlight; w++) {
-            Thread thread = new Thread(
-                    () -> {
-                        try {
-                            int i;
-                            while ((i = next.getAndIncrement()) < requests) {
-                                long intended = start + Math.round(i * periodNanos);
-                                if (intended - deadline > 0) {
-                                    break;
-                                }
-                                sleepUntil(intended);
-                                recorder.sent();
-                                long t0 = System.nanoTime();
-                                Sample sample = ClosedLoop.safely(operation);
-                                long end = System.nanoTime();
-                                recorder.record(sample, end - intended, end - t0);
-                                progress.completed();
-                            }
-                        } finally {
-                            cpu.addCurrentThread();
-                        }
-                    },
-                    ApiClient.THREAD_PREFIX + "load-open-" + w);
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        LoadClients.runAll("open", maxInFlight, cpu, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < requests) {
+                long intended = start + Math.round(i * periodNanos);
+                if (intended - deadline > 0) {
+                    break;
+                }
+                sleepUntil(intended);
+                LoadClients.send(operation, intended, recorder, progress);
+            }
+        });
         long duration = System.nanoTime() - start;
         boolean stopped = recorder.sentCount() < requests;
         return new LoadRun("open", maxInFlight, ratePerSecond, requests, recorder, duration, stopped, cpu.totalNanos());

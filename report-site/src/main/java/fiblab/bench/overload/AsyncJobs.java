@@ -3,7 +3,7 @@ package fiblab.bench.overload;
 import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.bench.http.ApiClient;
 import fiblab.bench.http.ApiResponse;
-import fiblab.bench.path.Fibonacci;
+import fiblab.fib.FastDoubling;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +30,7 @@ final class AsyncJobs implements AutoCloseable {
     AsyncJobs(ApiClient client, int n, PollingPolicy policy, Duration patience, int pollThreads) {
         this.client = client;
         this.body = "{\"n\":" + n + ",\"algorithm\":\"naive\"}";
-        this.expected = Fibonacci.of(n).toString();
+        this.expected = FastDoubling.fib(n).toString();
         this.policy = policy;
         this.patienceNanos = patience.toNanos();
         this.pollers = Executors.newScheduledThreadPool(pollThreads, r -> {

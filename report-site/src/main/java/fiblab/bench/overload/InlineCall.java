@@ -3,7 +3,7 @@ package fiblab.bench.overload;
 import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.bench.http.ApiClient;
 import fiblab.bench.http.ApiResponse;
-import fiblab.bench.path.Fibonacci;
+import fiblab.fib.FastDoubling;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +21,7 @@ final class InlineCall {
         this.client = client;
         this.patienceNanos = patience.toNanos();
         this.path = "/fib/" + n + "?algorithm=naive";
-        this.expected = Fibonacci.of(n).toString();
+        this.expected = FastDoubling.fib(n).toString();
     }
 
     /** @param intended the step-relative nano time the open loop meant to send at; {@code stepStart} its origin */

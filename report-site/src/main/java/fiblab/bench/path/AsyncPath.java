@@ -3,6 +3,7 @@ package fiblab.bench.path;
 import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.bench.http.ApiClient;
 import fiblab.bench.http.ApiResponse;
+import fiblab.fib.FastDoubling;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -17,15 +18,15 @@ import java.util.concurrent.locks.LockSupport;
 public final class AsyncPath implements Operation {
 
     private final ApiClient client;
-    private final String body;
+    private final JobSubmit submit;
     private final String expectedValue;
     private final long pollIntervalNanos;
     private final long jobTimeoutNanos;
 
     public AsyncPath(ApiClient client, int n, String algorithm, Duration pollInterval, Duration jobTimeout) {
         this.client = client;
-        this.body = "{\"n\":" + n + ",\"algorithm\":\"" + algorithm + "\"}";
-        this.expectedValue = Fibonacci.of(n).toString();
+        this.submit = new JobSubmit(client, n, algorithm);
+        this.expectedValue = FastDoubling.fib(n).toString();
         this.pollIntervalNanos = pollInterval.toNanos();
         this.jobTimeoutNanos = jobTimeout.toNanos();
     }
@@ -33,22 +34,11 @@ public final class AsyncPath implements Operation {
     @Override
     public Sample call() {
         long start = System.nanoTime();
-        String jobId;
-        long acceptedNanos;
-        try {
-            ApiResponse submitted = client.postJson("/jobs", body);
-            acceptedNanos = System.nanoTime() - start;
-            if (submitted.statusCode() != 202) {
-                return Sample.failed("http-" + submitted.statusCode());
-            }
-            jobId = String.valueOf(JSON.std.mapFrom(submitted.body()).get("jobId"));
-        } catch (IOException e) {
-            return Sample.failed(ApiClient.errorKey(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Sample.failed("interrupted");
+        JobSubmit.Accepted accepted = submit.submit();
+        if (!accepted.ok()) {
+            return Sample.failed(accepted.error());
         }
-        return poll(jobId, start, acceptedNanos);
+        return poll(accepted.jobId(), start, accepted.acceptedNanos());
     }
 
     private Sample poll(String jobId, long start, long acceptedNanos) {

@@ -3,6 +3,7 @@ package fiblab.bench.path;
 import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.bench.http.ApiClient;
 import fiblab.bench.http.ApiResponse;
+import fiblab.fib.FastDoubling;
 import java.io.IOException;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ public final class InlinePath implements Operation {
     public InlinePath(ApiClient client, int n, String algorithm) {
         this.client = client;
         this.pathAndQuery = "/fib/" + n + "?algorithm=" + algorithm;
-        this.expectedValue = Fibonacci.of(n).toString();
+        this.expectedValue = FastDoubling.fib(n).toString();
     }
 
     @Override

@@ -1,16 +1,17 @@
 package fiblab.bench.peers;
 
+import fiblab.local.servers.BoundedCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,7 @@ public record PeerRuntime(Path interpreter, String versions) {
     static final String PYTHON_VARIABLE = "FIBLAB_PYTHON";
     private static final String FLASK_PROBE = "import importlib.metadata as m, platform, flask; "
             + "print('Flask ' + m.version('flask') + ', Python ' + platform.python_version())";
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"");
 
     public static PeerRuntime resolve(Peer peer, Path peerDir, Map<String, String> environment) {
@@ -95,29 +97,16 @@ public record PeerRuntime(Path interpreter, String versions) {
 
     /** Runs a short command; its first output line when it exits 0 within 20 s, else empty. */
     private static Optional<String> run(List<String> command) {
-        Path output = null;
         try {
-            output = Files.createTempFile("fiblab-peer-probe-", ".txt");
-            Process process = new ProcessBuilder(new ArrayList<>(command))
-                    .redirectOutput(output.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            process.getOutputStream().close();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return Optional.empty();
-            }
-            String text = Files.readString(output, StandardCharsets.UTF_8).trim();
-            return process.exitValue() == 0 && !text.isEmpty() ? text.lines().findFirst() : Optional.empty();
+            BoundedCommand.Result result =
+                    BoundedCommand.run(command.get(0), new ProcessBuilder(new ArrayList<>(command)), PROBE_TIMEOUT);
+            String text = result.stdout().trim();
+            return result.succeeded() && !text.isEmpty() ? text.lines().findFirst() : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        } finally {
-            if (output != null) {
-                output.toFile().delete();
-            }
         }
     }
 }

@@ -1,16 +1,19 @@
 package fiblab.bench.result;
 
+import fiblab.local.servers.BoundedCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Where and when the numbers were measured: date, commit, CPU, cores, JDK, OS. */
 public final class EnvironmentInfo {
+
+    private static final Duration GIT_TIMEOUT = Duration.ofSeconds(10);
 
     private EnvironmentInfo() {}
 
@@ -59,16 +62,11 @@ public final class EnvironmentInfo {
         command[2] = repository.toString();
         System.arraycopy(args, 0, command, 3, args.length);
         try {
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return null;
-            }
-            return process.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8) : null;
+            BoundedCommand.Result result =
+                    BoundedCommand.run("git " + args[0], new ProcessBuilder(command), GIT_TIMEOUT);
+            return result.succeeded() ? result.stdout() : null;
         } catch (IOException e) {
-            return null;
+            return null; // no git, or it hung (then it was stopped): the commit reads "unknown"
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

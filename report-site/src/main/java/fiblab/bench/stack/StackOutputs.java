@@ -1,13 +1,14 @@
 package fiblab.bench.stack;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import fiblab.local.servers.BoundedCommand;
+import fiblab.local.servers.BoundedCommand.CommandTimeoutException;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Finds a deployed stack's API URL (output {@code ApiUrl}) and parameters through the AWS CLI's
@@ -18,6 +19,8 @@ public final class StackOutputs {
     static final String HOW_TO_USE_URL =
             "Pass the API URL instead: --url https://<api-id>.execute-api.<region>.amazonaws.com "
                     + "(the ApiUrl output of `sam deploy`).";
+
+    private static final Duration DESCRIBE_TIMEOUT = Duration.ofSeconds(60);
 
     private StackOutputs() {}
 
@@ -68,32 +71,23 @@ public final class StackOutputs {
         if (region != null) {
             command.addAll(List.of("--region", region));
         }
-        Process process;
+        BoundedCommand.Result result;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            result = BoundedCommand.run(
+                    "aws cloudformation describe-stacks", new ProcessBuilder(command), DESCRIBE_TIMEOUT);
+        } catch (CommandTimeoutException e) {
+            throw new IllegalStateException(e.getMessage() + ". " + HOW_TO_USE_URL, e);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "--stack-name needs the AWS CLI (`aws`) on the PATH, and it was not found. " + HOW_TO_USE_URL, e);
-        }
-        try {
-            byte[] out = process.getInputStream().readAllBytes();
-            byte[] err = process.getErrorStream().readAllBytes();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(
-                        "aws cloudformation describe-stacks did not answer within 60 s. " + HOW_TO_USE_URL);
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("aws cloudformation describe-stacks failed for stack " + stackName
-                        + ": " + new String(err, StandardCharsets.UTF_8).trim().replaceAll("\\.+$", "") + ". "
-                        + HOW_TO_USE_URL);
-            }
-            return new String(out, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not read the AWS CLI's answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the AWS CLI", e);
         }
+        if (!result.succeeded()) {
+            throw new IllegalStateException("aws cloudformation describe-stacks failed for stack " + stackName + ": "
+                    + result.stderr().trim().replaceAll("\\.+$", "") + ". " + HOW_TO_USE_URL);
+        }
+        return result.stdout();
     }
 }

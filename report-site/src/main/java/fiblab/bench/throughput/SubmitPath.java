@@ -1,11 +1,9 @@
 package fiblab.bench.throughput;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.bench.http.ApiClient;
-import fiblab.bench.http.ApiResponse;
+import fiblab.bench.path.JobSubmit;
 import fiblab.bench.path.Operation;
 import fiblab.bench.path.Sample;
-import java.io.IOException;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,32 +15,21 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class SubmitPath implements Operation {
 
-    private final ApiClient client;
-    private final String body;
+    private final JobSubmit submit;
     private final Queue<String> jobIds = new ConcurrentLinkedQueue<>();
 
     public SubmitPath(ApiClient client, int n) {
-        this.client = client;
-        this.body = "{\"n\":" + n + ",\"algorithm\":\"naive\"}";
+        this.submit = new JobSubmit(client, n, "naive");
     }
 
     @Override
     public Sample call() {
-        long start = System.nanoTime();
-        try {
-            ApiResponse response = client.postJson("/jobs", body);
-            long accepted = System.nanoTime() - start;
-            if (response.statusCode() != 202) {
-                return Sample.failed("http-" + response.statusCode());
-            }
-            jobIds.add(String.valueOf(JSON.std.mapFrom(response.body()).get("jobId")));
-            return new Sample(null, accepted, -1, -1, -1, -1, 0);
-        } catch (IOException e) {
-            return Sample.failed(ApiClient.errorKey(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Sample.failed("interrupted");
+        JobSubmit.Accepted accepted = submit.submit();
+        if (!accepted.ok()) {
+            return Sample.failed(accepted.error());
         }
+        jobIds.add(accepted.jobId());
+        return new Sample(null, accepted.acceptedNanos(), -1, -1, -1, -1, 0);
     }
 
     public List<String> jobIds() {

@@ -1,8 +1,8 @@
 package fiblab.bench.throughput;
 
+import fiblab.local.servers.BoundedCommand;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,29 +53,19 @@ public final class WrkLoad {
     /** Runs wrk for {@code duration} with {@code connections} keep-alive connections on {@code threads} threads. */
     public static Map<String, Object> run(Path wrk, URI url, int threads, int connections, Duration duration)
             throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(
+        ProcessBuilder builder = new ProcessBuilder(
                         wrk.toString(),
                         "-t" + threads,
                         "-c" + connections,
                         "-d" + Math.max(1, duration.toSeconds()) + "s",
                         "--latency",
                         url.toString())
-                .redirectErrorStream(true)
-                .start();
-        process.getOutputStream().close();
-        byte[] output;
-        try {
-            // wrk stops itself after the duration; the bound only guards against a hung process.
-            output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(duration.toSeconds() + 30, TimeUnit.SECONDS)) {
-                throw new IOException("wrk did not finish");
-            }
-        } finally {
-            process.destroyForcibly();
-        }
-        String text = new String(output, StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            throw new IOException("wrk failed (exit " + process.exitValue() + "): " + text.strip());
+                .redirectErrorStream(true);
+        // wrk stops itself after the duration; the bound only guards against a hung process.
+        BoundedCommand.Result run = BoundedCommand.run("wrk", builder, duration.plusSeconds(30));
+        String text = run.stdout();
+        if (!run.succeeded()) {
+            throw new IOException("wrk failed (exit " + run.exitCode() + "): " + text.strip());
         }
         Map<String, Object> result = parse(text);
         result.put("tool", "wrk");

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fiblab.bench.path.Sample;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -44,16 +48,17 @@ class ClosedLoopTest {
     }
 
     @Test
-    void run_shouldNeverExceedItsClients_whenOperationsOverlap() throws InterruptedException {
-        // Given an operation that tracks how many run at once
+    void run_shouldKeepEveryClientBusy_andNeverMoreThanItsClients() throws InterruptedException {
+        // Given an operation that only returns once 5 operations are in flight together
         AtomicInteger inFlight = new AtomicInteger();
         AtomicLong most = new AtomicLong();
+        CyclicBarrier allFive = new CyclicBarrier(5);
 
-        // When 5 clients send 100 operations of ~2 ms
-        ClosedLoop.run(
+        // When 5 clients send 100 operations
+        LoadRun run = ClosedLoop.run(
                 () -> {
                     most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                    OpenLoopTest.sleep(2);
+                    await(allFive);
                     inFlight.decrementAndGet();
                     return Sample.inline(-1);
                 },
@@ -62,24 +67,40 @@ class ClosedLoopTest {
                 Duration.ofSeconds(30),
                 ProgressListener.NONE);
 
-        // Then at most 5 were ever in flight, and more than one was
-        assertThat(most.get()).isBetween(2L, 5L);
+        // Then all 100 met in rounds of 5 (a client that idled would leave a round waiting: a timeout
+        // is a failed operation), and never was a sixth in flight
+        assertThat(run.recorder().okCount()).isEqualTo(100);
+        assertThat(most.get()).isEqualTo(5);
     }
 
     @Test
     void run_shouldStopSendingAndSaySo_whenTheBudgetEnds() throws InterruptedException {
+        // Given operations that each outlast the whole budget
+        Duration budget = Duration.ofMillis(300);
+
+        // When 2 clients have 1,000 to send
         LoadRun run = ClosedLoop.run(
                 () -> {
-                    OpenLoopTest.sleep(50);
+                    // started after the run did, so it ends after the budget whatever the scheduler does
+                    OpenLoopTest.sleep(budget.toMillis() + 100);
                     return Sample.inline(-1);
                 },
                 2,
                 1_000,
-                Duration.ofMillis(300),
+                budget,
                 ProgressListener.NONE);
 
-        assertThat(run.recorder().sentCount()).isBetween(6L, 16L);
+        // Then each client sent one, found the budget spent, and stopped; the run says it was cut short
+        assertThat(run.recorder().sentCount()).isEqualTo(2);
         assertThat(run.stoppedByBudget()).isTrue();
         assertThat(run.recorder().okCount()).isEqualTo(run.recorder().sentCount());
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+            throw new IllegalStateException("the other clients never came: " + e, e);
+        }
     }
 }

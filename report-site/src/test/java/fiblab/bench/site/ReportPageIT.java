@@ -409,7 +409,7 @@ class ReportPageIT {
     private static void assertValue(WebElement row, String key, double expected) {
         WebElement cell = row.findElement(By.cssSelector("td[data-key='" + key + "']"));
         assertThat(Double.parseDouble(cell.getAttribute("data-value"))).as(key).isEqualTo(expected);
-        assertThat(SiteBrowserTest.shownValue(cell.getText()))
+        assertThat(SiteBrowserIT.shownValue(cell.getText()))
                 .as("%s shown as '%s'", key, cell.getText())
                 .isCloseTo(expected, org.assertj.core.data.Offset.offset(Math.max(0.006, Math.abs(expected) * 0.006)));
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The peers as real child processes on loopback ports: they answer like fiblab, stop by PID, and never outlive the JVM. */
-class PeerServerTest {
+class PeerServerIT {
 
     static final Path PEERS = Path.of("peers");
 

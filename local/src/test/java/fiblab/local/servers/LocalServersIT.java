@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,9 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-class LocalServersTest {
+class LocalServersIT {
 
     @Test
     void start_shouldServeSqsAndDynamoDb_andLeaveNoChildProcess_whenClosed() {
@@ -136,6 +136,7 @@ class LocalServersTest {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
-        assertThat(List.of("things")).isNotEmpty();
+        assertThat(dynamoDb.describeTable(r -> r.tableName("things")).table().tableStatus())
+                .isEqualTo(TableStatus.ACTIVE);
     }
 }

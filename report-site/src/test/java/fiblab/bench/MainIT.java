@@ -12,7 +12,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 
-class MainTest {
+class MainIT {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();

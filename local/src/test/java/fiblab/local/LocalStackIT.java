@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The stack over real HTTP and a real queue, with the test handlers of test-template.yaml. */
-class LocalStackTest {
+class LocalStackIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalStack stack;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The path drivers against a real HTTP server speaking the fiblab contract. */
-class PathDriversTest {
+class PathDriversIT {
 
     private FakeFibApi api;
     private ApiClient client;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The stack against one external SQS + DynamoDB endpoint (what --endpoint does with LocalStack). */
-class LocalStackEndpointTest {
+class LocalStackEndpointIT {
 
     @TempDir
     Path dir;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * The cold starts of the short real run (two samples per function and priming setting): each was
  * a JVM of its own that had served nothing before its first invocation.
  */
-class ColdStartRunTest {
+class ColdStartRunIT {
 
     private static Map<String, Object> coldStart;
     private static List<Map<String, Object>> samples;

@@ -19,7 +19,7 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class HttpGatewayTest {
+class HttpGatewayIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private LambdaFunction function;

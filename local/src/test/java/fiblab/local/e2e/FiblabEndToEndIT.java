@@ -3,9 +3,13 @@ package fiblab.local.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import fiblab.job.JobIds;
 import fiblab.local.DeployLimits;
 import fiblab.local.LocalStack;
 import fiblab.local.LocalStackOptions;
+import fiblab.local.aws.ResourceProvisioner;
+import fiblab.local.servers.LocalServers;
+import fiblab.local.template.SamTemplate;
 import fiblab.local.testing.ApiClient;
 import fiblab.local.testing.Eventually;
 import fiblab.local.testing.StdoutTap;
@@ -29,13 +33,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -46,22 +47,26 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * real queue, worker and table. The stack runs a copy of template.yaml whose worker timeout and
  * visibility timeout are short, so retries happen within a test's time (the same settings in the
  * real template take 30 minutes to bring a failed message back).
+ *
+ * <p>The tests share the stack but nothing else: each one submits its own jobs, asserts on its own
+ * job ids, waits on conditions with a bound (never a fixed sleep), and one that takes a server away
+ * brings it back before it ends, so they pass in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FiblabEndToEndTest {
+class FiblabEndToEndIT {
 
     private static final Duration DONE_WITHIN = Duration.ofSeconds(60);
 
     @TempDir
     static Path dir;
 
+    private static Path template;
     private static StdoutTap tap;
     private static LocalStack stack;
     private static ApiClient api;
 
     @BeforeAll
     static void start() throws Exception {
-        Path shortTimeouts = Templates.copyWith(
+        template = Templates.copyWith(
                 Templates.copyWith(Templates.project(), dir, "Timeout: 300", "Timeout: 5"),
                 dir,
                 "VisibilityTimeout: 1800",
@@ -69,7 +74,7 @@ class FiblabEndToEndTest {
         tap = StdoutTap.install();
         // functional tests: the deploy limits (throttles, reserved concurrency) have their own, DeployLimitsIT
         LocalStackOptions options = DeployLimits.lift(
-                LocalStackOptions.defaults(shortTimeouts).withPort(0).withLogFile(dir.resolve("stack.log")));
+                LocalStackOptions.defaults(template).withPort(0).withLogFile(dir.resolve("stack.log")));
         // -Plocalstack: a LocalStack container's endpoint instead of the local servers (src/localstack-test)
         if (Boolean.getBoolean("fiblab.localstack")) {
             Class<?> endpoint = Class.forName("fiblab.local.localstack.LocalStackEndpoint");
@@ -92,7 +97,6 @@ class FiblabEndToEndTest {
     }
 
     @Test
-    @Order(1)
     void inline_shouldComputeNaiveAndFast() {
         // Given / When
         HttpResponse<String> naive = api.get("/fib/30");
@@ -109,7 +113,6 @@ class FiblabEndToEndTest {
     }
 
     @Test
-    @Order(2)
     void submit_shouldReachDone_whenTheWorkerRuns() {
         // Given
         HttpResponse<String> accepted = api.submit(25, "naive");
@@ -129,7 +132,6 @@ class FiblabEndToEndTest {
     }
 
     @Test
-    @Order(3)
     void status_shouldBe404_forAnUnknownJob() {
         // Given / When
         HttpResponse<String> response = api.get("/jobs/" + UUID.randomUUID());
@@ -142,21 +144,7 @@ class FiblabEndToEndTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
-    @Order(4)
-    @CsvSource({
-        "api-get-fib-over-inline-limit.json, 422, N_TOO_LARGE_FOR_INLINE",
-        "api-get-fib-not-a-number.json, 400, INVALID_N",
-        "api-get-fib-unknown-algorithm.json, 400, INVALID_ALGORITHM",
-        "api-post-job-broken-json.json, 400, INVALID_JSON",
-        "api-post-job-n-as-string.json, 400, INVALID_N",
-        "api-post-job-negative-n.json, 400, N_OUT_OF_RANGE",
-        "api-post-job-huge-n.json, 400, N_OUT_OF_RANGE",
-        "api-post-job-not-json-content-type.json, 415, UNSUPPORTED_MEDIA_TYPE",
-        "api-post-job-too-large.json, 413, BODY_TOO_LARGE",
-        "api-get-job-bad-id.json, 400, INVALID_JOB_ID",
-        "api-unknown-route.json, 404, ROUTE_NOT_FOUND",
-        "api-wrong-method.json, 405, METHOD_NOT_ALLOWED"
-    })
+    @CsvFileSource(files = "../events/bad-requests.csv", numLinesToSkip = 1)
     void badRequest_shouldGetItsErrorCode_overHttp(String eventFile, int status, String code) throws Exception {
         // Given: the request that the sample event (events/) describes, sent over HTTP
         Map<String, Object> event =
@@ -187,7 +175,6 @@ class FiblabEndToEndTest {
     }
 
     @Test
-    @Order(5)
     void jobs_fromTwentyConcurrentClients_shouldAllReachDone_onceEach() throws Exception {
         // Given
         int jobs = 500;
@@ -228,7 +215,6 @@ class FiblabEndToEndTest {
     }
 
     @Test
-    @Order(6)
     void duplicateDelivery_shouldNotWriteASecondResult() {
         // Given: a DONE job
         HttpResponse<String> accepted = api.submit(21, "naive");
@@ -253,7 +239,6 @@ class FiblabEndToEndTest {
     }
 
     @Test
-    @Order(7)
     void poisonMessage_shouldEndInTheDlq_andItsJobReadsFailed() {
         // Given: a recorded job whose message asks for more than the worker may compute
         String jobId = UUID.randomUUID().toString();
@@ -299,7 +284,6 @@ class FiblabEndToEndTest {
     }
 
     @Test
-    @Order(8)
     void dynamoDbRestartedMidRun_shouldLeaveEveryJobDone_onceItIsBack() throws Exception {
         // Given: jobs submitted before the outage, the last ones still computing when it starts
         Assumptions.assumeTrue(stack.servers().isPresent(), "stopping DynamoDB needs the local servers");
@@ -315,8 +299,14 @@ class FiblabEndToEndTest {
         // When: DynamoDB goes away (a submit now is refused, never accepted), then comes back
         dynamoDb.stop();
         HttpResponse<String> duringOutage = api.submit(22, "naive");
-        Thread.sleep(1_000);
-        dynamoDb.restart();
+        boolean cutShort;
+        try {
+            cutShort = Eventually.within(
+                    Duration.ofSeconds(20),
+                    () -> jobs.stream().mapToInt(tap::retries).sum() > 0);
+        } finally {
+            dynamoDb.restart();
+        }
         for (int i = 0; i < 10; i++) {
             jobs.add(String.valueOf(ApiClient.json(api.submit(23, "naive")).get("jobId")));
         }
@@ -327,6 +317,7 @@ class FiblabEndToEndTest {
         for (String jobId : jobs) {
             assertThat(awaitTerminal("/jobs/" + jobId)).as(jobId).containsEntry("status", "DONE");
         }
+        assertThat(cutShort).as("a delivery cut short by the outage").isTrue();
         assertThat(jobs.stream().mapToInt(tap::retries).sum())
                 .as("deliveries cut short by the outage")
                 .isPositive();
@@ -334,31 +325,36 @@ class FiblabEndToEndTest {
     }
 
     @Test
-    @Order(9)
     void submit_shouldAnswer503AndRecordTheJobFailed_whenSqsIsDown() {
-        // Given
+        // Given: SQS gone, and a submit whose job id this test can name (derived from its Idempotency-Key)
         Assumptions.assumeTrue(stack.servers().isPresent(), "stopping SQS needs the local servers");
-        stack.servers().orElseThrow().sqs().stop();
-
-        // When
-        HttpResponse<String> response = api.submit(10, "naive");
+        String key = "sqs-down-" + UUID.randomUUID();
+        String jobId = JobIds.fromIdempotencyKey(key);
+        var sqs = stack.servers().orElseThrow().sqs();
+        sqs.stop();
+        HttpResponse<String> response;
+        try {
+            // When
+            response = api.submit(10, "naive", key);
+        } finally {
+            // ElasticMQ keeps queues in memory: bring them back as the template declares them
+            sqs.restart();
+            new ResourceProvisioner(SamTemplate.load(template, Map.of()), stack.endpoints(), LocalServers.ACCOUNT_ID)
+                    .provision();
+        }
 
         // Then: no 202, and the job that was recorded reads FAILED
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(ApiClient.json(response)).containsEntry("error", "QUEUE_UNAVAILABLE");
         try (DynamoDbClient dynamoDb = stack.endpoints().dynamoDbClient()) {
-            List<Map<String, AttributeValue>> failed =
-                    dynamoDb.scan(r -> r.tableName(stack.ref("JobsTable"))).items().stream()
-                            .filter(item -> "QUEUE_UNAVAILABLE"
-                                    .equals(item.getOrDefault("errorCode", AttributeValue.fromS(""))
-                                            .s()))
-                            .toList();
-            assertThat(failed).hasSize(1);
-            assertThat(failed.get(0).get("status").s()).isEqualTo("FAILED");
-            assertThat(ApiClient.json(
-                            api.get("/jobs/" + failed.get(0).get("jobId").s())))
-                    .containsEntry("status", "FAILED");
+            Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(stack.ref("JobsTable"))
+                            .key(Map.of("jobId", AttributeValue.fromS(jobId)))
+                            .consistentRead(true))
+                    .item();
+            assertThat(item.get("errorCode").s()).isEqualTo("QUEUE_UNAVAILABLE");
+            assertThat(item.get("status").s()).isEqualTo("FAILED");
         }
+        assertThat(ApiClient.json(api.get("/jobs/" + jobId))).containsEntry("status", "FAILED");
     }
 
     private static Map<String, Object> awaitTerminal(String location) {

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The load generator's HTTP/1.1 client against real servers on loopback, in the shapes servers answer. */
-class ApiClientTest {
+class ApiClientIT {
 
     @Test
     void get_shouldReuseOneConnection_andReadFixedAndChunkedBodies() throws Exception {

@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and checks what a reader would see: every chart drawn, the tables holding the run's numbers,
  * no console errors. A screenshot lands in target/site-screenshot.png.
  */
-class SiteBrowserTest {
+class SiteBrowserIT {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
