@@ -1,5 +1,6 @@
 package fiblab.aws;
 
+import fiblab.admission.BacklogGauge;
 import fiblab.job.JobMessage;
 import fiblab.job.JobMessageCodec;
 import fiblab.job.JobQueue;
@@ -30,6 +31,11 @@ public final class SqsJobQueue implements JobQueue, Redelivery, Resource {
         this.client = client;
         this.queueUrl = queueUrl;
         this.budget = budget;
+    }
+
+    /** How many messages wait in this queue, read through the same client. */
+    public BacklogGauge backlogGauge() {
+        return new SqsBacklogGauge(client, queueUrl);
     }
 
     @Override

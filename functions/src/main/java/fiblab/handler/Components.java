@@ -19,7 +19,6 @@ import fiblab.api.RequestRules;
 import fiblab.aws.AwsClients;
 import fiblab.aws.CallBudget;
 import fiblab.aws.DynamoDbJobStore;
-import fiblab.aws.SqsBacklogGauge;
 import fiblab.aws.SqsJobQueue;
 import fiblab.config.Limits;
 import fiblab.config.Settings;
@@ -36,7 +35,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.crac.Resource;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds each function's object graph from its environment, once per execution environment:
@@ -59,15 +57,15 @@ final class Components {
         Limits limits = Limits.from(settings);
         DynamoDbJobStore store =
                 new DynamoDbJobStore(AwsClients.dynamoDb(settings), settings.required(TABLE_NAME), budget);
-        SqsClient sqs = AwsClients.sqs(settings);
-        SqsJobQueue queue = new SqsJobQueue(sqs, settings.required(QUEUE_URL), budget);
+        SqsJobQueue queue = new SqsJobQueue(AwsClients.sqs(settings), settings.required(QUEUE_URL), budget);
         JobSubmission submission = new JobSubmission(
                 store,
                 queue,
                 Clock.systemUTC(),
                 timeToLive(settings),
                 Duration.ofSeconds(settings.integer(REPLAY_AFTER_SECONDS, 60, 1, 86_400)));
-        FibApi api = new FibApi(new RequestRules(limits), submission, metrics(settings), admission(settings, sqs));
+        FibApi api = new FibApi(
+                new RequestRules(limits), submission, metrics(settings), admission(settings, queue.backlogGauge()));
         return new Built<>(api, List.of(store, queue));
     }
 
@@ -75,9 +73,8 @@ final class Components {
      * The backlog is read at most every {@link #BACKLOG_MAX_AGE} per execution environment, so a
      * decision can be that much older than the queue, plus SQS's own approximation.
      */
-    private static SubmitAdmission admission(Settings settings, SqsClient sqs) {
+    private static SubmitAdmission admission(Settings settings, BacklogGauge backlog) {
         int limit = settings.integer(QUEUE_BACKLOG_LIMIT, 1000, 1, Integer.MAX_VALUE);
-        BacklogGauge backlog = new SqsBacklogGauge(sqs, settings.required(QUEUE_URL));
         return new SubmitAdmission(new CachedBacklogGauge(backlog, Clock.systemUTC(), BACKLOG_MAX_AGE), limit);
     }
 
