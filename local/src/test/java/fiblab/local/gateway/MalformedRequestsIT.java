@@ -130,6 +130,21 @@ class MalformedRequestsIT {
     }
 
     @Test
+    void requestHeadOverTheServersLimit_shouldGetItsErrorAsJson_notAnHtmlPage() throws IOException {
+        // A 20,000-character path: refused by the HTTP server itself, before the gateway sees it
+        String response = exchange(
+                "GET /jobs/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                Duration.ofSeconds(5));
+
+        assertThat(response)
+                .matches("(?s)HTTP/1\\.1 4\\d\\d .*")
+                .containsIgnoringCase("content-type: application/json")
+                .contains("\r\n\r\n{\"message\":\"")
+                .doesNotContainIgnoringCase("<html")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void postToDoubleSlashJobs_shouldReachRouting_andGetTheApisJson404_notAnHtmlPage() throws IOException {
         // No route takes an empty first segment and this API has no $default route: routing's 404
         String response = exchange(
