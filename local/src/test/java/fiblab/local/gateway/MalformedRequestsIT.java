@@ -11,10 +11,14 @@ import fiblab.local.testing.EchoHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +29,7 @@ class MalformedRequestsIT {
 
     private LambdaFunction function;
     private HttpGateway gateway;
+    private final RouteTable<LambdaFunction> routes = new RouteTable<>();
 
     @BeforeEach
     void start() {
@@ -40,8 +45,8 @@ class MalformedRequestsIT {
                 configuration,
                 HandlerReference.resolve(configuration.handler(), getClass().getClassLoader()),
                 LogSink.stdout());
-        RouteTable<LambdaFunction> routes = new RouteTable<>();
         routes.add(new HttpRouteDefinition("Post", "POST", "/jobs"), function);
+        routes.add(new HttpRouteDefinition("Get", "GET", "/jobs/{jobId}"), function);
         gateway = HttpGateway.start(routes, 0, Duration.ofSeconds(30), LogSink.stdout(), "000000000000");
     }
 
@@ -53,9 +58,13 @@ class MalformedRequestsIT {
 
     /** Sends {@code raw} and reads until the server closes or {@code wait} passes; returns what came back. */
     private String exchange(String raw, Duration wait) throws IOException {
+        return exchange(raw.getBytes(StandardCharsets.ISO_8859_1), wait);
+    }
+
+    private String exchange(byte[] raw, Duration wait) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", gateway.url().getPort())) {
             socket.setSoTimeout((int) wait.toMillis());
-            socket.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(raw);
             socket.getOutputStream().flush();
             ByteArrayOutputStream received = new ByteArrayOutputStream();
             InputStream in = socket.getInputStream();
@@ -81,19 +90,152 @@ class MalformedRequestsIT {
         // (the JDK server then drains the rest of the body until the request time limit drops it)
         assertThat(response)
                 .startsWith("HTTP/1.1 400 ")
-                .contains("Content-type: application/json")
+                .containsIgnoringCase("content-type: application/json")
                 .contains("\r\n\r\n{\"message\":\"Bad Request\"}");
+    }
+
+    /** A request line the server refuses before routing: API Gateway's JSON error, no HTML, no Java names. */
+    private void assertBadRequestAsJson(String response) {
+        assertThat(response)
+                .startsWith("HTTP/1.1 400 ")
+                .containsIgnoringCase("content-type: application/json")
+                .endsWith("\r\n\r\n{\"message\":\"Bad Request\"}")
+                .doesNotContainIgnoringCase("<html")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void badPercentEscapeInThePath_shouldGet400BadRequestAsJson_notAnHtmlPage() throws IOException {
+        String response =
+                exchange("GET /jobs/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", Duration.ofSeconds(5));
+
+        assertBadRequestAsJson(response);
+    }
+
+    @Test
+    void nulByteInThePath_shouldGet400BadRequestAsJson_notAnHtmlPage() throws IOException {
+        String response =
+                exchange("GET /jobs/a\0b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", Duration.ofSeconds(5));
+
+        assertBadRequestAsJson(response);
+    }
+
+    @Test
+    void rawNonAsciiByteInThePath_shouldGet400BadRequestAsJson_notAnHtmlPage() throws IOException {
+        // 0xE9 alone: not ASCII (a URI must percent-encode it) and not UTF-8 either
+        String response =
+                exchange("GET /jobs/caf\u00e9 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", Duration.ofSeconds(5));
+
+        assertBadRequestAsJson(response);
+    }
+
+    @Test
+    void requestHeadOverTheServersLimit_shouldGetItsErrorAsJson_notAnHtmlPage() throws IOException {
+        // A 20,000-character path: refused by the HTTP server itself, before the gateway sees it
+        String response = exchange(
+                "GET /jobs/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                Duration.ofSeconds(5));
+
+        assertThat(response)
+                .matches("(?s)HTTP/1\\.1 4\\d\\d .*")
+                .containsIgnoringCase("content-type: application/json")
+                .contains("\r\n\r\n{\"message\":\"")
+                .doesNotContainIgnoringCase("<html")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void postToDoubleSlashJobs_shouldReachRouting_andGetTheApisJson404_notAnHtmlPage() throws IOException {
+        // No route takes an empty first segment and this API has no $default route: routing's 404
+        String response = exchange(
+                "POST //jobs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                        + "Connection: close\r\n\r\n{}",
+                Duration.ofSeconds(5));
+
+        assertThat(response)
+                .startsWith("HTTP/1.1 404 ")
+                .containsIgnoringCase("content-type: application/json")
+                .endsWith("\r\n\r\n{\"message\":\"Not Found\"}");
+    }
+
+    @Test
+    void postToDoubleSlashJobs_shouldReachTheDefaultRoute_withItsRawPathAsSent() throws IOException {
+        // Given: the fiblab API's shape, a $default route behind the named ones (FibApi collapses the slashes)
+        gateway.close();
+        routes.add(new HttpRouteDefinition("Default", "ANY", HttpRouteDefinition.DEFAULT_ROUTE), function);
+        gateway = HttpGateway.start(routes, 0, Duration.ofSeconds(30), LogSink.stdout(), "000000000000");
+
+        // When
+        String response = exchange(
+                "POST //jobs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                        + "Connection: close\r\n\r\n{}",
+                Duration.ofSeconds(5));
+
+        // Then
+        assertThat(response)
+                .startsWith("HTTP/1.1 200 ")
+                .contains("\"routeKey\":\"$default\"")
+                .contains("\"rawPath\":\"//jobs\"");
     }
 
     @Test
     void stalledRequest_shouldBeDropped_withinTheRequestTimeLimit() throws IOException {
         long start = System.nanoTime();
 
-        // A request head that never ends
+        // A request head that never ends: closed without an answer once the connection has been idle for
+        // IDLE_TIMEOUT (what API Gateway does here is not documented; see the README)
         String response = exchange("POST /jobs HTTP/1.1\r\nHost: x\r\n", Duration.ofSeconds(25));
 
         assertThat(response).doesNotContain("<still open>");
-        assertThat(Duration.ofNanos(System.nanoTime() - start))
-                .isLessThan(Duration.ofSeconds(HttpGateway.MAX_REQUEST_SECONDS + 10));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(HttpGateway.IDLE_TIMEOUT.plusSeconds(10));
+    }
+
+    @Test
+    void stalledBody_shouldGet408RequestTimeoutAsJson_withinTheIdleTimeout() throws IOException {
+        long start = System.nanoTime();
+
+        // A head that promises 10 bytes of body, then 2 bytes and silence
+        String response = exchange(
+                "POST /jobs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n{}",
+                Duration.ofSeconds(25));
+
+        assertThat(response)
+                .startsWith("HTTP/1.1 408 ")
+                .containsIgnoringCase("content-type: application/json")
+                .endsWith("\r\n\r\n{\"message\":\"Request Timeout\"}");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(HttpGateway.IDLE_TIMEOUT.plusSeconds(10));
+    }
+
+    @Test
+    void manyIdleConnections_shouldNotEachHoldAThread_andANormalRequestStillAnswers() throws Exception {
+        // Given
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        int before = threads.getThreadCount();
+        List<Socket> idle = new ArrayList<>();
+        try {
+            // When: 300 clients connect and say nothing (or stop half way through a request head)
+            for (int i = 0; i < 300; i++) {
+                Socket socket = new Socket("127.0.0.1", gateway.url().getPort());
+                if (i % 2 == 1) {
+                    socket.getOutputStream().write("GET /jobs/x HTTP/1.1\r\nHo".getBytes(StandardCharsets.US_ASCII));
+                }
+                idle.add(socket);
+            }
+            Thread.sleep(1_000);
+            int during = threads.getThreadCount();
+            String response =
+                    exchange("GET /jobs/abc HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", Duration.ofSeconds(5));
+
+            // Then
+            // (a thread per connection would be 300; the gateway's pool stops at MAX_THREADS)
+            assertThat(during - before)
+                    .as("threads started for 300 idle connections")
+                    .isLessThanOrEqualTo(HttpGateway.MAX_THREADS);
+            assertThat(response).startsWith("HTTP/1.1 200 ").contains("\"rawPath\":\"/jobs/abc\"");
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
+        }
     }
 }
