@@ -49,6 +49,17 @@ public final class LambdaFunction implements AutoCloseable {
         LogLevel level = LocalLambdaLogger.parse(configuration.environment().get("AWS_LAMBDA_LOG_LEVEL"));
         this.logger = new LocalLambdaLogger(sink, configuration.functionName(), level);
         this.pool = new InstancePool(configuration.functionName(), configuration.concurrency());
+        // The serializers' static set-up (Jackson, the event mixins) runs here, on the host's thread:
+        // run first inside an invocation, a timeout's Thread.stop could land in a static initialiser
+        // and leave that class unusable for every later function in this JVM.
+        prepareSerializer(handler.inputType());
+        prepareSerializer(handler.outputType());
+    }
+
+    private static void prepareSerializer(Class<?> type) {
+        if (type != String.class && type != Object.class && type != void.class && type != Void.class) {
+            LambdaSerializers.serializerFor(type);
+        }
     }
 
     public FunctionConfiguration configuration() {
