@@ -57,6 +57,11 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final int pollers;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ExecutorService threads;
+    /**
+     * Deletes run here, after the invocation returned, as Lambda deletes them; the poller does not
+     * wait for them, so its next receive overlaps the delete's round trip.
+     */
+    private final ExecutorService deletes;
 
     public SqsEventSourceMapping(
             SqsEventSourceDefinition definition,
@@ -84,6 +89,16 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             @Override
             public synchronized Thread newThread(Runnable r) {
                 Thread t = new Thread(r, name + (++count));
+                t.setDaemon(true);
+                return t;
+            }
+        });
+        this.deletes = Executors.newFixedThreadPool(pollers, new java.util.concurrent.ThreadFactory() {
+            private int count;
+
+            @Override
+            public synchronized Thread newThread(Runnable r) {
+                Thread t = new Thread(r, name + "delete-" + (++count));
                 t.setDaemon(true);
                 return t;
             }
@@ -177,7 +192,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         InvocationResult result = function.invoke(event, Admission.WAIT).join();
         List<String> ids = batch.stream().map(Message::messageId).toList();
         Set<String> succeeded = BatchOutcome.succeeded(ids, result, definition.reportBatchItemFailures());
-        List<DeleteMessageBatchRequestEntry> deletes = batch.stream()
+        List<DeleteMessageBatchRequestEntry> entries = batch.stream()
                 .filter(m -> succeeded.contains(m.messageId()))
                 .map(m -> DeleteMessageBatchRequestEntry.builder()
                         .id(m.messageId())
@@ -185,10 +200,22 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                         .build())
                 .toList();
         // DeleteMessageBatch takes at most 10 entries
-        for (int from = 0; from < deletes.size(); from += MAX_PER_RECEIVE) {
+        for (int from = 0; from < entries.size(); from += MAX_PER_RECEIVE) {
             List<DeleteMessageBatchRequestEntry> chunk =
-                    deletes.subList(from, Math.min(deletes.size(), from + MAX_PER_RECEIVE));
+                    entries.subList(from, Math.min(entries.size(), from + MAX_PER_RECEIVE));
+            deletes.execute(() -> delete(chunk));
+        }
+    }
+
+    private void delete(List<DeleteMessageBatchRequestEntry> chunk) {
+        try {
             sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(chunk));
+        } catch (RuntimeException e) {
+            // As when Lambda's delete fails: the messages come back after the visibility timeout,
+            // and an idempotent worker finds their jobs finished.
+            log.line("[" + function.configuration().functionName() + "] event source " + definition.eventName()
+                    + ": could not delete " + chunk.size() + " processed message(s) ("
+                    + e.getClass().getSimpleName() + "); they return after the visibility timeout");
         }
     }
 
@@ -204,8 +231,10 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     public void close() {
         running.set(false);
         threads.shutdownNow();
+        deletes.shutdown();
         try {
             threads.awaitTermination(2, TimeUnit.SECONDS);
+            deletes.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
