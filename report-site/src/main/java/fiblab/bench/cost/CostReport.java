@@ -1,6 +1,10 @@
 package fiblab.bench.cost;
 
 import fiblab.bench.path.Fibonacci;
+import fiblab.bench.result.BilledStages;
+import fiblab.bench.result.Run;
+import fiblab.bench.result.ScenarioResult;
+import fiblab.bench.stats.LatencySummary;
 import fiblab.local.template.FunctionDefinition;
 import fiblab.local.template.SamTemplate;
 import java.util.LinkedHashMap;
@@ -34,10 +38,10 @@ public final class CostReport {
      * @param seedScenario the seed scenario of results.json (its inline and async runs)
      * @throws IllegalArgumentException when the seed lacks what the estimate needs
      */
-    public static Map<String, Object> of(Map<String, Object> seedScenario, SamTemplate template, PriceList prices) {
-        List<?> runs = seedScenario.get("runs") instanceof List<?> list ? list : List.of();
-        Map<?, ?> inline = run(runs, "inline");
-        Map<?, ?> async = run(runs, "async");
+    public static Map<String, Object> of(ScenarioResult seedScenario, SamTemplate template, PriceList prices) {
+        List<Run> runs = seedScenario.runs() == null ? List.of() : seedScenario.runs();
+        Run inline = run(runs, "inline");
+        Run async = run(runs, "async");
         FunctionDefinition api = template.functions().stream()
                 .filter(f -> !f.httpRoutes().isEmpty())
                 .findFirst()
@@ -47,19 +51,19 @@ public final class CostReport {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the template has no function with an SQS event"));
         int batchSize = worker.sqsEvents().get(0).batchSize();
-        int n = ((Number) inline.get("n")).intValue();
+        int n = inline.n();
         long digits = Fibonacci.of(n).toString().length();
-        double computeMean = number(summary(async, "compute"), "mean");
-        double writeMean = number(summary(async, "write"), "mean");
-        double writeBilled = number(billed(async), "write");
+        double computeMean = summary(async, async.compute(), "compute").mean();
+        double writeMean = summary(async, async.write(), "write").mean();
+        double writeBilled = stage(billed(async).write(), "write");
         CostInputs inputs = new CostInputs(
                 api.memorySizeMb(),
                 worker.memorySizeMb(),
                 batchSize,
-                number(billed(inline), "compute"),
+                stage(billed(inline).compute(), "compute"),
                 INLINE_RESPONSE_BYTES + digits,
-                number(billed(async), "accepted"),
-                number(async, "polls") / Math.max(1, number(async, "sent")),
+                stage(billed(async).accepted(), "accepted"),
+                (async.polls() == null ? 0 : async.polls()) / (double) Math.max(1, async.sent()),
                 Math.max(1, writeBilled),
                 computeMean + 2 * writeMean,
                 JOB_ITEM_BYTES,
@@ -139,33 +143,32 @@ public final class CostReport {
                 "Free tiers, data transfer, CloudWatch Logs and SnapStart's cache and restore charges are not included.");
     }
 
-    private static Map<?, ?> run(List<?> runs, String path) {
+    private static Run run(List<Run> runs, String path) {
         return runs.stream()
-                .map(r -> (Map<?, ?>) r)
-                .filter(r -> path.equals(r.get("path")))
+                .filter(r -> path.equals(r.path()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the seed run has no " + path + " run to price"));
     }
 
-    private static Map<?, ?> billed(Map<?, ?> run) {
-        if (!(run.get("billedMillisMean") instanceof Map<?, ?> billed)) {
+    private static BilledStages billed(Run run) {
+        if (run.billedMillisMean() == null) {
             throw new IllegalArgumentException(
-                    "seed run " + run.get("id") + " holds no billed durations (billedMillisMean)");
+                    "seed run " + run.id() + " holds no billed durations (billedMillisMean)");
         }
-        return billed;
+        return run.billedMillisMean();
     }
 
-    private static Map<?, ?> summary(Map<?, ?> run, String key) {
-        if (!(run.get(key) instanceof Map<?, ?> summary)) {
-            throw new IllegalArgumentException("seed run " + run.get("id") + " holds no " + key + " times");
+    private static LatencySummary summary(Run run, LatencySummary summary, String key) {
+        if (summary == null) {
+            throw new IllegalArgumentException("seed run " + run.id() + " holds no " + key + " times");
         }
         return summary;
     }
 
-    private static double number(Map<?, ?> map, String key) {
-        if (!(map.get(key) instanceof Number value)) {
+    private static double stage(Double millis, String key) {
+        if (millis == null) {
             throw new IllegalArgumentException("the seed run holds no " + key);
         }
-        return value.doubleValue();
+        return millis;
     }
 }

@@ -1,5 +1,6 @@
 package fiblab.bench.site;
 
+import fiblab.bench.result.Results;
 import fiblab.bench.result.ResultsJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +30,7 @@ public final class RunHistory {
      */
     public static Path keep(Path siteDir) throws IOException {
         Path data = siteDir.resolve("data");
-        Map<String, Object> results = ResultsJson.read(data.resolve("results.json"));
+        Results results = ResultsJson.read(data.resolve("results.json"));
         Path runDir = siteDir.resolve(RUNS).resolve(runId(results));
         copyTree(data, runDir.resolve("data"));
         SiteGenerator.generate(runDir.resolve("data/results.json"), runDir, "../../history.html");
@@ -41,7 +40,7 @@ public final class RunHistory {
 
     /** Writes {@code history.html} and {@code data/history.js} from every kept run's results.json, oldest first. */
     public static Path write(Path siteDir) throws IOException {
-        List<Map<String, Object>> runs = new ArrayList<>();
+        List<KeptRun> runs = new ArrayList<>();
         Path runsDir = siteDir.resolve(RUNS);
         if (Files.isDirectory(runsDir)) {
             try (Stream<Path> dirs = Files.list(runsDir)) {
@@ -50,11 +49,10 @@ public final class RunHistory {
                     if (!Files.isRegularFile(file)) {
                         continue;
                     }
-                    Map<String, Object> run = new LinkedHashMap<>();
-                    run.put("id", dir.getFileName().toString());
-                    run.put("href", RUNS + "/" + dir.getFileName() + "/index.html");
-                    run.put("results", ResultsJson.read(file));
-                    runs.add(run);
+                    runs.add(new KeptRun(
+                            dir.getFileName().toString(),
+                            RUNS + "/" + dir.getFileName() + "/index.html",
+                            ResultsJson.read(file)));
                 }
             }
         }
@@ -63,7 +61,7 @@ public final class RunHistory {
         Files.writeString(
                 data.resolve("history.js"),
                 "// Generated from runs/*/data/results.json; history.html reads it (file:// pages cannot fetch files).\n"
-                        + "window.FIBLAB_HISTORY = " + com.fasterxml.jackson.jr.ob.JSON.std.asString(runs) + ";\n",
+                        + "window.FIBLAB_HISTORY = " + ResultsJson.toJson(runs) + ";\n",
                 StandardCharsets.UTF_8);
         SiteGenerator.copyAssets(siteDir);
         Path page = siteDir.resolve("history.html");
@@ -72,14 +70,16 @@ public final class RunHistory {
     }
 
     /** {@code 2026-12-01T144500Z-9c1da95}: sorts by date, names the commit, safe as a folder and URL part. */
-    static String runId(Map<String, Object> results) {
-        Map<?, ?> environment = results.get("environment") instanceof Map<?, ?> env ? env : Map.of();
-        String date = String.valueOf(environment.get("date"))
+    static String runId(Results results) {
+        String date = String.valueOf(results.environment().date())
                 .replaceAll("\\.\\d+Z$", "Z")
                 .replace(":", "");
-        String commit = String.valueOf(environment.get("commit"));
+        String commit = String.valueOf(results.environment().commit());
         return (date + "-" + commit).replaceAll("[^A-Za-z0-9._-]", "_");
     }
+
+    /** One kept run as history.js lists it: its folder, its page, and its results. */
+    public record KeptRun(String id, String href, Results results) {}
 
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
