@@ -7,6 +7,7 @@ import fiblab.bench.http.ApiClient;
 import fiblab.bench.load.ProgressListener;
 import fiblab.bench.peers.PeerRunner;
 import fiblab.bench.peers.SeedSpec;
+import fiblab.bench.result.ColdStart;
 import fiblab.bench.result.CommandLine;
 import fiblab.bench.result.Environment;
 import fiblab.bench.result.EnvironmentInfo;
@@ -111,7 +112,7 @@ final class BenchSession {
         CommandLine commandLine = CommandLineRecord.of(arguments);
         Environment environment = EnvironmentInfo.collect(repository);
         Run overhead;
-        Map<String, Object> coldStart = null;
+        ColdStart coldStart = null;
         List<ScenarioResult> scenarioResults = new ArrayList<>();
         try (ApiClient client = new ApiClient(target.apiUrl(), settings.requestTimeout())) {
             BenchRunner runner = new BenchRunner(client, settings, dataDir, progress);
@@ -122,7 +123,7 @@ final class BenchSession {
             for (Scenario scenario : scenarios) {
                 say("Scenario " + scenario.id() + ": " + scenario.description());
                 if (scenario == Scenario.COLDSTART) {
-                    coldStart = coldStart(dataDir);
+                    coldStart = ResultsJson.coldStart(coldStart(dataDir));
                 } else if (scenario == Scenario.THROUGHPUT) {
                     scenarioResults.add(ResultsJson.scenario(
                             new ThroughputBench(client, throughput, dataDir, progress, log).run()));

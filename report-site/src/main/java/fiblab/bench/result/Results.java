@@ -10,7 +10,7 @@ import java.util.Map;
  * @param schema      the schema the file was written in ({@link ResultsJson#SCHEMA} for new runs)
  * @param commandLine null in schema-1 files, which did not record it
  * @param overhead    the load generator's own floor (a no-work route)
- * @param coldStart   the cold-start scenario, when it ran (not yet typed)
+ * @param coldStart   the cold-start scenario, when it ran
  * @param cost        the cost estimate from the seed run, when a template was given (not yet typed)
  */
 public record Results(
@@ -20,7 +20,7 @@ public record Results(
         TargetInfo target,
         RunSettings settings,
         Run overhead,
-        Map<String, Object> coldStart,
+        ColdStart coldStart,
         List<ScenarioResult> scenarios,
         Map<String, Object> cost,
         String finishedAt) {
