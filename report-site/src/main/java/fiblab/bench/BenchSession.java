@@ -9,6 +9,7 @@ import fiblab.bench.peers.PeerRunner;
 import fiblab.bench.peers.SeedSpec;
 import fiblab.bench.result.ColdStart;
 import fiblab.bench.result.CommandLine;
+import fiblab.bench.result.Cost;
 import fiblab.bench.result.Environment;
 import fiblab.bench.result.EnvironmentInfo;
 import fiblab.bench.result.Results;
@@ -147,7 +148,7 @@ final class BenchSession {
                             log)
                     .run(SeedSpec.of(seed.get())));
         }
-        Map<String, Object> cost = null;
+        Cost cost = null;
         if (template != null && seed.isPresent()) {
             try {
                 cost = CostReport.of(seed.get(), SamTemplate.load(template, target.parameters()), PriceList.load());

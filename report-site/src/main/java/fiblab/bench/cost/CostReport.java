@@ -2,15 +2,14 @@ package fiblab.bench.cost;
 
 import fiblab.bench.path.Fibonacci;
 import fiblab.bench.result.BilledStages;
+import fiblab.bench.result.Cost;
 import fiblab.bench.result.Run;
 import fiblab.bench.result.ScenarioResult;
 import fiblab.bench.stats.LatencySummary;
 import fiblab.local.template.FunctionDefinition;
 import fiblab.local.template.SamTemplate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The {@code cost} object of results.json: the seed run's measured durations and counts and the
@@ -38,7 +37,7 @@ public final class CostReport {
      * @param seedScenario the seed scenario of results.json (its inline and async runs)
      * @throws IllegalArgumentException when the seed lacks what the estimate needs
      */
-    public static Map<String, Object> of(ScenarioResult seedScenario, SamTemplate template, PriceList prices) {
+    public static Cost of(ScenarioResult seedScenario, SamTemplate template, PriceList prices) {
         List<Run> runs = seedScenario.runs() == null ? List.of() : seedScenario.runs();
         Run inline = run(runs, "inline");
         Run async = run(runs, "async");
@@ -71,34 +70,32 @@ public final class CostReport {
                 MESSAGE_BYTES);
         List<PathCost> paths = CostModel.estimate(inputs, prices);
 
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("prices", prices.toMap());
-        map.put("basis", basis(inputs, n, api, worker, template));
-        map.put("assumptions", assumptions(inputs));
-        map.put("paths", paths.stream().map(PathCost::toMap).toList());
-        return map;
+        return new Cost(
+                prices.record(),
+                basis(inputs, n, api, worker, template),
+                assumptions(inputs),
+                paths.stream().map(PathCost::record).toList());
     }
 
-    private static Map<String, Object> basis(
+    private static Cost.Basis basis(
             CostInputs in, int n, FunctionDefinition api, FunctionDefinition worker, SamTemplate template) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("run", "seed");
-        map.put("n", n);
-        map.put("template", String.valueOf(template.path().getFileName()));
-        map.put("apiFunction", api.logicalId());
-        map.put("apiMemoryMb", in.apiMemoryMb());
-        map.put("workerFunction", worker.logicalId());
-        map.put("workerMemoryMb", in.workerMemoryMb());
-        map.put("batchSize", in.batchSize());
-        map.put("inlineBilledMillis", in.inlineBilledMillis());
-        map.put("submitBilledMillis", in.submitBilledMillis());
-        map.put("pollsPerJob", LineItem.round(in.pollsPerJob(), 3));
-        map.put("pollBilledMillis", in.pollBilledMillis());
-        map.put("workerMillisPerJob", LineItem.round(in.workerMillisPerJob(), 3));
-        map.put("jobItemBytes", in.jobItemBytes());
-        map.put("resultItemBytes", in.resultItemBytes());
-        map.put("messageBytes", in.messageBytes());
-        return map;
+        return new Cost.Basis(
+                "seed",
+                n,
+                String.valueOf(template.path().getFileName()),
+                api.logicalId(),
+                in.apiMemoryMb(),
+                worker.logicalId(),
+                in.workerMemoryMb(),
+                in.batchSize(),
+                in.inlineBilledMillis(),
+                in.submitBilledMillis(),
+                LineItem.round(in.pollsPerJob(), 3),
+                in.pollBilledMillis(),
+                LineItem.round(in.workerMillisPerJob(), 3),
+                in.jobItemBytes(),
+                in.resultItemBytes(),
+                in.messageBytes());
     }
 
     private static List<String> assumptions(CostInputs in) {

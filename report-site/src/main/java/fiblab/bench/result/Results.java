@@ -1,7 +1,6 @@
 package fiblab.bench.result;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything one benchmark session measured: the one source of every number the site shows.
@@ -11,7 +10,7 @@ import java.util.Map;
  * @param commandLine null in schema-1 files, which did not record it
  * @param overhead    the load generator's own floor (a no-work route)
  * @param coldStart   the cold-start scenario, when it ran
- * @param cost        the cost estimate from the seed run, when a template was given (not yet typed)
+ * @param cost        the cost estimate from the seed run, when a template was given
  */
 public record Results(
         int schema,
@@ -22,7 +21,7 @@ public record Results(
         Run overhead,
         ColdStart coldStart,
         List<ScenarioResult> scenarios,
-        Map<String, Object> cost,
+        Cost cost,
         String finishedAt) {
 
     public Results withEnvironment(Environment environment) {
