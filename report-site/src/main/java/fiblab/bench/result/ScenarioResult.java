@@ -1,7 +1,6 @@
 package fiblab.bench.result;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * One scenario of results.json: its name, what it measures, its runs, and the findings only its
@@ -14,11 +13,11 @@ import java.util.Map;
  *
  * @param article                    peers: the article whose experiment they repeat
  * @param expressOverFlaskThroughput peers: Express's throughput over Flask's, as measured
- * @param settings                   throughput: how it ran (not yet typed)
- * @param computeLimit               throughput: the machine's bare compute limit (not yet typed)
- * @param inlineThroughput           throughput: inline against the limit (not yet typed)
- * @param inlineThroughputExternal   throughput: the same load from wrk (not yet typed)
- * @param flatness                   throughput: submit p99 at the largest n over the smallest (not yet typed)
+ * @param settings                   throughput: how it ran
+ * @param computeLimit               throughput: the machine's bare compute limit
+ * @param inlineThroughput           throughput: inline against the limit
+ * @param inlineThroughputExternal   throughput: the same load from wrk
+ * @param flatness                   throughput: submit p99 at the largest n over the smallest
  */
 public record ScenarioResult(
         String name,
@@ -26,11 +25,11 @@ public record ScenarioResult(
         List<Run> runs,
         Article article,
         Double expressOverFlaskThroughput,
-        Map<String, Object> settings,
-        Map<String, Object> computeLimit,
-        Map<String, Object> inlineThroughput,
-        Map<String, Object> inlineThroughputExternal,
-        Map<String, Object> flatness) {
+        ThroughputFindings.Settings settings,
+        ThroughputFindings.ComputeLimit computeLimit,
+        ThroughputFindings.InlineThroughput inlineThroughput,
+        ThroughputFindings.External inlineThroughputExternal,
+        ThroughputFindings.Flatness flatness) {
 
     /** A scenario whose findings are its runs alone (seed, open, sweep, fast). */
     public static ScenarioResult of(String name, String description, List<Run> runs) {

@@ -76,6 +76,17 @@ class ResultsJsonTest {
         ScenarioResult peers = scenario(results, "peers");
         assertThat(peers.article().expressOverFlask()).isEqualTo(4);
         assertThat(peers.runs()).allSatisfy(r -> assertThat(r.server()).isNotBlank());
+        ScenarioResult throughput = scenario(results, "throughput");
+        assertThat(throughput.computeLimit().perSecond())
+                .isEqualTo(Math.max(
+                        throughput.computeLimit().before().perSecond(),
+                        throughput.computeLimit().after().perSecond()));
+        assertThat(throughput.flatness().smallN())
+                .isLessThan(throughput.flatness().largeN());
+        assertThat(throughput.inlineThroughputExternal().latencyMillis()).containsKey("p99");
+        assertThat(results.coldStart().configurations())
+                .allSatisfy(c -> assertThat(c.summary().ok() + c.summary().failed())
+                        .isEqualTo(c.samples().size()));
         assertThat(scenario(results, "seed").runs())
                 .filteredOn(r -> r.path().equals("async"))
                 .allSatisfy(r -> assertThat(r.billedMillisMean().accepted()).isPositive());
