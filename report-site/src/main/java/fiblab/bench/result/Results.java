@@ -38,4 +38,34 @@ public record Results(
         return new Results(
                 schema, commandLine, environment, target, settings, overhead, coldStart, scenarios, cost, finishedAt);
     }
+
+    /** The site-relative paths of every log these results name: the target's and each peer run's. */
+    public java.util.Set<String> logs() {
+        java.util.Set<String> logs = new java.util.TreeSet<>();
+        if (target != null && target.logs() != null) {
+            logs.addAll(target.logs());
+        }
+        if (scenarios != null) {
+            scenarios.stream()
+                    .flatMap(s -> s.runs() == null ? java.util.stream.Stream.empty() : s.runs().stream())
+                    .filter(r -> r.log() != null)
+                    .forEach(r -> logs.add(r.log()));
+        }
+        return logs;
+    }
+
+    /** These results naming no log file (a kept run's copy leaves the logs out). */
+    public Results withoutLogs() {
+        return withTarget(target == null ? null : target.withoutLogs())
+                .withScenarios(
+                        scenarios == null
+                                ? null
+                                : scenarios.stream()
+                                        .map(s -> s.runs() == null
+                                                ? s
+                                                : s.withRuns(s.runs().stream()
+                                                        .map(Run::withoutLog)
+                                                        .toList()))
+                                        .toList());
+    }
 }

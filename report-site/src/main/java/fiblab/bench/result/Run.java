@@ -104,4 +104,51 @@ public record Run(
                 warmupPerPath,
                 log);
     }
+
+    /** This run without its log file: a kept run's copy leaves the logs out. */
+    public Run withoutLog() {
+        return new Run(
+                id,
+                scenario,
+                path,
+                algorithm,
+                n,
+                mode,
+                ratePerSecond,
+                maxInFlight,
+                concurrency,
+                planned,
+                sent,
+                ok,
+                errorCount,
+                errors,
+                stoppedByBudget,
+                durationSeconds,
+                throughputPerSecond,
+                achievedShareOfOffered,
+                saturated,
+                latency,
+                latencyCurve,
+                serviceTime,
+                serviceTimeCurve,
+                latencyCorrected,
+                correctionIntervalMillis,
+                compute,
+                accepted,
+                acceptedCurve,
+                queueWait,
+                write,
+                serverTotal,
+                polls,
+                pollIntervalMillis,
+                billedMillisMean,
+                clientCpuMicrosPerRequest,
+                clientCpuPercentOfMachine,
+                hdrLog,
+                jobsDrainedSeconds,
+                server,
+                versions,
+                warmupPerPath,
+                null);
+    }
 }

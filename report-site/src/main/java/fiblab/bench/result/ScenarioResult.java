@@ -35,4 +35,18 @@ public record ScenarioResult(
     public static ScenarioResult of(String name, String description, List<Run> runs) {
         return new ScenarioResult(name, description, runs, null, null, null, null, null, null, null);
     }
+
+    public ScenarioResult withRuns(List<Run> runs) {
+        return new ScenarioResult(
+                name,
+                description,
+                runs,
+                article,
+                expressOverFlaskThroughput,
+                settings,
+                computeLimit,
+                inlineThroughput,
+                inlineThroughputExternal,
+                flatness);
+    }
 }

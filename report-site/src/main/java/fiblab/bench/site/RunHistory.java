@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The site's memory: every run keeps its own folder, {@code runs/<date>-<commit>/}, a complete site
- * of its own, and {@code history.html} lists the runs with date, commit and target and charts their
+ * of its own (without the run's logs), and {@code history.html} lists the runs with date, commit and target and charts their
  * headline figures across runs, drawn from each run's own results.json.
  */
 public final class RunHistory {
@@ -32,7 +34,11 @@ public final class RunHistory {
         Path data = siteDir.resolve("data");
         Results results = ResultsJson.read(data.resolve("results.json"));
         Path runDir = siteDir.resolve(RUNS).resolve(runId(results));
-        copyTree(data, runDir.resolve("data"));
+        // The local stack's and the peers' logs are megabytes a run; they stay with the latest run's site only.
+        Set<Path> logs = new HashSet<>();
+        results.logs().forEach(log -> logs.add(siteDir.resolve(log).normalize()));
+        copyTree(data, runDir.resolve("data"), logs);
+        ResultsJson.write(runDir.resolve("data/results.json"), results.withoutLogs());
         SiteGenerator.generate(runDir.resolve("data/results.json"), runDir, "../../history.html");
         write(siteDir);
         return runDir;
@@ -81,13 +87,14 @@ public final class RunHistory {
     /** One kept run as history.js lists it: its folder, its page, and its results. */
     public record KeptRun(String id, String href, Results results) {}
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    private static void copyTree(Path from, Path to, Set<Path> leaveOut) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
                 Path target = to.resolve(from.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
-                } else if (!file.getFileName().toString().equals("history.js")) {
+                } else if (!file.getFileName().toString().equals("history.js")
+                        && !leaveOut.contains(file.normalize())) {
                     Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
