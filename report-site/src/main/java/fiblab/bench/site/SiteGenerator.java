@@ -44,7 +44,7 @@ public final class SiteGenerator {
         Files.createDirectories(assets);
         Path copy = data.resolve("results.json");
         if (!Files.exists(copy) || !Files.isSameFile(copy, resultsJson)) {
-            Files.copy(resultsJson, copy, StandardCopyOption.REPLACE_EXISTING);
+            ResultsJson.write(copy, results); // through the model, as the page's results.js below
         }
         Files.writeString(
                 data.resolve("results.js"),
