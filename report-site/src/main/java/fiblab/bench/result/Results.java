@@ -1,6 +1,9 @@
 package fiblab.bench.result;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Everything one benchmark session measured: the one source of every number the site shows.
@@ -40,14 +43,14 @@ public record Results(
     }
 
     /** The site-relative paths of every log these results name: the target's and each peer run's. */
-    public java.util.Set<String> logs() {
-        java.util.Set<String> logs = new java.util.TreeSet<>();
+    public Set<String> logs() {
+        Set<String> logs = new TreeSet<>();
         if (target != null && target.logs() != null) {
             logs.addAll(target.logs());
         }
         if (scenarios != null) {
             scenarios.stream()
-                    .flatMap(s -> s.runs() == null ? java.util.stream.Stream.empty() : s.runs().stream())
+                    .flatMap(s -> s.runs() == null ? Stream.empty() : s.runs().stream())
                     .filter(r -> r.log() != null)
                     .forEach(r -> logs.add(r.log()));
         }
