@@ -8,8 +8,16 @@ import fiblab.bench.http.ApiClient;
 import fiblab.bench.load.ProgressListener;
 import fiblab.bench.peers.PeerRunner;
 import fiblab.bench.peers.SeedSpec;
+import fiblab.bench.result.ColdStart;
+import fiblab.bench.result.CommandLine;
+import fiblab.bench.result.Cost;
+import fiblab.bench.result.Environment;
 import fiblab.bench.result.EnvironmentInfo;
+import fiblab.bench.result.Results;
 import fiblab.bench.result.ResultsJson;
+import fiblab.bench.result.Run;
+import fiblab.bench.result.ScenarioResult;
+import fiblab.bench.result.TargetInfo;
 import fiblab.bench.scenario.BenchRunner;
 import fiblab.bench.scenario.BenchSettings;
 import fiblab.bench.scenario.Scenario;
@@ -26,7 +34,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,32 +111,31 @@ final class BenchSession {
         }
         Path dataDir = siteDir.resolve("data");
         Files.createDirectories(dataDir);
-        Map<String, Object> results = new LinkedHashMap<>();
-        results.put("schema", ResultsJson.SCHEMA);
-        results.put("commandLine", CommandLineRecord.of(arguments));
-        results.put("environment", EnvironmentInfo.collect(repository));
-        results.put("target", targetMap());
-        results.put("settings", settings.toMap());
-        List<Map<String, Object>> scenarioResults = new ArrayList<>();
+        CommandLine commandLine = CommandLineRecord.of(arguments);
+        Environment environment = EnvironmentInfo.collect(repository);
+        Run overhead;
+        ColdStart coldStart = null;
+        List<ScenarioResult> scenarioResults = new ArrayList<>();
         try (ApiClient client = new ApiClient(target.apiUrl(), settings.requestTimeout(), target.signer())) {
             BenchRunner runner = new BenchRunner(client, settings, dataDir, progress);
             say("Measuring the load generator's overhead (no-work route)");
-            results.put("overhead", runner.overhead());
+            overhead = runner.overhead();
             say("Warming up");
             runner.warmUp();
             for (Scenario scenario : scenarios) {
                 say("Scenario " + scenario.id() + ": " + scenario.description());
                 if (scenario == Scenario.COLDSTART) {
-                    results.put("coldStart", coldStart(dataDir));
+                    coldStart = ResultsJson.coldStart(coldStart(dataDir));
                 } else if (scenario == Scenario.THROUGHPUT) {
-                    scenarioResults.add(new ThroughputBench(client, throughput, dataDir, progress, log).run());
+                    scenarioResults.add(ResultsJson.scenario(
+                            new ThroughputBench(client, throughput, dataDir, progress, log).run()));
                 } else {
                     scenarioResults.add(runner.run(scenario));
                 }
             }
         }
-        Optional<Map<String, Object>> seed = scenarioResults.stream()
-                .filter(s -> Scenario.SEED.id().equals(s.get("name")))
+        Optional<ScenarioResult> seed = scenarioResults.stream()
+                .filter(s -> Scenario.SEED.id().equals(s.name()))
                 .findFirst();
         if (peersDir != null && seed.isPresent()) {
             say("Peers: Flask and Express with the seed's own spec");
@@ -143,17 +149,25 @@ final class BenchSession {
                             log)
                     .run(SeedSpec.of(seed.get())));
         }
-        results.put("scenarios", scenarioResults);
+        Cost cost = null;
         if (template != null && seed.isPresent()) {
             try {
-                results.put(
-                        "cost",
-                        CostReport.of(seed.get(), SamTemplate.load(template, target.parameters()), PriceList.load()));
+                cost = CostReport.of(seed.get(), SamTemplate.load(template, target.parameters()), PriceList.load());
             } catch (TemplateException | IllegalArgumentException e) {
                 say("No cost estimate: " + e.getMessage());
             }
         }
-        results.put("finishedAt", Instant.now().toString());
+        Results results = new Results(
+                ResultsJson.SCHEMA,
+                commandLine,
+                environment,
+                targetInfo(),
+                settings.record(),
+                overhead,
+                coldStart,
+                scenarioResults,
+                cost,
+                Instant.now().toString());
         Path resultsFile = dataDir.resolve("results.json");
         ResultsJson.write(resultsFile, results);
         say("Results: " + resultsFile);
@@ -173,12 +187,7 @@ final class BenchSession {
                 .run(coldStartSamples, coldStartClients);
     }
 
-    private Map<String, Object> targetMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("kind", target.kind());
-        map.put("description", target.description());
-        map.put("url", target.apiUrl().toString());
-        map.put("parameters", new TreeMap<>(target.parameters()));
+    private TargetInfo targetInfo() {
         List<String> logs = new ArrayList<>();
         for (String log : List.of("local-stack.log", LocalTarget.FUNCTION_OUTPUT_LOG)) {
             if ("local".equals(target.kind())
@@ -186,8 +195,12 @@ final class BenchSession {
                 logs.add("data/" + log);
             }
         }
-        map.put("logs", logs);
-        return map;
+        return new TargetInfo(
+                target.kind(),
+                target.description(),
+                target.apiUrl().toString(),
+                new TreeMap<>(target.parameters()),
+                logs);
     }
 
     private void say(String line) {

@@ -1,8 +1,7 @@
 package fiblab.bench;
 
-import java.util.LinkedHashMap;
+import fiblab.bench.result.CommandLine;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The exact command line of a run, as results.json records it and the page's "reproduce this" box shows it. */
@@ -13,13 +12,10 @@ final class CommandLineRecord {
 
     private CommandLineRecord() {}
 
-    static Map<String, Object> of(List<String> arguments) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("arguments", List.copyOf(arguments));
+    static CommandLine of(List<String> arguments) {
         StringBuilder shell = new StringBuilder(LAUNCHER);
         arguments.forEach(a -> shell.append(' ').append(quote(a)));
-        map.put("shell", shell.toString());
-        return map;
+        return new CommandLine(List.copyOf(arguments), shell.toString());
     }
 
     /** Single-quotes an argument for a POSIX shell unless it needs no quoting. */

@@ -2,6 +2,7 @@ package fiblab.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fiblab.bench.result.ResultsJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -72,5 +73,37 @@ class FromResultsTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("has no \"schema\" field: not a fiblab results file");
+    }
+
+    @Test
+    void fromResults_shouldRefuseAndNameTheField_whenTheFileHoldsOneTheResultsModelDoesNotKnow() throws Exception {
+        // Given a schema-1 file whose seed run holds a field no fiblab-bench wrote (regenerating would drop it)
+        Path results = schema1();
+        Files.writeString(
+                results,
+                Files.readString(results).replaceFirst("\"stoppedByBudget\"", "\"handTyped\":3,\"stoppedByBudget\""));
+        Path site = Files.createTempDirectory("fiblab-site-");
+
+        // When the site is regenerated from it
+        int exit = run("--from-results", results.toString(), "--out", site.toString());
+
+        // Then nothing is written and the message names the file's schema and the field
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("schema 1", "handTyped").doesNotContain("Exception");
+        assertThat(site.resolve("index.html")).doesNotExist();
+    }
+
+    @Test
+    void fromResults_shouldWriteTheSiteFromTheTypes_withEveryFieldOfTheFile() throws Exception {
+        // Given a schema-1 file
+        Path results = schema1();
+        Path site = Files.createTempDirectory("fiblab-site-");
+
+        // When the site is regenerated from it
+        int exit = run("--from-results", results.toString(), "--out", site.toString());
+
+        // Then the site's copy, written from the results model, is the same document
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(ResultsJson.readTree(site.resolve("data/results.json"))).isEqualTo(ResultsJson.readTree(results));
     }
 }

@@ -182,7 +182,7 @@ class MainIT {
             // Then
             assertThat(exit).as(err.toString()).isZero();
         }
-        Map<String, Object> results = fiblab.bench.result.ResultsJson.read(site.resolve("data/results.json"));
+        Map<String, Object> results = fiblab.bench.result.ResultsJson.readTree(site.resolve("data/results.json"));
         Map<?, ?> target = (Map<?, ?>) results.get("target");
         assertThat(target.get("kind")).isEqualTo("url");
         assertThat(target.get("parameters")).isEqualTo(Map.of("InlineNaiveMaxN", "42"));
@@ -225,7 +225,7 @@ class MainIT {
         // Then the new site carries exactly those results
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString().trim()).isEqualTo(site.resolve("index.html").toString());
-        assertThat(fiblab.bench.result.ResultsJson.read(site.resolve("data/results.json")))
+        assertThat(fiblab.bench.result.ResultsJson.readTree(site.resolve("data/results.json")))
                 .isEqualTo(run.results);
         assertThat(site.resolve("assets/chart.umd.js")).isRegularFile();
         assertThat(Files.readString(site.resolve("data/results.js"))).contains("window.FIBLAB_RESULTS = {");

@@ -100,6 +100,6 @@ public final class ShortRealRun {
                 "10");
         assertThat(exit).as("exit code; stderr:%n%s", err).isZero();
         return new ShortRealRun(
-                exit, out.toString(), err.toString(), ResultsJson.read(SITE.resolve("data/results.json")));
+                exit, out.toString(), err.toString(), ResultsJson.readTree(SITE.resolve("data/results.json")));
     }
 }

@@ -1,12 +1,15 @@
 package fiblab.bench.cost;
 
+import fiblab.bench.result.BilledStages;
+import fiblab.bench.result.Cost;
+import fiblab.bench.result.Run;
+import fiblab.bench.result.ScenarioResult;
+import fiblab.bench.stats.LatencySummary;
 import fiblab.fib.FastDoubling;
 import fiblab.local.template.FunctionDefinition;
 import fiblab.local.template.SamTemplate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The {@code cost} object of results.json: the seed run's measured durations and counts and the
@@ -34,10 +37,10 @@ public final class CostReport {
      * @param seedScenario the seed scenario of results.json (its inline and async runs)
      * @throws IllegalArgumentException when the seed lacks what the estimate needs
      */
-    public static Map<String, Object> of(Map<String, Object> seedScenario, SamTemplate template, PriceList prices) {
-        List<?> runs = seedScenario.get("runs") instanceof List<?> list ? list : List.of();
-        Map<?, ?> inline = run(runs, "inline");
-        Map<?, ?> async = run(runs, "async");
+    public static Cost of(ScenarioResult seedScenario, SamTemplate template, PriceList prices) {
+        List<Run> runs = seedScenario.runs() == null ? List.of() : seedScenario.runs();
+        Run inline = run(runs, "inline");
+        Run async = run(runs, "async");
         FunctionDefinition api = template.functions().stream()
                 .filter(f -> !f.httpRoutes().isEmpty())
                 .findFirst()
@@ -47,19 +50,19 @@ public final class CostReport {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the template has no function with an SQS event"));
         int batchSize = worker.sqsEvents().get(0).batchSize();
-        int n = ((Number) inline.get("n")).intValue();
+        int n = inline.n();
         long digits = FastDoubling.fib(n).toString().length();
-        double computeMean = number(summary(async, "compute"), "mean");
-        double writeMean = number(summary(async, "write"), "mean");
-        double writeBilled = number(billed(async), "write");
+        double computeMean = summary(async, async.compute(), "compute").mean();
+        double writeMean = summary(async, async.write(), "write").mean();
+        double writeBilled = stage(billed(async).write(), "write");
         CostInputs inputs = new CostInputs(
                 api.memorySizeMb(),
                 worker.memorySizeMb(),
                 batchSize,
-                number(billed(inline), "compute"),
+                stage(billed(inline).compute(), "compute"),
                 INLINE_RESPONSE_BYTES + digits,
-                number(billed(async), "accepted"),
-                number(async, "polls") / Math.max(1, number(async, "sent")),
+                stage(billed(async).accepted(), "accepted"),
+                (async.polls() == null ? 0 : async.polls()) / (double) Math.max(1, async.sent()),
                 Math.max(1, writeBilled),
                 computeMean + 2 * writeMean,
                 JOB_ITEM_BYTES,
@@ -67,34 +70,32 @@ public final class CostReport {
                 MESSAGE_BYTES);
         List<PathCost> paths = CostModel.estimate(inputs, prices);
 
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("prices", prices.toMap());
-        map.put("basis", basis(inputs, n, api, worker, template));
-        map.put("assumptions", assumptions(inputs));
-        map.put("paths", paths.stream().map(PathCost::toMap).toList());
-        return map;
+        return new Cost(
+                prices.record(),
+                basis(inputs, n, api, worker, template),
+                assumptions(inputs),
+                paths.stream().map(PathCost::record).toList());
     }
 
-    private static Map<String, Object> basis(
+    private static Cost.Basis basis(
             CostInputs in, int n, FunctionDefinition api, FunctionDefinition worker, SamTemplate template) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("run", "seed");
-        map.put("n", n);
-        map.put("template", String.valueOf(template.path().getFileName()));
-        map.put("apiFunction", api.logicalId());
-        map.put("apiMemoryMb", in.apiMemoryMb());
-        map.put("workerFunction", worker.logicalId());
-        map.put("workerMemoryMb", in.workerMemoryMb());
-        map.put("batchSize", in.batchSize());
-        map.put("inlineBilledMillis", in.inlineBilledMillis());
-        map.put("submitBilledMillis", in.submitBilledMillis());
-        map.put("pollsPerJob", LineItem.round(in.pollsPerJob(), 3));
-        map.put("pollBilledMillis", in.pollBilledMillis());
-        map.put("workerMillisPerJob", LineItem.round(in.workerMillisPerJob(), 3));
-        map.put("jobItemBytes", in.jobItemBytes());
-        map.put("resultItemBytes", in.resultItemBytes());
-        map.put("messageBytes", in.messageBytes());
-        return map;
+        return new Cost.Basis(
+                "seed",
+                n,
+                String.valueOf(template.path().getFileName()),
+                api.logicalId(),
+                in.apiMemoryMb(),
+                worker.logicalId(),
+                in.workerMemoryMb(),
+                in.batchSize(),
+                in.inlineBilledMillis(),
+                in.submitBilledMillis(),
+                LineItem.round(in.pollsPerJob(), 3),
+                in.pollBilledMillis(),
+                LineItem.round(in.workerMillisPerJob(), 3),
+                in.jobItemBytes(),
+                in.resultItemBytes(),
+                in.messageBytes());
     }
 
     private static List<String> assumptions(CostInputs in) {
@@ -139,33 +140,32 @@ public final class CostReport {
                 "Free tiers, data transfer, CloudWatch Logs and SnapStart's cache and restore charges are not included.");
     }
 
-    private static Map<?, ?> run(List<?> runs, String path) {
+    private static Run run(List<Run> runs, String path) {
         return runs.stream()
-                .map(r -> (Map<?, ?>) r)
-                .filter(r -> path.equals(r.get("path")))
+                .filter(r -> path.equals(r.path()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the seed run has no " + path + " run to price"));
     }
 
-    private static Map<?, ?> billed(Map<?, ?> run) {
-        if (!(run.get("billedMillisMean") instanceof Map<?, ?> billed)) {
+    private static BilledStages billed(Run run) {
+        if (run.billedMillisMean() == null) {
             throw new IllegalArgumentException(
-                    "seed run " + run.get("id") + " holds no billed durations (billedMillisMean)");
+                    "seed run " + run.id() + " holds no billed durations (billedMillisMean)");
         }
-        return billed;
+        return run.billedMillisMean();
     }
 
-    private static Map<?, ?> summary(Map<?, ?> run, String key) {
-        if (!(run.get(key) instanceof Map<?, ?> summary)) {
-            throw new IllegalArgumentException("seed run " + run.get("id") + " holds no " + key + " times");
+    private static LatencySummary summary(Run run, LatencySummary summary, String key) {
+        if (summary == null) {
+            throw new IllegalArgumentException("seed run " + run.id() + " holds no " + key + " times");
         }
         return summary;
     }
 
-    private static double number(Map<?, ?> map, String key) {
-        if (!(map.get(key) instanceof Number value)) {
+    private static double stage(Double millis, String key) {
+        if (millis == null) {
             throw new IllegalArgumentException("the seed run holds no " + key);
         }
-        return value.doubleValue();
+        return millis;
     }
 }

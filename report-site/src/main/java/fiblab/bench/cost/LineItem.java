@@ -1,7 +1,6 @@
 package fiblab.bench.cost;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import fiblab.bench.result.Cost;
 
 /**
  * One billed thing a path does, per million requests (or jobs).
@@ -17,17 +16,17 @@ public record LineItem(String service, String item, double unitsPerMillion, Stri
         return price.costOf(unitsPerMillion);
     }
 
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("service", service);
-        map.put("item", item);
-        map.put("unitsPerMillion", round(unitsPerMillion, 3));
-        map.put("unit", price.unit());
-        map.put("priceKey", priceKey);
-        map.put("unitPriceUsd", price.usd());
-        map.put("unitPricePer", price.per());
-        map.put("costPerMillionUsd", round(costPerMillion(), 6));
-        return map;
+    /** This line as results.json records it. */
+    public Cost.Line record() {
+        return new Cost.Line(
+                service,
+                item,
+                round(unitsPerMillion, 3),
+                price.unit(),
+                priceKey,
+                price.usd(),
+                price.per(),
+                round(costPerMillion(), 6));
     }
 
     static double round(double value, int decimals) {

@@ -1,5 +1,6 @@
 package fiblab.bench.cost;
 
+import fiblab.bench.result.Cost;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,16 +46,16 @@ public record PathCost(String path, String per, List<LineItem> lines) {
                 line.costPerMillion());
     }
 
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("path", path);
-        map.put("per", per);
-        map.put("lines", lines.stream().map(LineItem::toMap).toList());
-        Map<String, Object> services = new LinkedHashMap<>();
+    /** This path's cost as results.json records it. */
+    public Cost.PathCost record() {
+        Map<String, Double> services = new LinkedHashMap<>();
         byService().forEach((k, v) -> services.put(k, LineItem.round(v, 6)));
-        map.put("byService", services);
-        map.put("totalPerMillionUsd", LineItem.round(totalPerMillion(), 6));
-        map.put("dominant", dominant());
-        return map;
+        return new Cost.PathCost(
+                path,
+                per,
+                lines.stream().map(LineItem::record).toList(),
+                services,
+                LineItem.round(totalPerMillion(), 6),
+                dominant());
     }
 }

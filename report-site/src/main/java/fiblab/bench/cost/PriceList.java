@@ -1,6 +1,7 @@
 package fiblab.bench.cost;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import fiblab.bench.result.Cost;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -96,28 +97,11 @@ public record PriceList(
         return price;
     }
 
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("region", region);
-        map.put("currency", currency);
-        map.put("checked", checked.toString());
-        map.put("note", note);
-        map.put("howObtained", howObtained);
-        Map<String, Object> list = new LinkedHashMap<>();
-        prices.forEach((key, p) -> list.put(
-                key,
-                Map.of(
-                        "usd",
-                        p.usd(),
-                        "per",
-                        p.per(),
-                        "unit",
-                        p.unit(),
-                        "description",
-                        p.description(),
-                        "source",
-                        p.source())));
-        map.put("prices", list);
-        return map;
+    /** The prices as results.json records them. */
+    public Cost.Prices record() {
+        Map<String, Cost.Price> list = new LinkedHashMap<>();
+        prices.forEach(
+                (key, p) -> list.put(key, new Cost.Price(p.usd(), p.per(), p.unit(), p.description(), p.source())));
+        return new Cost.Prices(region, currency, checked.toString(), note, howObtained, list);
     }
 }

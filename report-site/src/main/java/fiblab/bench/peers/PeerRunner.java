@@ -5,17 +5,18 @@ import fiblab.bench.load.ClosedLoop;
 import fiblab.bench.load.LoadRun;
 import fiblab.bench.load.ProgressListener;
 import fiblab.bench.path.InlinePath;
+import fiblab.bench.result.Article;
 import fiblab.bench.result.HistogramLogs;
+import fiblab.bench.result.Run;
 import fiblab.bench.result.RunResult;
 import fiblab.bench.result.RunSpec;
+import fiblab.bench.result.ScenarioResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -28,11 +29,10 @@ public final class PeerRunner {
     public static final String SCENARIO = "peers";
 
     /** What the seed's article found; the report puts this machine's ratio beside it. */
-    static final Map<String, Object> ARTICLE = Map.of(
-            "finding", "Express about 4× faster than Flask",
-            "expressOverFlask", 4,
-            "setup",
-                    "naive fib(30) behind each framework, 1000 requests from 10 parallel clients; Flask on its development server");
+    static final Article ARTICLE = new Article(
+            "Express about 4× faster than Flask",
+            4,
+            "naive fib(30) behind each framework, 1000 requests from 10 parallel clients; Flask on its development server");
 
     private final Path peersDir;
     private final Path dataDir;
@@ -66,36 +66,37 @@ public final class PeerRunner {
         }
     }
 
-    public Map<String, Object> run(SeedSpec seed) throws IOException, InterruptedException {
-        List<Map<String, Object>> runs = new ArrayList<>();
+    public ScenarioResult run(SeedSpec seed) throws IOException, InterruptedException {
+        List<Run> runs = new ArrayList<>();
         for (Peer peer : Peer.values()) {
             runs.add(run(peer, seed));
         }
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("name", SCENARIO);
-        map.put(
-                "description",
-                "The seed's peers (Flask, Express) under the seed run's own load, beside fiblab's inline and async paths.");
-        map.put("article", ARTICLE);
-        map.put("runs", runs);
         // The finding the article states as a ratio, measured here; the page shows it from this field.
         double flask = throughputOf(runs, Peer.FLASK);
         double express = throughputOf(runs, Peer.EXPRESS);
-        if (flask > 0 && express > 0) {
-            map.put("expressOverFlaskThroughput", Math.round(express / flask * 100) / 100.0);
-        }
-        return map;
+        Double ratio = flask > 0 && express > 0 ? Math.round(express / flask * 100) / 100.0 : null;
+        return new ScenarioResult(
+                SCENARIO,
+                "The seed's peers (Flask, Express) under the seed run's own load, beside fiblab's inline and async paths.",
+                runs,
+                ARTICLE,
+                ratio,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
-    private static double throughputOf(List<Map<String, Object>> runs, Peer peer) {
+    private static double throughputOf(List<Run> runs, Peer peer) {
         return runs.stream()
-                .filter(r -> peer.id().equals(r.get("path")) && ((Number) r.get("ok")).longValue() > 0)
-                .mapToDouble(r -> ((Number) r.get("throughputPerSecond")).doubleValue())
+                .filter(r -> peer.id().equals(r.path()) && r.ok() > 0)
+                .mapToDouble(Run::throughputPerSecond)
                 .findFirst()
                 .orElse(0);
     }
 
-    private Map<String, Object> run(Peer peer, SeedSpec seed) throws IOException, InterruptedException {
+    private Run run(Peer peer, SeedSpec seed) throws IOException, InterruptedException {
         Path logFile = dataDir.resolve("peer-" + peer.id() + ".log");
         try (PeerServer server = PeerServer.start(peer, peersDir, logFile, System.getenv());
                 ApiClient client = new ApiClient(server.url(), requestTimeout)) {
@@ -117,12 +118,8 @@ public final class PeerRunner {
             RunSpec spec = new RunSpec(SCENARIO, peer.id(), seed.algorithm(), seed.n());
             String hdrLog = "hdr/" + spec.id(run.mode(), run.workers(), run.ratePerSecond()) + ".hlog";
             HistogramLogs.write(dataDir.resolve(hdrLog), run.recorder());
-            Map<String, Object> map = RunResult.toMap(spec, run, hdrLog, 0);
-            map.put("server", peer.server());
-            map.put("versions", server.runtime().versions());
-            map.put("warmupPerPath", warmup);
-            map.put("log", "data/" + logFile.getFileName());
-            return map;
+            return RunResult.of(spec, run, hdrLog, 0)
+                    .asPeer(peer.server(), server.runtime().versions(), warmup, "data/" + logFile.getFileName());
         }
     }
 }

@@ -1,7 +1,8 @@
 package fiblab.bench.peers;
 
+import fiblab.bench.result.Run;
+import fiblab.bench.result.ScenarioResult;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The load the seed run was measured with, read back from its own result: the peers get exactly
@@ -26,39 +27,31 @@ public final class SeedSpec {
      * @param seedScenario the seed scenario's object of results.json (name {@code seed}, its runs)
      * @throws IllegalArgumentException when it is not the seed, or its two paths ran different loads
      */
-    public static SeedSpec of(Map<String, Object> seedScenario) {
-        if (!"seed".equals(seedScenario.get("name"))) {
+    public static SeedSpec of(ScenarioResult seedScenario) {
+        if (!"seed".equals(seedScenario.name())) {
             throw new IllegalArgumentException(
-                    "the peers take the seed run's spec; was given scenario " + seedScenario.get("name"));
+                    "the peers take the seed run's spec; was given scenario " + seedScenario.name());
         }
-        List<?> runs = seedScenario.get("runs") instanceof List<?> list ? list : List.of();
-        Map<?, ?> inline = runs.stream()
-                .map(r -> (Map<?, ?>) r)
-                .filter(r -> "inline".equals(r.get("path")))
+        List<Run> runs = seedScenario.runs() == null ? List.of() : seedScenario.runs();
+        Run inline = runs.stream()
+                .filter(r -> "inline".equals(r.path()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the seed scenario has no inline run"));
-        SeedSpec spec = new SeedSpec(
-                number(inline, "n"),
-                String.valueOf(inline.get("algorithm")),
-                number(inline, "concurrency"),
-                number(inline, "planned"));
-        for (Object other : runs) {
-            Map<?, ?> run = (Map<?, ?>) other;
-            if (number(run, "n") != spec.n
-                    || number(run, "concurrency") != spec.concurrency
-                    || number(run, "planned") != spec.requests) {
+        SeedSpec spec = new SeedSpec(inline.n(), inline.algorithm(), concurrency(inline), inline.planned());
+        for (Run run : runs) {
+            if (run.n() != spec.n || concurrency(run) != spec.concurrency || run.planned() != spec.requests) {
                 throw new IllegalArgumentException(
-                        "the seed's paths ran different loads: " + run.get("id") + " vs " + inline.get("id"));
+                        "the seed's paths ran different loads: " + run.id() + " vs " + inline.id());
             }
         }
         return spec;
     }
 
-    private static int number(Map<?, ?> run, String key) {
-        if (!(run.get(key) instanceof Number value)) {
-            throw new IllegalArgumentException("seed run " + run.get("id") + " has no " + key);
+    private static int concurrency(Run run) {
+        if (run.concurrency() == null) {
+            throw new IllegalArgumentException("seed run " + run.id() + " has no concurrency");
         }
-        return value.intValue();
+        return run.concurrency();
     }
 
     public int n() {

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Where and when the numbers were measured: date, commit, CPU, cores, JDK, OS. */
 public final class EnvironmentInfo {
@@ -17,19 +15,16 @@ public final class EnvironmentInfo {
 
     private EnvironmentInfo() {}
 
-    public static Map<String, Object> collect(Path repository) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("date", Instant.now().toString());
-        map.put("commit", commit(repository));
-        map.put("cpu", cpuModel());
-        map.put("cores", Runtime.getRuntime().availableProcessors());
-        map.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        map.put(
-                "os",
+    public static Environment collect(Path repository) {
+        return new Environment(
+                Instant.now().toString(),
+                commit(repository),
+                cpuModel(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                        + System.getProperty("os.arch"));
-        map.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        return map;
+                        + System.getProperty("os.arch"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
     static String cpuModel() {

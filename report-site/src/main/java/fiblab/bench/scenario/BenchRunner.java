@@ -10,15 +10,15 @@ import fiblab.bench.path.InlinePath;
 import fiblab.bench.path.NoWorkPath;
 import fiblab.bench.path.Operation;
 import fiblab.bench.result.HistogramLogs;
+import fiblab.bench.result.Run;
 import fiblab.bench.result.RunResult;
 import fiblab.bench.result.RunSpec;
+import fiblab.bench.result.ScenarioResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -53,7 +53,7 @@ public final class BenchRunner {
     }
 
     /** The load generator's own floor: a route that does no work, at the seed's concurrency. */
-    public Map<String, Object> overhead() throws IOException, InterruptedException {
+    public Run overhead() throws IOException, InterruptedException {
         int requests = Math.max(settings.concurrency(), Math.min(settings.requests(), 2_000));
         ClosedLoop.run(
                 new NoWorkPath(client),
@@ -85,8 +85,8 @@ public final class BenchRunner {
         }
     }
 
-    public Map<String, Object> run(Scenario scenario) throws IOException, InterruptedException {
-        List<Map<String, Object>> runs = switch (scenario) {
+    public ScenarioResult run(Scenario scenario) throws IOException, InterruptedException {
+        List<Run> runs = switch (scenario) {
             case SEED ->
                 closedPair(
                         scenario,
@@ -101,15 +101,11 @@ public final class BenchRunner {
             case COLDSTART, THROUGHPUT ->
                 throw new IllegalArgumentException(scenario.id() + " is run by the session, not by the runner");
         };
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("name", scenario.id());
-        map.put("description", scenario.description());
-        map.put("runs", runs);
-        return map;
+        return ScenarioResult.of(scenario.id(), scenario.description(), runs);
     }
 
-    private List<Map<String, Object>> sweep(Scenario scenario) throws IOException, InterruptedException {
-        List<Map<String, Object>> runs = new ArrayList<>();
+    private List<Run> sweep(Scenario scenario) throws IOException, InterruptedException {
+        List<Run> runs = new ArrayList<>();
         for (int n : settings.sweepN()) {
             int requests = Math.max(settings.sweepNConcurrency(), settings.pointRequests());
             runs.addAll(closedPair(scenario, n, NAIVE, settings.sweepNConcurrency(), requests, settings.pointBudget()));
@@ -124,8 +120,8 @@ public final class BenchRunner {
         return runs;
     }
 
-    private List<Map<String, Object>> fast(Scenario scenario) throws IOException, InterruptedException {
-        List<Map<String, Object>> runs = new ArrayList<>(closedPair(
+    private List<Run> fast(Scenario scenario) throws IOException, InterruptedException {
+        List<Run> runs = new ArrayList<>(closedPair(
                 scenario, settings.n(), FAST, settings.concurrency(), settings.requests(), settings.runBudget()));
         for (int n : settings.sweepN()) {
             if (n == settings.n() && settings.sweepNConcurrency() == settings.concurrency()) {
@@ -137,10 +133,9 @@ public final class BenchRunner {
         return runs;
     }
 
-    private List<Map<String, Object>> closedPair(
-            Scenario scenario, int n, String algorithm, int clients, int requests, Duration budget)
+    private List<Run> closedPair(Scenario scenario, int n, String algorithm, int clients, int requests, Duration budget)
             throws IOException, InterruptedException {
-        List<Map<String, Object>> pair = new ArrayList<>();
+        List<Run> pair = new ArrayList<>();
         for (String path : List.of(INLINE, ASYNC)) {
             String label = scenario.id() + " " + path + " " + algorithm + " n=" + n + " c=" + clients;
             try (ProgressListener bar = progress.apply(label, requests)) {
@@ -151,9 +146,8 @@ public final class BenchRunner {
         return pair;
     }
 
-    private List<Map<String, Object>> openPair(Scenario scenario, int n, String algorithm)
-            throws IOException, InterruptedException {
-        List<Map<String, Object>> pair = new ArrayList<>();
+    private List<Run> openPair(Scenario scenario, int n, String algorithm) throws IOException, InterruptedException {
+        List<Run> pair = new ArrayList<>();
         for (String path : List.of(INLINE, ASYNC)) {
             String label = scenario.id() + " " + path + " " + algorithm + " n=" + n + " @" + settings.openRate() + "/s";
             try (ProgressListener bar = progress.apply(label, settings.openRequests())) {
@@ -182,10 +176,10 @@ public final class BenchRunner {
         return new AsyncPath(client, n, algorithm, settings.pollInterval(), settings.jobTimeout());
     }
 
-    private Map<String, Object> record(RunSpec spec, LoadRun run) throws IOException {
+    private Run record(RunSpec spec, LoadRun run) throws IOException {
         String id = spec.id(run.mode(), run.workers(), run.ratePerSecond());
         String hdrLog = "hdr/" + id + ".hlog";
         HistogramLogs.write(dataDir.resolve(hdrLog), run.recorder());
-        return RunResult.toMap(spec, run, hdrLog, settings.pollInterval().toMillis());
+        return RunResult.of(spec, run, hdrLog, settings.pollInterval().toMillis());
     }
 }

@@ -1,9 +1,8 @@
 package fiblab.bench.scenario;
 
+import fiblab.bench.result.RunSettings;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How the scenarios are run; every number here is written into results.json so that a reader
@@ -44,24 +43,24 @@ public record BenchSettings(
         int pointRequests,
         Duration pointBudget) {
 
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("requests", requests);
-        map.put("concurrency", concurrency);
-        map.put("n", n);
-        map.put("warmupPerPath", warmup);
-        map.put("pollIntervalMillis", pollInterval.toMillis());
-        map.put("requestTimeoutSeconds", requestTimeout.toSeconds());
-        map.put("jobTimeoutSeconds", jobTimeout.toSeconds());
-        map.put("runBudgetSeconds", runBudget.toSeconds());
-        map.put("openRatePerSecond", openRate);
-        map.put("openRequests", openRequests);
-        map.put("openMaxInFlight", openMaxInFlight);
-        map.put("sweepN", sweepN);
-        map.put("sweepNConcurrency", sweepNConcurrency);
-        map.put("sweepConcurrency", sweepConcurrency);
-        map.put("pointRequests", pointRequests);
-        map.put("pointBudgetSeconds", pointBudget.toSeconds());
-        return map;
+    /** These settings as results.json records them. */
+    public RunSettings record() {
+        return new RunSettings(
+                requests,
+                concurrency,
+                n,
+                warmup,
+                pollInterval.toMillis(),
+                requestTimeout.toSeconds(),
+                jobTimeout.toSeconds(),
+                runBudget.toSeconds(),
+                openRate,
+                openRequests,
+                openMaxInFlight,
+                sweepN,
+                sweepNConcurrency,
+                sweepConcurrency,
+                pointRequests,
+                pointBudget.toSeconds());
     }
 }

@@ -1,5 +1,6 @@
 package fiblab.bench.site;
 
+import fiblab.bench.result.Results;
 import fiblab.bench.result.ResultsJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,14 +37,14 @@ public final class SiteGenerator {
      * @param historyHref where the page's "earlier runs" link points, relative to the page
      */
     public static Path generate(Path resultsJson, Path siteDir, String historyHref) throws IOException {
-        Map<String, Object> results = ResultsJson.read(resultsJson);
+        Results results = ResultsJson.read(resultsJson);
         Path data = siteDir.resolve("data");
         Path assets = siteDir.resolve("assets");
         Files.createDirectories(data);
         Files.createDirectories(assets);
         Path copy = data.resolve("results.json");
         if (!Files.exists(copy) || !Files.isSameFile(copy, resultsJson)) {
-            Files.copy(resultsJson, copy, StandardCopyOption.REPLACE_EXISTING);
+            ResultsJson.write(copy, results); // through the model, as the page's results.js below
         }
         Files.writeString(
                 data.resolve("results.js"),
@@ -58,12 +58,15 @@ public final class SiteGenerator {
         copyResource(TEMPLATES + "perf.js", assets.resolve("perf.js"));
         copyResource(TEMPLATES + "report.css", assets.resolve("report.css"));
         Path index = siteDir.resolve("index.html");
-        Map<?, ?> environment = results.get("environment") instanceof Map<?, ?> env ? env : Map.of();
         Files.writeString(
                 index,
                 resource(TEMPLATES + "index.html")
-                        .replace("{{DATE}}", html(String.valueOf(environment.get("date"))))
-                        .replace("{{COMMIT}}", html(String.valueOf(environment.get("commit"))))
+                        .replace(
+                                "{{DATE}}",
+                                html(String.valueOf(results.environment().date())))
+                        .replace(
+                                "{{COMMIT}}",
+                                html(String.valueOf(results.environment().commit())))
                         .replace("{{HISTORY}}", html(historyHref)),
                 StandardCharsets.UTF_8);
         return index;

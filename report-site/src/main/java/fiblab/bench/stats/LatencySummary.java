@@ -1,7 +1,5 @@
 package fiblab.bench.stats;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -25,19 +23,6 @@ public record LatencySummary(
                 millis(micros.getValueAtPercentile(99.9)),
                 millis(micros.getMaxValue()),
                 round(micros.getMean() / 1_000.0));
-    }
-
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("count", count);
-        map.put("p50", p50);
-        map.put("p90", p90);
-        map.put("p99", p99);
-        map.put("p999", p999);
-        map.put("max", max);
-        map.put("min", min);
-        map.put("mean", mean);
-        return map;
     }
 
     static double millis(long micros) {

@@ -3,6 +3,9 @@ package fiblab.bench.peers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fiblab.bench.result.ResultsJson;
+import fiblab.bench.result.ScenarioResult;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,8 @@ class SeedSpecTest {
                 path,
                 "algorithm",
                 "naive",
+                "mode",
+                "closed",
                 "n",
                 n,
                 "concurrency",
@@ -25,11 +30,16 @@ class SeedSpecTest {
                 planned);
     }
 
+    /** A scenario as results.json holds it, read into the model. */
+    private static ScenarioResult scenario(Map<String, Object> json) throws IOException {
+        return ResultsJson.scenario(json);
+    }
+
     @Test
-    void of_shouldTakeTheSeedRunsOwnNClientsAndRequests() {
+    void of_shouldTakeTheSeedRunsOwnNClientsAndRequests() throws IOException {
         // Given
-        Map<String, Object> seed =
-                Map.of("name", "seed", "runs", List.of(run("inline", 30, 10, 1000), run("async", 30, 10, 1000)));
+        ScenarioResult seed = scenario(
+                Map.of("name", "seed", "runs", List.of(run("inline", 30, 10, 1000), run("async", 30, 10, 1000))));
 
         // When
         SeedSpec spec = SeedSpec.of(seed);
@@ -42,16 +52,16 @@ class SeedSpecTest {
     }
 
     @Test
-    void of_shouldRefuseAnotherScenario() {
-        Map<String, Object> open = Map.of("name", "open", "runs", List.of(run("inline", 30, 10, 1000)));
+    void of_shouldRefuseAnotherScenario() throws IOException {
+        ScenarioResult open = scenario(Map.of("name", "open", "runs", List.of(run("inline", 30, 10, 1000))));
 
         assertThatThrownBy(() -> SeedSpec.of(open)).hasMessageContaining("the peers take the seed run's spec");
     }
 
     @Test
-    void of_shouldRefuseASeedWhosePathsRanDifferentLoads() {
-        Map<String, Object> seed =
-                Map.of("name", "seed", "runs", List.of(run("inline", 30, 10, 1000), run("async", 30, 10, 500)));
+    void of_shouldRefuseASeedWhosePathsRanDifferentLoads() throws IOException {
+        ScenarioResult seed = scenario(
+                Map.of("name", "seed", "runs", List.of(run("inline", 30, 10, 1000), run("async", 30, 10, 500))));
 
         assertThatThrownBy(() -> SeedSpec.of(seed)).hasMessageContaining("different loads");
     }

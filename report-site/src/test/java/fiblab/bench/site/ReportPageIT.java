@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import fiblab.bench.ShortRealRun;
+import fiblab.bench.result.Results;
 import fiblab.bench.result.ResultsJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -325,10 +326,10 @@ class ReportPageIT {
         assertThat(driver.findElement(By.id("methodology-text")).getText()).contains("Sweep: n ∈", "Open loop:");
 
         // Given the same results without the sweep and open-loop scenarios
-        Map<String, Object> results = ResultsJson.read(run.index.getParent().resolve("data/results.json"));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> scenarios = (List<Map<String, Object>>) results.get("scenarios");
-        scenarios.removeIf(s -> List.of("sweep", "open").contains(s.get("name")));
+        Results all = ResultsJson.read(run.index.getParent().resolve("data/results.json"));
+        Results results = all.withScenarios(all.scenarios().stream()
+                .filter(s -> !List.of("sweep", "open").contains(s.name()))
+                .toList());
         Path site = Path.of("target", "test-site-no-sweep").toAbsolutePath();
         ResultsJson.write(site.resolve("data/results.json"), results);
         Path index = SiteGenerator.generate(site.resolve("data/results.json"), site);
@@ -367,11 +368,9 @@ class ReportPageIT {
         }
         List<String> commits = List.of("aaaaaaa", "bbbbbbb", "ccccccc");
         for (int i = 0; i < commits.size(); i++) {
-            Map<String, Object> results = ResultsJson.read(run.index.getParent().resolve("data/results.json"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> env = (Map<String, Object>) results.get("environment");
-            env.put("date", "2026-12-0" + (i + 1) + "T10:00:00Z");
-            env.put("commit", commits.get(i));
+            Results read = ResultsJson.read(run.index.getParent().resolve("data/results.json"));
+            Results results = read.withEnvironment(
+                    read.environment().withDateAndCommit("2026-12-0" + (i + 1) + "T10:00:00Z", commits.get(i)));
             ResultsJson.write(site.resolve("data/results.json"), results);
             SiteGenerator.generate(site.resolve("data/results.json"), site);
             RunHistory.keep(site);

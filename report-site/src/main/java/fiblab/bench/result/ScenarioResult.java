@@ -1,0 +1,52 @@
+package fiblab.bench.result;
+
+import java.util.List;
+
+/**
+ * One scenario of results.json: its name, what it measures, its runs, and the findings only its
+ * kind has. Every kind-specific field is null for the other kinds and left out of the file, so a
+ * new scenario kind adds its own nullable field here (typed, like {@code article} and {@code
+ * expressOverFlaskThroughput} for the peers) and its producer fills it; the page ignores fields it
+ * does not know. The overload scenario and the polling comparison (package {@code
+ * fiblab.bench.overload}, not yet part of results.json) are meant to come in that way, as an {@code
+ * overload} field holding their own records.
+ *
+ * @param article                    peers: the article whose experiment they repeat
+ * @param expressOverFlaskThroughput peers: Express's throughput over Flask's, as measured
+ * @param settings                   throughput: how it ran
+ * @param computeLimit               throughput: the machine's bare compute limit
+ * @param inlineThroughput           throughput: inline against the limit
+ * @param inlineThroughputExternal   throughput: the same load from wrk
+ * @param flatness                   throughput: submit p99 at the largest n over the smallest
+ */
+public record ScenarioResult(
+        String name,
+        String description,
+        List<Run> runs,
+        Article article,
+        Double expressOverFlaskThroughput,
+        ThroughputFindings.Settings settings,
+        ThroughputFindings.ComputeLimit computeLimit,
+        ThroughputFindings.InlineThroughput inlineThroughput,
+        ThroughputFindings.External inlineThroughputExternal,
+        ThroughputFindings.Flatness flatness) {
+
+    /** A scenario whose findings are its runs alone (seed, open, sweep, fast). */
+    public static ScenarioResult of(String name, String description, List<Run> runs) {
+        return new ScenarioResult(name, description, runs, null, null, null, null, null, null, null);
+    }
+
+    public ScenarioResult withRuns(List<Run> runs) {
+        return new ScenarioResult(
+                name,
+                description,
+                runs,
+                article,
+                expressOverFlaskThroughput,
+                settings,
+                computeLimit,
+                inlineThroughput,
+                inlineThroughputExternal,
+                flatness);
+    }
+}

@@ -1,0 +1,77 @@
+package fiblab.bench.result;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The throughput scenario's findings beside its runs: how it ran, the machine's bare compute limit,
+ * inline throughput against that limit (from the Java client and from wrk), and how flat the async
+ * submit latency stays as n grows. Each is a field of the throughput {@link ScenarioResult}.
+ */
+public final class ThroughputFindings {
+
+    private ThroughputFindings() {}
+
+    /** How the throughput scenario ran. */
+    public record Settings(
+            int n,
+            int clients,
+            int requests,
+            double pathWarmupSeconds,
+            double limitWarmupSeconds,
+            double limitMeasureSeconds,
+            List<Integer> flatnessN,
+            double flatnessRatePerSecond,
+            int flatnessRequests) {}
+
+    /** The best of two bare measurements (before and after the load), {@code perSecond}. */
+    public record ComputeLimit(int cores, Measurement before, Measurement after, double perSecond) {}
+
+    /**
+     * fib(n) run bare on {@code threads} threads for {@code measuredSeconds}.
+     *
+     * @param checksum keeps the JIT from removing the work
+     */
+    public record Measurement(
+            int n,
+            int threads,
+            double measuredSeconds,
+            long completed,
+            double perSecond,
+            double bareMillisOneCore,
+            long checksum) {}
+
+    /** The Java client's inline throughput against the compute limit, and the CPU it took per request. */
+    public record InlineThroughput(
+            double achievedPerSecond,
+            double limitPerSecond,
+            double ratio,
+            double goal,
+            double cpuMillisPerRequest,
+            double bareMillisPerRequest,
+            double cpuBoundRatio) {}
+
+    /**
+     * The same inline load from wrk, or why it did not run ({@code skipped}, then nothing else).
+     *
+     * @param latencyMillis wrk's latency percentiles, keyed {@code p50}, {@code p75}, …
+     */
+    public record External(
+            String skipped,
+            String tool,
+            Integer threads,
+            Integer connections,
+            String url,
+            Double perSecond,
+            Long requests,
+            Double seconds,
+            Long non2xx,
+            Long socketErrors,
+            Map<String, Double> latencyMillis,
+            Double ratio,
+            Double goal) {}
+
+    /** Submit p99 at the largest n over p99 at the smallest; only the goal when fewer than two n ran. */
+    public record Flatness(
+            double goal, Integer smallN, Integer largeN, Double p99SmallMillis, Double p99LargeMillis, Double ratio) {}
+}
