@@ -206,6 +206,9 @@ class FiblabEndToEndIT {
             return pending.isEmpty();
         });
         assertThat(allDone).as("jobs still not DONE: " + pending).isTrue();
+        // the worker logs a completion after its write returns, so a poll can see DONE a moment earlier
+        Eventually.within(
+                Duration.ofSeconds(10), () -> submitted.keySet().stream().allMatch(id -> tap.completedWrites(id) >= 1));
         submitted.forEach((id, n) -> {
             assertThat(ApiClient.json(api.get("/jobs/" + id))).containsEntry("value", fib(n).toString());
             assertThat(tap.completedWrites(id))

@@ -3,7 +3,6 @@ package fiblab.local.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.local.log.LogSink;
 import fiblab.local.testing.ApiEvents;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,17 +43,6 @@ class LambdaFunctionTest {
                 HandlerReference.resolve(configuration.handler(), getClass().getClassLoader()),
                 sink);
         return function;
-    }
-
-    /**
-     * Loads the Lambda runtime's serializers before any timed invocation: on a loaded machine their
-     * first use took longer than a test function's timeout, and a timeout that stops the thread in the
-     * middle of a class's static init leaves that class unusable for every later test in the JVM.
-     */
-    @BeforeAll
-    static void loadTheSerializers() {
-        Object event = LambdaSerializers.fromJson(echoEvent(), APIGatewayV2HTTPEvent.class);
-        LambdaSerializers.toJson(event, APIGatewayV2HTTPEvent.class);
     }
 
     @AfterEach
