@@ -127,8 +127,7 @@ final class BenchSession {
                 if (scenario == Scenario.COLDSTART) {
                     coldStart = ResultsJson.coldStart(coldStart(dataDir));
                 } else if (scenario == Scenario.THROUGHPUT) {
-                    scenarioResults.add(ResultsJson.scenario(
-                            new ThroughputBench(client, throughput, dataDir, progress, log).run()));
+                    scenarioResults.add(new ThroughputBench(client, throughput, dataDir, progress, log).run());
                 } else {
                     scenarioResults.add(runner.run(scenario));
                 }
