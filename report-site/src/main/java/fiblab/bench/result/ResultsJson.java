@@ -92,14 +92,6 @@ public final class ResultsJson {
         return COMPACT.asString(results);
     }
 
-    /**
-     * The cold starts as their producer still builds them (a map), read into the model through the
-     * same strict reader as a file.
-     */
-    public static ColdStart coldStart(Map<String, Object> coldStart) throws IOException {
-        return READER.beanFrom(ColdStart.class, COMPACT.asString(coldStart));
-    }
-
     /** A results file that this version cannot render, with a message that says why. */
     public static final class UnreadableResultsException extends IOException {
         public UnreadableResultsException(String message) {
