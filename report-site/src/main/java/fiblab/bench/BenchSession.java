@@ -35,7 +35,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
@@ -125,10 +124,9 @@ final class BenchSession {
             for (Scenario scenario : scenarios) {
                 say("Scenario " + scenario.id() + ": " + scenario.description());
                 if (scenario == Scenario.COLDSTART) {
-                    coldStart = ResultsJson.coldStart(coldStart(dataDir));
+                    coldStart = coldStart(dataDir);
                 } else if (scenario == Scenario.THROUGHPUT) {
-                    scenarioResults.add(ResultsJson.scenario(
-                            new ThroughputBench(client, throughput, dataDir, progress, log).run()));
+                    scenarioResults.add(new ThroughputBench(client, throughput, dataDir, progress, log).run());
                 } else {
                     scenarioResults.add(runner.run(scenario));
                 }
@@ -176,7 +174,7 @@ final class BenchSession {
         return index;
     }
 
-    private Map<String, Object> coldStart(Path dataDir) throws IOException, InterruptedException {
+    private ColdStart coldStart(Path dataDir) throws IOException, InterruptedException {
         if (!(target instanceof LocalTarget local)) {
             throw new IllegalArgumentException(
                     "the coldstart scenario starts the functions in fresh local JVMs against the local "

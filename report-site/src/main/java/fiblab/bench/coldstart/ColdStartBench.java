@@ -2,7 +2,11 @@ package fiblab.bench.coldstart;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.aws.DynamoDbJobStore;
-import fiblab.bench.stats.SamplePercentiles;
+import fiblab.bench.result.ColdStart;
+import fiblab.bench.result.ColdStart.Configuration;
+import fiblab.bench.result.ColdStart.Sample;
+import fiblab.bench.result.ColdStart.Spread;
+import fiblab.bench.result.ColdStart.Summary;
 import fiblab.config.EnvironmentVariables;
 import fiblab.fib.Algorithm;
 import fiblab.job.Job;
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -59,8 +64,11 @@ public final class ColdStartBench {
         this.log = log;
     }
 
-    /** Runs every configuration {@code samples} times and returns the results file's {@code coldStart} object. */
-    public Map<String, Object> run(int samples, List<String> clients) throws IOException, InterruptedException {
+    /** One configuration's samples, gathered sample by sample. */
+    private record Plan(Function function, String client, boolean priming, List<Sample> samples) {}
+
+    /** Runs every configuration {@code samples} times and returns the results file's {@code coldStart}. */
+    public ColdStart run(int samples, List<String> clients) throws IOException, InterruptedException {
         long started = System.currentTimeMillis();
         Files.createDirectories(workDir);
         Path probeDir = ProbeClasspath.extractProbe(workDir.resolve("probe"));
@@ -74,17 +82,11 @@ public final class ColdStartBench {
             say("cold start: warning: the functions come from " + functionsJar + ", not from this checkout's build;"
                     + " build with mvn -pl report-site -am package (bench.sh does)");
         }
-        List<Map<String, Object>> configs = new ArrayList<>();
+        List<Plan> plans = new ArrayList<>();
         for (Function function : FUNCTIONS) {
             for (String client : clients) {
                 for (boolean prime : List.of(false, true)) {
-                    Map<String, Object> config = new LinkedHashMap<>();
-                    config.put("function", function.logicalId());
-                    config.put("handler", handler(function));
-                    config.put("httpClient", client);
-                    config.put("priming", prime);
-                    config.put("samples", new ArrayList<Map<String, Object>>());
-                    configs.add(config);
+                    plans.add(new Plan(function, client, prime, new ArrayList<>()));
                 }
             }
         }
@@ -93,72 +95,62 @@ public final class ColdStartBench {
             sample(FUNCTIONS.get(0), client, false, jars, probeDir, -1);
         }
         for (int i = 0; i < samples; i++) {
-            say("cold start: sample " + (i + 1) + " of " + samples + " for " + configs.size() + " configurations");
-            for (Map<String, Object> config : configs) {
-                Function function = FUNCTIONS.stream()
-                        .filter(f -> f.logicalId().equals(config.get("function")))
-                        .findFirst()
-                        .orElseThrow();
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> list = (List<Map<String, Object>>) config.get("samples");
-                list.add(sample(
-                        function,
-                        (String) config.get("httpClient"),
-                        (Boolean) config.get("priming"),
-                        jars,
-                        probeDir,
-                        i));
+            say("cold start: sample " + (i + 1) + " of " + samples + " for " + plans.size() + " configurations");
+            for (Plan plan : plans) {
+                plan.samples().add(sample(plan.function(), plan.client(), plan.priming(), jars, probeDir, i));
             }
         }
-        for (Map<String, Object> config : configs) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> list = (List<Map<String, Object>>) config.get("samples");
-            config.put("summary", summarise(list));
+        List<Configuration> configurations = new ArrayList<>();
+        for (Plan plan : plans) {
+            configurations.add(new Configuration(
+                    plan.function().logicalId(),
+                    handler(plan.function()),
+                    plan.client(),
+                    plan.priming(),
+                    plan.samples(),
+                    summarise(plan.samples())));
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("samplesPerConfiguration", samples);
-        result.put("httpClients", clients);
-        result.put("jvmOptions", JVM_OPTIONS);
-        result.put("functionsJar", String.valueOf(functionsJar));
-        result.put("java", ProcessHandle.current().info().command().orElse("java"));
-        result.put("harnessPid", ProcessHandle.current().pid());
-        result.put("harnessStartedEpochMillis", started);
-        result.put("durationSeconds", Math.round((System.currentTimeMillis() - started) / 100.0) / 10.0);
-        result.put("configurations", configs);
-        return result;
+        return new ColdStart(
+                samples,
+                clients,
+                JVM_OPTIONS,
+                String.valueOf(functionsJar),
+                ProcessHandle.current().info().command().orElse("java"),
+                ProcessHandle.current().pid(),
+                started,
+                Math.round((System.currentTimeMillis() - started) / 100.0) / 10.0,
+                configurations);
     }
 
     /** p50/p90/max of every timing and class count over the samples that succeeded. */
-    static Map<String, Object> summarise(List<Map<String, Object>> samples) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        List<Map<String, Object>> ok =
-                samples.stream().filter(s -> Boolean.TRUE.equals(s.get("ok"))).toList();
-        summary.put("ok", ok.size());
-        summary.put("failed", samples.size() - ok.size());
-        for (String key : List.of(
-                "jvmToMainMillis",
-                "initMillis",
-                "primingMillis",
-                "firstInvokeMillis",
-                "firstDeserializeMillis",
-                "secondInvokeMillis",
-                "jvmStartToFirstResponseMillis",
-                "classesAfterInit",
-                "classesAfterFirstInvoke",
-                "wallMillis")) {
-            List<Double> values = ok.stream()
-                    .filter(s -> s.get(key) instanceof Number)
-                    .map(s -> ((Number) s.get(key)).doubleValue())
-                    .toList();
-            if (!values.isEmpty()) {
-                summary.put(key, SamplePercentiles.summary(values));
-            }
-        }
-        return summary;
+    static Summary summarise(List<Sample> samples) {
+        List<Sample> ok = samples.stream().filter(Sample::ok).toList();
+        return new Summary(
+                ok.size(),
+                samples.size() - ok.size(),
+                spread(ok, Sample::jvmToMainMillis),
+                spread(ok, Sample::initMillis),
+                spread(ok, Sample::primingMillis),
+                spread(ok, Sample::firstInvokeMillis),
+                spread(ok, Sample::firstDeserializeMillis),
+                spread(ok, Sample::secondInvokeMillis),
+                spread(ok, Sample::jvmStartToFirstResponseMillis),
+                spread(ok, Sample::classesAfterInit),
+                spread(ok, Sample::classesAfterFirstInvoke),
+                spread(ok, Sample::wallMillis));
     }
 
-    private Map<String, Object> sample(
-            Function function, String client, boolean prime, List<Path> jars, Path probeDir, int index)
+    /** The spread of one timing over the samples that have it; null (left out) when none has it. */
+    private static Spread spread(List<Sample> samples, java.util.function.Function<Sample, Number> timing) {
+        List<Double> values = samples.stream()
+                .map(timing)
+                .filter(java.util.Objects::nonNull)
+                .map(Number::doubleValue)
+                .toList();
+        return values.isEmpty() ? null : Spread.of(values);
+    }
+
+    private Sample sample(Function function, String client, boolean prime, List<Path> jars, Path probeDir, int index)
             throws IOException, InterruptedException {
         Path sampleDir = Files.createDirectories(workDir.resolve("samples"));
         String tag = function.logicalId() + "-" + client + "-" + (prime ? "primed" : "plain") + "-" + index;
@@ -193,25 +185,61 @@ public final class ColdStartBench {
             text = e.getMessage();
         }
         long wallNanos = System.nanoTime() - t0;
-        Map<String, Object> sample = new LinkedHashMap<>();
-        String output = text;
-        ProbeOutput.parse(output)
-                .ifPresentOrElse(
-                        sample::putAll,
-                        () -> sample.put(
-                                "error",
-                                "no result line; output ends: "
-                                        + output.substring(Math.max(0, output.length() - 600))));
-        sample.put("wallMillis", Math.round(wallNanos / 1e4) / 100.0);
-        sample.put("exitCode", run == null ? -1 : run.exitCode());
-        boolean exitedCleanly = run != null && run.succeeded();
-        sample.put(
-                "ok",
-                !sample.containsKey("error")
-                        && exitedCleanly
-                        && answered(function, String.valueOf(sample.get("firstResponse")))
-                        && answered(function, String.valueOf(sample.get("secondResponse"))));
-        return sample;
+        double wallMillis = Math.round(wallNanos / 1e4) / 100.0;
+        int exitCode = run == null ? -1 : run.exitCode();
+        Optional<ProbeOutput.Result> parsed = ProbeOutput.parse(text);
+        if (parsed.isEmpty()) {
+            String error = "no readable result line; output ends: " + text.substring(Math.max(0, text.length() - 600));
+            return new Sample(
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    error,
+                    wallMillis,
+                    exitCode,
+                    false);
+        }
+        ProbeOutput.Result probe = parsed.get();
+        boolean ok = run != null
+                && run.succeeded()
+                && answered(function, String.valueOf(probe.firstResponse()))
+                && answered(function, String.valueOf(probe.secondResponse()));
+        return new Sample(
+                probe.pid(),
+                probe.jvmStartEpochMillis(),
+                probe.jvmToMainMillis(),
+                probe.initMillis(),
+                probe.primingMillis(),
+                probe.firstInvokeMillis(),
+                probe.firstDeserializeMillis(),
+                probe.secondInvokeMillis(),
+                probe.jvmStartToFirstResponseMillis(),
+                probe.classesAtMain(),
+                probe.classesAfterInit(),
+                probe.classesAfterPriming(),
+                probe.classesAfterFirstInvoke(),
+                probe.classesAfterSecondInvoke(),
+                probe.javaVersion(),
+                probe.firstResponse(),
+                probe.secondResponse(),
+                null,
+                wallMillis,
+                exitCode,
+                ok);
     }
 
     /** The template's Handler string, as the running local stack read it from template.yaml. */

@@ -1,5 +1,7 @@
 package fiblab.bench.result;
 
+import fiblab.bench.stats.SamplePercentiles;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -72,5 +74,23 @@ public record ColdStart(
             Spread wallMillis) {}
 
     /** p50, p90, max and min of a handful of samples (nearest rank), rounded to 0.01. */
-    public record Spread(int count, Double p50, Double p90, Double max, Double min) {}
+    public record Spread(int count, Double p50, Double p90, Double max, Double min) {
+
+        /** The spread of these samples; only the count when there are none. */
+        public static Spread of(List<Double> samples) {
+            if (samples.isEmpty()) {
+                return new Spread(0, null, null, null, null);
+            }
+            return new Spread(
+                    samples.size(),
+                    round(SamplePercentiles.nearestRank(samples, 50)),
+                    round(SamplePercentiles.nearestRank(samples, 90)),
+                    round(SamplePercentiles.nearestRank(samples, 100)),
+                    round(Collections.min(samples)));
+        }
+
+        private static double round(double value) {
+            return Math.round(value * 100) / 100.0;
+        }
+    }
 }

@@ -92,27 +92,6 @@ public final class ResultsJson {
         return COMPACT.asString(results);
     }
 
-    /**
-     * A scenario that a producer still builds as a map (the throughput scenario), read into the
-     * model through the same strict reader as a file.
-     */
-    public static ScenarioResult scenario(Map<String, Object> scenario) throws IOException {
-        return READER.beanFrom(ScenarioResult.class, COMPACT.asString(scenario));
-    }
-
-    /**
-     * The cold starts as their producer still builds them (a map), read into the model through the
-     * same strict reader as a file.
-     */
-    public static ColdStart coldStart(Map<String, Object> coldStart) throws IOException {
-        return READER.beanFrom(ColdStart.class, COMPACT.asString(coldStart));
-    }
-
-    /** A run as the map a producer that still builds maps (the throughput scenario) adds to. */
-    public static Map<String, Object> toMap(Run run) throws IOException {
-        return COMPACT.mapFrom(COMPACT.asString(run));
-    }
-
     /** A results file that this version cannot render, with a message that says why. */
     public static final class UnreadableResultsException extends IOException {
         public UnreadableResultsException(String message) {

@@ -151,4 +151,51 @@ public record Run(
                 warmupPerPath,
                 null);
     }
+
+    /** This submit run with the time its jobs took to finish after the last submit (the throughput scenario). */
+    public Run withJobsDrainedSeconds(double jobsDrainedSeconds) {
+        return new Run(
+                id,
+                scenario,
+                path,
+                algorithm,
+                n,
+                mode,
+                ratePerSecond,
+                maxInFlight,
+                concurrency,
+                planned,
+                sent,
+                ok,
+                errorCount,
+                errors,
+                stoppedByBudget,
+                durationSeconds,
+                throughputPerSecond,
+                achievedShareOfOffered,
+                saturated,
+                latency,
+                latencyCurve,
+                serviceTime,
+                serviceTimeCurve,
+                latencyCorrected,
+                correctionIntervalMillis,
+                compute,
+                accepted,
+                acceptedCurve,
+                queueWait,
+                write,
+                serverTotal,
+                polls,
+                pollIntervalMillis,
+                billedMillisMean,
+                clientCpuMicrosPerRequest,
+                clientCpuPercentOfMachine,
+                hdrLog,
+                jobsDrainedSeconds,
+                server,
+                versions,
+                warmupPerPath,
+                log);
+    }
 }

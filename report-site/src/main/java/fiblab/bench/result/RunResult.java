@@ -7,7 +7,6 @@ import fiblab.bench.stats.CoordinatedOmission;
 import fiblab.bench.stats.LatencySummary;
 import fiblab.bench.stats.PercentileCurve;
 import fiblab.bench.stats.Throughput;
-import java.io.IOException;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -92,12 +91,6 @@ public final class RunResult {
                 null,
                 null,
                 null);
-    }
-
-    /** The run as a map, for a producer that still builds its scenario as one (the throughput scenario). */
-    public static Map<String, Object> toMap(RunSpec spec, LoadRun run, String hdrLog, long pollIntervalMillis)
-            throws IOException {
-        return ResultsJson.toMap(of(spec, run, hdrLog, pollIntervalMillis));
     }
 
     /** Per-operation stage durations as Lambda would bill them (each rounded up to 1 ms): the cost model's input. */

@@ -69,7 +69,73 @@ public final class ThroughputFindings {
             Long socketErrors,
             Map<String, Double> latencyMillis,
             Double ratio,
-            Double goal) {}
+            Double goal) {
+
+        /** wrk did not run, and why. */
+        public static External skipped(String why) {
+            return new External(why, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        /** What wrk reported; who ran it and how is added by {@link #ranBy}, the goal by {@link #against}. */
+        public static External reported(
+                double perSecond,
+                Long requests,
+                Double seconds,
+                long non2xx,
+                long socketErrors,
+                Map<String, Double> latencyMillis) {
+            return new External(
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    perSecond,
+                    requests,
+                    seconds,
+                    non2xx,
+                    socketErrors,
+                    latencyMillis,
+                    null,
+                    null);
+        }
+
+        /** The same report, with the tool and the load shape that produced it. */
+        public External ranBy(String tool, int threads, int connections, String url) {
+            return new External(
+                    skipped,
+                    tool,
+                    threads,
+                    connections,
+                    url,
+                    perSecond,
+                    requests,
+                    seconds,
+                    non2xx,
+                    socketErrors,
+                    latencyMillis,
+                    ratio,
+                    goal);
+        }
+
+        /** The same report, with its throughput over the compute limit and the goal for that ratio. */
+        public External against(double ratio, double goal) {
+            return new External(
+                    skipped,
+                    tool,
+                    threads,
+                    connections,
+                    url,
+                    perSecond,
+                    requests,
+                    seconds,
+                    non2xx,
+                    socketErrors,
+                    latencyMillis,
+                    ratio,
+                    goal);
+        }
+    }
 
     /** Submit p99 at the largest n over p99 at the smallest; only the goal when fewer than two n ran. */
     public record Flatness(

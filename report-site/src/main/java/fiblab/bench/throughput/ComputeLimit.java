@@ -1,11 +1,10 @@
 package fiblab.bench.throughput;
 
+import fiblab.bench.result.ThroughputFindings.Measurement;
 import fiblab.fib.NaiveRecursion;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,7 +21,7 @@ public final class ComputeLimit {
      * @param warmup  run, not counted, so that the JIT has compiled fib before counting starts
      * @param measure counted
      */
-    public static Map<String, Object> measure(int n, int threads, Duration warmup, Duration measure)
+    public static Measurement measure(int n, int threads, Duration warmup, Duration measure)
             throws InterruptedException {
         AtomicLong done = new AtomicLong();
         AtomicLong sink = new AtomicLong();
@@ -59,15 +58,14 @@ public final class ComputeLimit {
             sink.addAndGet(NaiveRecursion.fib(n));
         }
         double bareMillis = (System.nanoTime() - s0) / 1e6 / singles;
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("n", n);
-        map.put("threads", threads);
-        map.put("measuredSeconds", measure.toMillis() / 1e3);
-        map.put("completed", done.get());
-        map.put("perSecond", round(done.get() / (measure.toNanos() / 1e9)));
-        map.put("bareMillisOneCore", round(bareMillis));
-        map.put("checksum", sink.get() % 1000);
-        return map;
+        return new Measurement(
+                n,
+                threads,
+                measure.toMillis() / 1e3,
+                done.get(),
+                round(done.get() / (measure.toNanos() / 1e9)),
+                round(bareMillis),
+                sink.get() % 1000);
     }
 
     /** Achieved over the limit, as a fraction (0.93 = 93 %); 0 when there is no limit. */

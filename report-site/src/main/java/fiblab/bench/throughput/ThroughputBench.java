@@ -8,8 +8,15 @@ import fiblab.bench.load.OpenLoop;
 import fiblab.bench.load.ProgressListener;
 import fiblab.bench.path.InlinePath;
 import fiblab.bench.result.HistogramLogs;
+import fiblab.bench.result.Run;
 import fiblab.bench.result.RunResult;
 import fiblab.bench.result.RunSpec;
+import fiblab.bench.result.ScenarioResult;
+import fiblab.bench.result.ThroughputFindings;
+import fiblab.bench.result.ThroughputFindings.External;
+import fiblab.bench.result.ThroughputFindings.Flatness;
+import fiblab.bench.result.ThroughputFindings.InlineThroughput;
+import fiblab.bench.result.ThroughputFindings.Measurement;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,18 +55,18 @@ public final class ThroughputBench {
             Duration budget,
             Duration drainTimeout) {
 
-        public Map<String, Object> toMap() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("n", n);
-            map.put("clients", clients);
-            map.put("requests", requests);
-            map.put("pathWarmupSeconds", pathWarmup.toMillis() / 1e3);
-            map.put("limitWarmupSeconds", limitWarmup.toMillis() / 1e3);
-            map.put("limitMeasureSeconds", limitMeasure.toMillis() / 1e3);
-            map.put("flatnessN", flatnessN);
-            map.put("flatnessRatePerSecond", flatnessRate);
-            map.put("flatnessRequests", flatnessRequests);
-            return map;
+        /** How it ran, as results.json records it. */
+        public ThroughputFindings.Settings record() {
+            return new ThroughputFindings.Settings(
+                    n,
+                    clients,
+                    requests,
+                    pathWarmup.toMillis() / 1e3,
+                    limitWarmup.toMillis() / 1e3,
+                    limitMeasure.toMillis() / 1e3,
+                    flatnessN,
+                    flatnessRate,
+                    flatnessRequests);
         }
     }
 
@@ -82,10 +89,10 @@ public final class ThroughputBench {
         this.log = log;
     }
 
-    /** The scenario object for results.json: its runs, the compute limit, and the two ratios. */
-    public Map<String, Object> run() throws IOException, InterruptedException {
+    /** The scenario for results.json: its runs, the compute limit, and the two ratios. */
+    public ScenarioResult run() throws IOException, InterruptedException {
         int cores = Runtime.getRuntime().availableProcessors();
-        List<Map<String, Object>> runs = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         // Unrecorded warm-ups of both measured paths at their own shapes: the JIT compiles the gateway,
         // the function and the submit path before anything counts (the first seconds recompile thousands of methods).
         // Time-bounded: on this machine the JIT needs some 15 s of load before the inline path stops getting faster.
@@ -113,9 +120,8 @@ public final class ThroughputBench {
             drain(warm.jobIds());
         }
         say("throughput: compute limit, fib(" + settings.n() + ") bare on " + cores + " threads");
-        Map<String, Object> before =
-                ComputeLimit.measure(settings.n(), cores, settings.limitWarmup(), settings.limitMeasure());
-        Map<String, Object> inline;
+        Measurement before = ComputeLimit.measure(settings.n(), cores, settings.limitWarmup(), settings.limitMeasure());
+        Run inline;
         long cpuBefore = processCpuNanos();
         try (ProgressListener bar = progress.apply(
                 "throughput inline naive n=" + settings.n() + " c=" + settings.clients(), settings.requests())) {
@@ -129,14 +135,13 @@ public final class ThroughputBench {
         }
         long cpuNanos = processCpuNanos() - cpuBefore;
         runs.add(inline);
-        Map<String, Object> external = external();
+        External external = external();
         say("throughput: compute limit again");
-        Map<String, Object> after =
-                ComputeLimit.measure(settings.n(), cores, settings.limitWarmup(), settings.limitMeasure());
-        double limit = Math.max(number(before.get("perSecond")), number(after.get("perSecond")));
-        double achieved = number(inline.get("throughputPerSecond"));
+        Measurement after = ComputeLimit.measure(settings.n(), cores, settings.limitWarmup(), settings.limitMeasure());
+        double limit = Math.max(before.perSecond(), after.perSecond());
+        double achieved = inline.throughputPerSecond();
 
-        Map<Integer, Map<String, Object>> submits = new LinkedHashMap<>();
+        Map<Integer, Double> submitP99s = new LinkedHashMap<>();
         for (int n : settings.flatnessN()) {
             SubmitPath submit = new SubmitPath(client, n);
             try (ProgressListener bar = progress.apply(
@@ -148,102 +153,87 @@ public final class ThroughputBench {
                         Math.max(10, (int) Math.ceil(settings.flatnessRate())),
                         settings.budget(),
                         bar);
-                Map<String, Object> result = record(new RunSpec(SCENARIO, "submit", "naive", n), run);
-                result.put("jobsDrainedSeconds", drain(submit.jobIds()));
-                submits.put(n, result);
+                Run result = record(new RunSpec(SCENARIO, "submit", "naive", n), run)
+                        .withJobsDrainedSeconds(drain(submit.jobIds()));
+                submitP99s.put(n, result.latency().p99());
                 runs.add(result);
             }
         }
 
-        Map<String, Object> scenario = new LinkedHashMap<>();
-        scenario.put("name", SCENARIO);
-        scenario.put(
-                "description",
-                "Inline throughput against the machine's compute limit, and async submit latency as n grows.");
-        scenario.put("settings", settings.toMap());
-        scenario.put("runs", runs);
-        Map<String, Object> limitMap = new LinkedHashMap<>();
-        limitMap.put("cores", cores);
-        limitMap.put("before", before);
-        limitMap.put("after", after);
-        limitMap.put("perSecond", limit);
-        scenario.put("computeLimit", limitMap);
-        Map<String, Object> inlineGoal = new LinkedHashMap<>();
-        inlineGoal.put("achievedPerSecond", achieved);
-        inlineGoal.put("limitPerSecond", limit);
-        inlineGoal.put("ratio", ComputeLimit.ratio(achieved, limit));
-        inlineGoal.put("goal", 0.9);
         // CPU of this whole JVM (gateway, function, load generator) per answered request, against the bare
         // compute: what the emulation and the generator cost, whatever else ran on the machine meanwhile.
-        double okCount = Math.max(1, number(inline.get("ok")));
+        double okCount = Math.max(1, inline.ok());
         double cpuPerRequest = cpuNanos / 1e6 / okCount;
-        inlineGoal.put("cpuMillisPerRequest", Math.round(cpuPerRequest * 1000) / 1000.0);
-        double bare = Math.min(number(before.get("bareMillisOneCore")), number(after.get("bareMillisOneCore")));
-        inlineGoal.put("bareMillisPerRequest", bare);
-        inlineGoal.put("cpuBoundRatio", cpuPerRequest <= 0 ? 0 : Math.round(bare / cpuPerRequest * 1000) / 1000.0);
-        scenario.put("inlineThroughput", inlineGoal);
-        if (external.containsKey("perSecond")) {
-            external.put("ratio", ComputeLimit.ratio(number(external.get("perSecond")), limit));
-            external.put("goal", 0.9);
+        double bare = Math.min(before.bareMillisOneCore(), after.bareMillisOneCore());
+        InlineThroughput inlineGoal = new InlineThroughput(
+                achieved,
+                limit,
+                ComputeLimit.ratio(achieved, limit),
+                0.9,
+                Math.round(cpuPerRequest * 1000) / 1000.0,
+                bare,
+                cpuPerRequest <= 0 ? 0 : Math.round(bare / cpuPerRequest * 1000) / 1000.0);
+        if (external.perSecond() != null) {
+            external = external.against(ComputeLimit.ratio(external.perSecond(), limit), 0.9);
         }
-        scenario.put("inlineThroughputExternal", external);
-        scenario.put("flatness", flatness(submits));
-        return scenario;
+        return new ScenarioResult(
+                SCENARIO,
+                "Inline throughput against the machine's compute limit, and async submit latency as n grows.",
+                runs,
+                null,
+                null,
+                settings.record(),
+                new ThroughputFindings.ComputeLimit(cores, before, after, limit),
+                inlineGoal,
+                external,
+                flatness(submitP99s));
     }
 
     /**
      * The same inline load from wrk, when it is installed: the server's reach with a client that
      * costs next to nothing (wrk checks no answers, so the Java run above stays the one that does).
      */
-    private Map<String, Object> external() {
-        Map<String, Object> result = new LinkedHashMap<>();
+    private External external() {
         java.util.Optional<java.nio.file.Path> wrk = WrkLoad.find();
         if (wrk.isEmpty()) {
-            result.put("skipped", "wrk is not installed (Debian: apt-get install wrk)");
             say("throughput: wrk is not installed, so only the Java client measured the inline path");
-            return result;
+            return External.skipped("wrk is not installed (Debian: apt-get install wrk)");
         }
         say("throughput: the same inline load from wrk for "
                 + settings.limitMeasure().toSeconds() + " s");
         try {
             java.net.URI url = java.net.URI.create(client.base() + "/fib/" + settings.n() + "?algorithm=naive");
-            result.putAll(WrkLoad.run(
+            return WrkLoad.run(
                     wrk.get(),
                     url,
                     Runtime.getRuntime().availableProcessors(),
                     settings.clients(),
-                    settings.limitMeasure()));
+                    settings.limitMeasure());
         } catch (IOException e) {
-            result.put("skipped", "wrk failed: " + e.getMessage());
+            return External.skipped("wrk failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            result.put("skipped", "interrupted");
+            return External.skipped("interrupted");
         }
-        return result;
     }
 
     /** p99 of the submit latency at the largest n over p99 at the smallest; the goal is at most 1.5. */
-    static Map<String, Object> flatness(Map<Integer, Map<String, Object>> submits) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        List<Integer> ns = new ArrayList<>(submits.keySet());
-        map.put("goal", 1.5);
+    static Flatness flatness(Map<Integer, Double> p99ByN) {
+        List<Integer> ns = new ArrayList<>(p99ByN.keySet());
         if (ns.size() < 2) {
-            return map;
+            return new Flatness(1.5, null, null, null, null, null);
         }
         int small = ns.get(0);
         int large = ns.get(ns.size() - 1);
-        double p99Small = p99(submits.get(small));
-        double p99Large = p99(submits.get(large));
-        map.put("smallN", small);
-        map.put("largeN", large);
-        map.put("p99SmallMillis", p99Small);
-        map.put("p99LargeMillis", p99Large);
-        map.put("ratio", p99Small <= 0 ? 0 : Math.round(p99Large / p99Small * 100) / 100.0);
-        return map;
-    }
-
-    private static double p99(Map<String, Object> run) {
-        return number(((Map<?, ?>) run.get("latency")).get("p99"));
+        double p99Small = p99ByN.get(small);
+        double p99Large = p99ByN.get(large);
+        return new Flatness(
+                1.5,
+                small,
+                large,
+                p99Small,
+                p99Large,
+                p99Small <= 0 ? 0 : Math.round(p99Large / p99Small * 100) / 100.0);
     }
 
     /** Waits until every job is DONE or FAILED (bounded), so that no backlog loads the next measurement. */
@@ -273,21 +263,17 @@ public final class ThroughputBench {
         return Math.round((System.nanoTime() - start) / 1e8) / 10.0;
     }
 
-    private Map<String, Object> record(RunSpec spec, LoadRun run) throws IOException {
+    private Run record(RunSpec spec, LoadRun run) throws IOException {
         String id = spec.id(run.mode(), run.workers(), run.ratePerSecond());
         String hdrLog = "hdr/" + id + ".hlog";
         HistogramLogs.write(dataDir.resolve(hdrLog), run.recorder());
-        return RunResult.toMap(spec, run, hdrLog, 0);
+        return RunResult.of(spec, run, hdrLog, 0);
     }
 
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean)
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    private static double number(Object value) {
-        return value instanceof Number number ? number.doubleValue() : 0;
     }
 
     private void say(String line) {

@@ -1,5 +1,6 @@
 package fiblab.bench.throughput;
 
+import fiblab.bench.result.ThroughputFindings.External;
 import fiblab.local.servers.BoundedCommand;
 import java.io.IOException;
 import java.net.URI;
@@ -51,7 +52,7 @@ public final class WrkLoad {
     }
 
     /** Runs wrk for {@code duration} with {@code connections} keep-alive connections on {@code threads} threads. */
-    public static Map<String, Object> run(Path wrk, URI url, int threads, int connections, Duration duration)
+    public static External run(Path wrk, URI url, int threads, int connections, Duration duration)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(
                         wrk.toString(),
@@ -67,29 +68,23 @@ public final class WrkLoad {
         if (!run.succeeded()) {
             throw new IOException("wrk failed (exit " + run.exitCode() + "): " + text.strip());
         }
-        Map<String, Object> result = parse(text);
-        result.put("tool", "wrk");
-        result.put("threads", threads);
-        result.put("connections", connections);
-        result.put("url", url.toString());
-        return result;
+        return parse(text).ranBy("wrk", threads, connections, url.toString());
     }
 
     /** Reads wrk's report: requests, duration, requests/s, non-2xx answers, socket errors and latency percentiles. */
-    static Map<String, Object> parse(String text) {
-        Map<String, Object> result = new LinkedHashMap<>();
+    static External parse(String text) {
         Matcher perSecond = REQUESTS_PER_SECOND.matcher(text);
         if (!perSecond.find()) {
             throw new IllegalArgumentException("no Requests/sec line in wrk's output: " + text.strip());
         }
-        result.put("perSecond", Double.parseDouble(perSecond.group(1)));
+        Long requests = null;
+        Double seconds = null;
         Matcher total = TOTAL.matcher(text);
         if (total.find()) {
-            result.put("requests", Long.parseLong(total.group(1)));
-            result.put("seconds", toMillis(total.group(2), total.group(3)) / 1000.0);
+            requests = Long.parseLong(total.group(1));
+            seconds = toMillis(total.group(2), total.group(3)) / 1000.0;
         }
         Matcher non2xx = NON_2XX.matcher(text);
-        result.put("non2xx", non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0L);
         Matcher errors = SOCKET_ERRORS.matcher(text);
         long socketErrors = 0;
         if (errors.find()) {
@@ -97,14 +92,18 @@ public final class WrkLoad {
                 socketErrors += Long.parseLong(errors.group(group));
             }
         }
-        result.put("socketErrors", socketErrors);
-        Map<String, Object> latency = new LinkedHashMap<>();
+        Map<String, Double> latency = new LinkedHashMap<>();
         Matcher percentile = PERCENTILE.matcher(text);
         while (percentile.find()) {
             latency.put("p" + percentile.group(1), toMillis(percentile.group(2), percentile.group(3)));
         }
-        result.put("latencyMillis", latency);
-        return result;
+        return External.reported(
+                Double.parseDouble(perSecond.group(1)),
+                requests,
+                seconds,
+                non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0L,
+                socketErrors,
+                latency);
     }
 
     private static double toMillis(String value, String unit) {

@@ -16,9 +16,10 @@ class ProbeOutputTest {
 
         // When / Then
         assertThat(ProbeOutput.parse(output)).hasValueSatisfying(result -> {
-            assertThat(result).containsEntry("pid", 42);
-            assertThat(((Number) result.get("initMillis")).doubleValue()).isEqualTo(12.5);
-            assertThat(result.get("firstResponse")).isEqualTo("{\"statusCode\":202}");
+            assertThat(result.pid()).isEqualTo(42L);
+            assertThat(result.initMillis()).isEqualTo(12.5);
+            assertThat(result.firstResponse()).isEqualTo("{\"statusCode\":202}");
+            assertThat(result.primingMillis()).isNull();
         });
     }
 
@@ -27,6 +28,13 @@ class ProbeOutputTest {
         assertThat(ProbeOutput.parse("Exception in thread \"main\" java.lang.NoClassDefFoundError: x\n"))
                 .isEmpty();
         assertThat(ProbeOutput.parse(ColdStartProbe.MARKER + "{not json")).isEmpty();
+    }
+
+    @Test
+    void parse_shouldBeEmpty_whenTheResultHoldsAFieldTheModelDoesNotKnow() {
+        // A field the probe prints but the results model does not know would otherwise be dropped unseen
+        assertThat(ProbeOutput.parse(ColdStartProbe.MARKER + "{\"pid\":42,\"gcMillis\":3.5}"))
+                .isEmpty();
     }
 
     @Test

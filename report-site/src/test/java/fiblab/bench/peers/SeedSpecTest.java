@@ -3,7 +3,7 @@ package fiblab.bench.peers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fiblab.bench.result.ResultsJson;
+import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.bench.result.ScenarioResult;
 import java.io.IOException;
 import java.util.List;
@@ -32,7 +32,9 @@ class SeedSpecTest {
 
     /** A scenario as results.json holds it, read into the model. */
     private static ScenarioResult scenario(Map<String, Object> json) throws IOException {
-        return ResultsJson.scenario(json);
+        return JSON.std
+                .with(JSON.Feature.FAIL_ON_UNKNOWN_BEAN_PROPERTY)
+                .beanFrom(ScenarioResult.class, JSON.std.asString(json));
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.Test;
 
 class SamplePercentilesTest {
@@ -32,14 +31,5 @@ class SamplePercentilesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SamplePercentiles.nearestRank(List.of(1.0), 0))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void summary_shouldRoundToHundredths_andCountTheSamples() {
-        List<Double> samples = DoubleStream.of(1.234, 5.678).boxed().toList();
-        assertThat(SamplePercentiles.summary(samples))
-                .containsEntry("count", 2)
-                .containsEntry("p50", 1.23)
-                .containsEntry("max", 5.68);
     }
 }

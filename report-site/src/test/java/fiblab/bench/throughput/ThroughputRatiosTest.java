@@ -2,6 +2,8 @@ package fiblab.bench.throughput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fiblab.bench.result.ThroughputFindings.Flatness;
+import fiblab.bench.result.ThroughputFindings.Measurement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,29 +20,30 @@ class ThroughputRatiosTest {
     @Test
     void flatness_shouldCompareTheP99OfTheLargestNWithTheSmallest() {
         // Given submit runs at n = 20, 30, 35 (in that order)
-        Map<Integer, Map<String, Object>> runs = new LinkedHashMap<>();
-        runs.put(20, Map.of("latency", Map.of("p99", 10.0)));
-        runs.put(30, Map.of("latency", Map.of("p99", 99.0)));
-        runs.put(35, Map.of("latency", Map.of("p99", 14.0)));
+        Map<Integer, Double> p99s = new LinkedHashMap<>();
+        p99s.put(20, 10.0);
+        p99s.put(30, 99.0);
+        p99s.put(35, 14.0);
 
         // When
-        Map<String, Object> flatness = ThroughputBench.flatness(runs);
+        Flatness flatness = ThroughputBench.flatness(p99s);
 
         // Then
-        assertThat(flatness)
-                .containsEntry("smallN", 20)
-                .containsEntry("largeN", 35)
-                .containsEntry("ratio", 1.4)
-                .containsEntry("goal", 1.5);
+        assertThat(flatness).isEqualTo(new Flatness(1.5, 20, 35, 10.0, 14.0, 1.4));
+    }
+
+    @Test
+    void flatness_shouldHoldOnlyTheGoal_whenFewerThanTwoNRan() {
+        assertThat(ThroughputBench.flatness(Map.of(20, 10.0)))
+                .isEqualTo(new Flatness(1.5, null, null, null, null, null));
     }
 
     @Test
     void computeLimit_shouldCountCompletedCallsOfTheFunctionsOwnFib() throws Exception {
-        Map<String, Object> limit = ComputeLimit.measure(20, 1, Duration.ofMillis(50), Duration.ofMillis(200));
-        assertThat(((Number) limit.get("completed")).longValue()).isPositive();
-        assertThat(((Number) limit.get("perSecond")).doubleValue())
-                .isCloseTo(
-                        ((Number) limit.get("completed")).longValue() / 0.2, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(((Number) limit.get("bareMillisOneCore")).doubleValue()).isPositive();
+        Measurement limit = ComputeLimit.measure(20, 1, Duration.ofMillis(50), Duration.ofMillis(200));
+        assertThat(limit.completed()).isPositive();
+        assertThat(limit.perSecond()).isCloseTo(limit.completed() / 0.2, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(limit.bareMillisOneCore()).isPositive();
+        assertThat(limit.measuredSeconds()).isEqualTo(0.2);
     }
 }

@@ -3,6 +3,7 @@ package fiblab.bench.throughput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fiblab.bench.result.ThroughputFindings.External;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,15 +30,17 @@ class WrkLoadTest {
 
     @Test
     void parse_shouldReadThroughputErrorsAndPercentiles_inMilliseconds() {
-        Map<String, Object> result = WrkLoad.parse(REPORT);
+        External result = WrkLoad.parse(REPORT);
 
-        assertThat(result)
-                .containsEntry("perSecond", 2338.84)
-                .containsEntry("requests", 4911L)
-                .containsEntry("seconds", 2.1)
-                .containsEntry("non2xx", 4911L)
-                .containsEntry("socketErrors", 3L);
-        assertThat(result.get("latencyMillis")).isEqualTo(Map.of("p50", 2.3, "p75", 0.68, "p90", 3.08, "p99", 1200.0));
+        assertThat(result.perSecond()).isEqualTo(2338.84);
+        assertThat(result.requests()).isEqualTo(4911L);
+        assertThat(result.seconds()).isEqualTo(2.1);
+        assertThat(result.non2xx()).isEqualTo(4911L);
+        assertThat(result.socketErrors()).isEqualTo(3L);
+        assertThat(result.latencyMillis()).isEqualTo(Map.of("p50", 2.3, "p75", 0.68, "p90", 3.08, "p99", 1200.0));
+        assertThat(result.latencyMillis().keySet()).containsExactly("p50", "p75", "p90", "p99");
+        assertThat(result.skipped()).isNull();
+        assertThat(result.ratio()).isNull();
     }
 
     @Test
