@@ -4,6 +4,7 @@ import fiblab.bench.coldstart.ColdStartBench;
 import fiblab.bench.coldstart.ProbeClasspath;
 import fiblab.bench.cost.CostReport;
 import fiblab.bench.cost.PriceList;
+import fiblab.bench.cost.WorstCaseSpend;
 import fiblab.bench.http.ApiClient;
 import fiblab.bench.load.ProgressListener;
 import fiblab.bench.peers.PeerRunner;
@@ -18,6 +19,7 @@ import fiblab.bench.result.ResultsJson;
 import fiblab.bench.result.Run;
 import fiblab.bench.result.ScenarioResult;
 import fiblab.bench.result.TargetInfo;
+import fiblab.bench.result.WorstCase;
 import fiblab.bench.scenario.BenchRunner;
 import fiblab.bench.scenario.BenchSettings;
 import fiblab.bench.scenario.Scenario;
@@ -155,6 +157,14 @@ final class BenchSession {
                 say("No cost estimate: " + e.getMessage());
             }
         }
+        WorstCase worstCase = null;
+        if (template != null && target instanceof LocalTarget local) { // --url, --stack-name: no template at hand
+            try {
+                worstCase = WorstCaseSpend.of(template, local.overrides(), PriceList.load());
+            } catch (TemplateException | IllegalArgumentException e) {
+                say("No worst-case spend: " + e.getMessage());
+            }
+        }
         Results results = new Results(
                 ResultsJson.SCHEMA,
                 commandLine,
@@ -165,6 +175,7 @@ final class BenchSession {
                 coldStart,
                 scenarioResults,
                 cost,
+                worstCase,
                 Instant.now().toString());
         Path resultsFile = dataDir.resolve("results.json");
         ResultsJson.write(resultsFile, results);

@@ -1,9 +1,11 @@
 package fiblab.bench.cost;
 
+import fiblab.bench.result.WorstCase;
 import fiblab.local.template.FunctionDefinition;
 import fiblab.local.template.SamTemplate;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +23,46 @@ public final class WorstCaseSpend {
     /** fib(n) has about n × log10(φ) decimal digits, one byte each in the item. */
     private static final double DIGITS_PER_N = 0.20898764;
 
+    /** The template parameters the figure reads. */
+    public static final List<String> PARAMETERS = List.of(
+            "ReadRateLimit",
+            "InlineRateLimit",
+            "SubmitRateLimit",
+            "CatchAllRateLimit",
+            "ApiReservedConcurrency",
+            "WorkerReservedConcurrency",
+            "MaxReceiveCount",
+            "FastMaxN");
+
     private WorstCaseSpend() {}
+
+    /**
+     * The worst case of {@code templateFile} at its defaults plus {@code overrides} (the user's explicit
+     * {@code -P}, never the limits a local stack lifts for benchmarking), as results.json records it.
+     */
+    public static WorstCase of(Path templateFile, Map<String, String> overrides, PriceList prices) {
+        SamTemplate template = SamTemplate.load(templateFile, overrides);
+        List<HourlyItem> items = perHour(template, prices);
+        Map<String, String> read = new LinkedHashMap<>();
+        PARAMETERS.forEach(name -> read.put(name, template.parameters().get(name)));
+        return new WorstCase(
+                String.valueOf(templateFile.getFileName()),
+                new LinkedHashMap<>(overrides),
+                read,
+                prices.region(),
+                prices.checked().toString(),
+                items.stream()
+                        .map(i -> new WorstCase.Item(
+                                i.service(),
+                                i.item(),
+                                i.unitsPerHour(),
+                                i.price().unit(),
+                                i.usdPerHour()))
+                        .toList(),
+                total(items),
+                notIncluded(),
+                transferOutGbPerHour(template));
+    }
 
     /** One billed thing for one hour: units of its price key. */
     public record HourlyItem(String service, String item, double unitsPerHour, PriceList.Price price) {

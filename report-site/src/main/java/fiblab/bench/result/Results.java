@@ -14,6 +14,8 @@ import java.util.stream.Stream;
  * @param overhead    the load generator's own floor (a no-work route)
  * @param coldStart   the cold-start scenario, when it ran
  * @param cost        the cost estimate from the seed run, when a template was given
+ * @param worstCaseSpend the deployed template's worst-case spend per hour, for a local run (null in
+ *                    older files and for runs against --url or --stack-name)
  */
 public record Results(
         int schema,
@@ -25,21 +27,67 @@ public record Results(
         ColdStart coldStart,
         List<ScenarioResult> scenarios,
         Cost cost,
+        WorstCase worstCaseSpend,
         String finishedAt) {
 
     public Results withEnvironment(Environment environment) {
         return new Results(
-                schema, commandLine, environment, target, settings, overhead, coldStart, scenarios, cost, finishedAt);
+                schema,
+                commandLine,
+                environment,
+                target,
+                settings,
+                overhead,
+                coldStart,
+                scenarios,
+                cost,
+                worstCaseSpend,
+                finishedAt);
     }
 
     public Results withTarget(TargetInfo target) {
         return new Results(
-                schema, commandLine, environment, target, settings, overhead, coldStart, scenarios, cost, finishedAt);
+                schema,
+                commandLine,
+                environment,
+                target,
+                settings,
+                overhead,
+                coldStart,
+                scenarios,
+                cost,
+                worstCaseSpend,
+                finishedAt);
     }
 
     public Results withScenarios(List<ScenarioResult> scenarios) {
         return new Results(
-                schema, commandLine, environment, target, settings, overhead, coldStart, scenarios, cost, finishedAt);
+                schema,
+                commandLine,
+                environment,
+                target,
+                settings,
+                overhead,
+                coldStart,
+                scenarios,
+                cost,
+                worstCaseSpend,
+                finishedAt);
+    }
+
+    public Results withWorstCaseSpend(WorstCase worstCaseSpend) {
+        return new Results(
+                schema,
+                commandLine,
+                environment,
+                target,
+                settings,
+                overhead,
+                coldStart,
+                scenarios,
+                cost,
+                worstCaseSpend,
+                finishedAt);
     }
 
     /** The site-relative paths of every log these results name: the target's and each peer run's. */

@@ -25,9 +25,12 @@ public final class LocalTarget implements Target {
     private final LocalStack stack;
     private final PrintStream originalOut;
     private final PrintStream functionOutput;
+    private final Map<String, String> overrides;
 
-    private LocalTarget(LocalStack stack, PrintStream originalOut, PrintStream functionOutput) {
+    private LocalTarget(
+            LocalStack stack, PrintStream originalOut, PrintStream functionOutput, Map<String, String> overrides) {
         this.stack = stack;
+        this.overrides = Map.copyOf(overrides);
         this.originalOut = originalOut;
         this.functionOutput = functionOutput;
     }
@@ -56,7 +59,7 @@ public final class LocalTarget implements Target {
                 Files.newOutputStream(logFile.resolveSibling(FUNCTION_OUTPUT_LOG)), true, StandardCharsets.UTF_8);
         System.setOut(functionOutput);
         try {
-            return new LocalTarget(LocalStack.start(options), originalOut, functionOutput);
+            return new LocalTarget(LocalStack.start(options), originalOut, functionOutput, overrides);
         } catch (Exception | Error e) {
             System.setOut(originalOut);
             functionOutput.close();
@@ -83,6 +86,14 @@ public final class LocalTarget implements Target {
     public String description() {
         return "the local stack (fiblab-local: template.yaml on this machine, ElasticMQ + dynalite, functions in the "
                 + "benchmark's JVM) at " + apiUrl();
+    }
+
+    /**
+     * The parameter overrides the user gave ({@code -P}), without the deploy limits the stack lifted for
+     * benchmarking: with the template's defaults, what a deploy of this configuration would run with.
+     */
+    public Map<String, String> overrides() {
+        return overrides;
     }
 
     @Override

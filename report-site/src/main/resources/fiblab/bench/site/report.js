@@ -96,6 +96,11 @@
         + ', ' + num(o.run.throughputPerSecond) + '/s.').join('');
       notes.appendChild(el('li', { 'data-pick': r.run.id }, text + others));
     });
+    const w = R.worstCaseSpend;
+    if (w) {
+      notes.appendChild(el('li', { id: 'verdict-worst-case' }, 'Worst case once deployed: ' + usd(w.totalUsdPerHour) + ' an hour '
+        + worstCaseAt(w) + ', every throttle and reserved instance used all hour (see Cost).'));
+    }
     if (!R.cost) notes.appendChild(el('li', {}, 'No cost estimate in this results file (it needs the seed scenario and the template).'));
     else notes.appendChild(el('li', {}, 'Cost: AWS list prices applied to the ' + ((R.cost.basis || {}).run || 'seed')
       + ' run\'s measured durations for the inline and async paths (see Cost); the peers and fast doubling are not priced.'));
@@ -445,7 +450,12 @@
 
   function cost() {
     const c = R.cost;
-    if (!c || !c.paths || c.paths.length === 0) return false;
+    if (!c || !c.paths || c.paths.length === 0) {
+      document.getElementById('cost-text').appendChild(el('p', { class: 'note' },
+        'No cost per million in this results file (it needs the seed scenario and the template).'));
+      document.getElementById('cost-assumptions-heading').hidden = true;
+      return false;
+    }
     const p = c.prices || {};
     const text = document.getElementById('cost-text');
     const b = c.basis || {};
@@ -482,6 +492,49 @@
     });
     const list = document.getElementById('cost-assumptions');
     (c.assumptions || []).forEach(a => list.appendChild(el('li', {}, a)));
+    return true;
+  }
+
+  /** Which parameter values the worst case stands on, in words. */
+  function worstCaseAt(w) {
+    const overrides = Object.entries(w.overrides || {});
+    return overrides.length === 0 ? 'at ' + w.template + '\'s defaults'
+      : 'at ' + w.template + '\'s defaults with -P ' + overrides.map(([k, v]) => k + '=' + v).join(' -P ');
+  }
+
+  // The most a deployment of the benchmarked template could spend in an hour: only a local run has a template at hand.
+  function worstCase() {
+    const w = R.worstCaseSpend;
+    const box = document.getElementById('worst-case');
+    if (!w) {
+      const remote = target.kind === 'url' || target.kind === 'stack';
+      box.appendChild(el('p', { class: 'note', id: 'worst-case-absent' }, remote
+        ? 'Not computed for this run: it measured ' + (target.kind === 'url' ? 'the API at --url' : 'the stack named by --stack-name')
+          + ', whose template was not at hand, so its throttles and reserved concurrency are unknown to the benchmark. The README\'s '
+          + '"Deploying to AWS" gives the figure at the template\'s defaults.'
+        : 'Not in this results file: it was written before the benchmark recorded the worst case. The README\'s "Deploying to AWS" '
+          + 'gives the figure at the template\'s defaults.'));
+      return remote; // the page says why a run against AWS has none
+
+    }
+    const params = Object.entries(w.parameters || {}).map(([k, v]) => k + ' ' + v).join(', ');
+    box.appendChild(el('p', {}, 'The most a deployment of ' + w.template + ' could spend in one hour of sustained abuse, '
+      + worstCaseAt(w) + ': ' + usd(w.totalUsdPerHour) + ' an hour at the price file\'s prices for ' + w.region + ', checked ' + w.checked
+      + '. Every route at its throttle rate, both functions busy at their reserved concurrency all hour, every job the largest fast one. '
+      + 'The parameters it reads: ' + params + '.'));
+    if (target.kind === 'local') {
+      box.appendChild(el('p', { class: 'note', id: 'worst-case-local' }, 'This run\'s local stack lifted the stage throttles and '
+        + 'reserved concurrency for benchmarking (unless -P set them); the figure uses the template\'s own values instead, so it is '
+        + 'what a deployment would be held to, not what this run exercised.'));
+    }
+    const holder = el('div', { id: 'worst-case-table' });
+    box.appendChild(holder);
+    const rows = (w.items || []).concat([{ service: 'total', item: 'free tiers ignored', unitsPerHour: null, unit: '', usdPerHour: w.totalUsdPerHour }]);
+    table(holder, [C.text('service', 'service'), C.text('what', 'item'), C.num('units per hour', 'unitsPerHour'), C.text('unit', 'unit'),
+      C.usd('USD per hour', 'usdPerHour')], rows,
+    { rowAttrs: r => ({ 'data-row': r.service === 'total' ? 'total' : null }), label: 'Worst-case spend per hour, once deployed' });
+    box.appendChild(el('p', { class: 'note' }, 'Not included: ' + (w.notIncluded || []).join('; ') + '. Data transfer out at the worst: '
+      + num(w.transferOutGbPerHour) + ' GB an hour, not priced.'));
     return true;
   }
 
@@ -574,7 +627,7 @@
   reproduce();
   summary();
   const shown = { costLatency: costLatency(), seed: percentiles(), sweep: crossover(), async: stages(), concurrency: concurrency(), fast: fast(),
-    open: open(), peers: peers(), cost: cost() };
+    open: open(), peers: peers(), cost: [cost(), worstCase()].some(Boolean) };
   document.querySelectorAll('section[data-needs]').forEach(section => {
     if (!shown[section.getAttribute('data-needs')]) section.hidden = true;
   });

@@ -3,6 +3,7 @@ package fiblab.bench.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import fiblab.bench.result.WorstCase;
 import fiblab.local.template.SamTemplate;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,5 +70,35 @@ class WorstCaseSpendTest {
                 .isGreaterThan(lambdaDuration)
                 .isLessThan(2 * lambdaDuration + 5);
         assertThat(items).allSatisfy(i -> assertThat(i.usdPerHour()).isPositive());
+    }
+
+    @Test
+    void of_shouldRecordTheTemplatesDefaultsPlusTheGivenOverrides_withThePriceFilesDate() {
+        // Given the template with one explicit override (as -P gives it)
+        Map<String, String> overrides = Map.of("InlineRateLimit", "11");
+
+        // When the worst case is recorded for results.json
+        WorstCase recorded = WorstCaseSpend.of(TEMPLATE, overrides, prices);
+
+        // Then it is the figure at those values: the override in, every other parameter the template's default
+        Map<String, String> defaults = SamTemplate.load(TEMPLATE, Map.of()).parameters();
+        assertThat(recorded.template()).isEqualTo("template.yaml");
+        assertThat(recorded.overrides()).isEqualTo(overrides);
+        assertThat(recorded.parameters()).containsOnlyKeys(WorstCaseSpend.PARAMETERS);
+        WorstCaseSpend.PARAMETERS.forEach(
+                name -> assertThat(recorded.parameters().get(name))
+                        .as(name)
+                        .isEqualTo(overrides.getOrDefault(name, defaults.get(name))));
+        assertThat(recorded.totalUsdPerHour()).isEqualTo(WorstCaseSpend.total(at(overrides)));
+        assertThat(recorded.totalUsdPerHour()).isGreaterThan(WorstCaseSpend.total(at(Map.of())));
+        assertThat(recorded.items())
+                .extracting(WorstCase.Item::usdPerHour)
+                .containsExactlyElementsOf(at(overrides).stream()
+                        .map(WorstCaseSpend.HourlyItem::usdPerHour)
+                        .toList());
+        assertThat(recorded.items()).allSatisfy(i -> assertThat(i.unit()).isNotBlank());
+        assertThat(recorded.checked()).isEqualTo(prices.checked().toString());
+        assertThat(recorded.region()).isEqualTo(prices.region());
+        assertThat(recorded.notIncluded()).isEqualTo(WorstCaseSpend.notIncluded());
     }
 }

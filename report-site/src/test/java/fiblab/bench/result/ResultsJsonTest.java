@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,6 +92,32 @@ class ResultsJsonTest {
         assertThat(scenario(results, "seed").runs())
                 .filteredOn(r -> r.path().equals("async"))
                 .allSatisfy(r -> assertThat(r.billedMillisMean().accepted()).isPositive());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"schema-1", "schema-2"})
+    void worstCaseSpend_shouldBeAbsent_inAnOlderFile_andRoundTrip_whenRecorded(String schema) throws Exception {
+        // Given a file written before the worst case was recorded: it still opens, without one
+        Results old = ResultsJson.read(copy(schema));
+        assertThat(old.worstCaseSpend()).isNull();
+
+        // When a worst case is recorded in it and the file is written and read again
+        WorstCase worstCase = new WorstCase(
+                "template.yaml",
+                Map.of("InlineNaiveMaxN", "24"),
+                Map.of("ReadRateLimit", "20"),
+                "us-east-1",
+                "2026-11-30",
+                List.of(new WorstCase.Item("API Gateway", "every route", 72000.0, "requests", 0.072)),
+                0.072,
+                List.of("free tiers"),
+                0.5);
+        Path written = dir.resolve("with-worst-case.json");
+        ResultsJson.write(written, old.withWorstCaseSpend(worstCase));
+
+        // Then it comes back as the same record
+        assertThat(ResultsJson.read(written).worstCaseSpend()).isEqualTo(worstCase);
+        assertThat(ResultsJson.readTree(written)).containsKey("worstCaseSpend");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import fiblab.bench.ShortRealRun;
 import fiblab.bench.result.Results;
 import fiblab.bench.result.ResultsJson;
+import fiblab.bench.result.TargetInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -343,6 +344,76 @@ class ReportPageIT {
         new WebDriverWait(driver, Duration.ofSeconds(20))
                 .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-rendered")));
         assertThat(methodology).contains("Closed loop:").doesNotContain("Sweep:", "Open loop:");
+    }
+
+    @Test
+    void worstCaseSpend_shouldBeTheTemplatesOwnLimits_andShowItsNumbers_atBothWidths() throws Exception {
+        // The run lifted the local stack's throttles, but results.json holds the worst case at the
+        // template's own defaults plus the run's one explicit -P
+        @SuppressWarnings("unchecked")
+        Map<String, Object> w = (Map<String, Object>) run.results.get("worstCaseSpend");
+        assertThat(w).as("worstCaseSpend in results.json").isNotNull();
+        assertThat(w.get("overrides")).isEqualTo(Map.of("InlineNaiveMaxN", "24"));
+        Map<String, String> defaults = fiblab.local.template.SamTemplate.load(Path.of("../template.yaml"), Map.of())
+                .parameters();
+        ((Map<?, ?>) w.get("parameters"))
+                .forEach((name, value) -> assertThat(value).as("%s", name).isEqualTo(defaults.get(name)));
+        List<?> items = (List<?>) w.get("items");
+        assertThat(items).isNotEmpty();
+
+        drivers.forEach((width, driver) -> {
+            // Then the cost section shows one row per item and the total, each cell the file's number
+            List<WebElement> rows = driver.findElements(By.cssSelector("#worst-case-table tbody tr"));
+            assertThat(rows).as("worst-case rows at %d px", width).hasSize(items.size() + 1);
+            for (int i = 0; i < items.size(); i++) {
+                Map<?, ?> item = (Map<?, ?>) items.get(i);
+                assertThat(rows.get(i).getText()).contains(String.valueOf(item.get("service")));
+                assertValue(rows.get(i), "unitsPerHour", ((Number) item.get("unitsPerHour")).doubleValue());
+                assertValue(rows.get(i), "usdPerHour", ((Number) item.get("usdPerHour")).doubleValue());
+            }
+            WebElement total = rows.get(items.size());
+            assertThat(total.getAttribute("data-row")).isEqualTo("total");
+            assertValue(total, "usdPerHour", ((Number) w.get("totalUsdPerHour")).doubleValue());
+            assertThat(total.isDisplayed()).isTrue();
+            // with the price file's date, which parameters it stands on, and a line under the verdict
+            String text = driver.findElement(By.id("worst-case")).getText();
+            assertThat(text)
+                    .contains("checked " + w.get("checked"), "template.yaml's defaults with -P InlineNaiveMaxN=24")
+                    .contains("lifted the stage throttles");
+            String totalShown = total.findElement(By.cssSelector("td[data-key='usdPerHour']"))
+                    .getText();
+            assertThat(driver.findElement(By.id("verdict-worst-case")).getText())
+                    .contains("Worst case once deployed: " + totalShown + " an hour");
+        });
+    }
+
+    @Test
+    void worstCaseSpend_shouldBeLeftOut_withAReason_forARunAgainstAUrl() throws Exception {
+        // Given the same results as a run against --url would write them: no template at hand, no worst case
+        Results all = ResultsJson.read(run.index.getParent().resolve("data/results.json"));
+        Results results = all.withTarget(new TargetInfo(
+                        "url", "the API at http://127.0.0.1:9", "http://127.0.0.1:9", Map.of(), List.of()))
+                .withWorstCaseSpend(null);
+        Path site = Path.of("target", "test-site-url").toAbsolutePath();
+        ResultsJson.write(site.resolve("data/results.json"), results);
+        Path index = SiteGenerator.generate(site.resolve("data/results.json"), site);
+
+        // Then its cost section says why there is no worst case, and shows no table for it
+        ChromeDriver driver = drivers.get(390);
+        driver.get(index.toUri().toString());
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-rendered")));
+        String absent = driver.findElement(By.id("worst-case-absent")).getText();
+        boolean tables = !driver.findElements(By.id("worst-case-table")).isEmpty();
+        boolean verdictLine = !driver.findElements(By.id("verdict-worst-case")).isEmpty();
+        boolean shown = driver.findElement(By.id("worst-case-absent")).isDisplayed();
+        driver.get(run.index.toUri().toString());
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-rendered")));
+        assertThat(absent).contains("--url", "template was not at hand");
+        assertThat(shown).isTrue();
+        assertThat(tables).isFalse();
+        assertThat(verdictLine).isFalse();
     }
 
     @Test
