@@ -2,6 +2,7 @@ package fiblab.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fiblab.local.DeployLimits;
 import fiblab.local.LocalStack;
 import fiblab.local.LocalStackOptions;
 import fiblab.local.servers.DynaliteServer;
@@ -60,8 +61,9 @@ class FaultSoakIT {
                 dir,
                 "FAST_MAX_N: !Ref FastMaxN",
                 "FAST_MAX_N: !Ref FastMaxN\n        REPLAY_AFTER_SECONDS: 10\n        RETRY_FIRST_SECONDS: 2");
-        try (LocalStack stack = LocalStack.start(
-                LocalStackOptions.defaults(template).withPort(0).withLogFile(dir.resolve("stack.log")))) {
+        // faults, not spend limits: the throttles and reserved concurrency are lifted (DeployLimitsIT has those)
+        try (LocalStack stack = LocalStack.start(DeployLimits.lift(
+                LocalStackOptions.defaults(template).withPort(0).withLogFile(dir.resolve("stack.log"))))) {
             ApiClient api = new ApiClient(stack.apiUrl());
             DynaliteServer dynalite = stack.servers().orElseThrow().dynamoDb();
             ElasticMqServer sqs = stack.servers().orElseThrow().sqs();
