@@ -137,8 +137,8 @@ public final class WorstCaseSpend {
         return List.of(
                 "CloudWatch Logs ingestion and storage, and the alarms (not in the price file)",
                 "X-Ray traces (Tracing defaults to PassThrough)",
-                "free tiers (ignored: the figure is an upper bound)",
-                "data transfer out to the internet (not in the price file; see transferOutGbPerHour)");
+                "free tiers (ignored)",
+                "data transfer out to the internet (not in the price file; its volume is given below the table)");
     }
 
     /**

@@ -30,7 +30,9 @@
     });
   }
 
-  const labels = rows.map(r => (r.env.date || '').slice(0, 16).replace('T', ' ') + ' · ' + r.env.commit);
+  // a run whose headline comes from a saturated open loop says so on the axis, beside its points
+  const saturatedMark = r => ((r.inline && FL.saturated(r.inline)) || (r.async && FL.saturated(r.async)) ? ' ⚠ saturated' : '');
+  const labels = rows.map(r => (r.env.date || '').slice(0, 16).replace('T', ' ') + ' · ' + r.env.commit + saturatedMark(r));
   const series = (label, pick, key, color, dash, style) => ({ label, borderColor: color, backgroundColor: color, borderDash: dash,
     pointStyle: style, pointRadius: 5, borderWidth: 2, data: rows.map(r => (r[pick] ? FL.get(r[pick], key) : null)) });
   chart('chart-history-latency', {
