@@ -27,7 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,10 +51,17 @@ class EveryJobEndsIT {
     @TempDir
     static Path dir;
 
+    @AutoClose
     private static LocalStack stack;
+
     private static ApiClient api;
+
+    @AutoClose
     private static DynamoDbClient dynamoDb;
+
+    @AutoClose
     private static SqsClient sqs;
+
     private static JobStore table;
 
     @BeforeAll
@@ -87,19 +94,6 @@ class EveryJobEndsIT {
         dynamoDb = stack.endpoints().dynamoDbClient();
         sqs = stack.endpoints().sqsClient();
         table = new DynamoDbJobStore(dynamoDb, stack.ref("JobsTable"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (sqs != null) {
-            sqs.close();
-        }
-        if (dynamoDb != null) {
-            dynamoDb.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

@@ -30,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,8 +60,13 @@ class FiblabEndToEndIT {
     static Path dir;
 
     private static Path template;
+
+    @AutoClose("uninstall")
     private static StdoutTap tap;
+
+    @AutoClose
     private static LocalStack stack;
+
     private static ApiClient api;
 
     @BeforeAll
@@ -84,16 +89,6 @@ class FiblabEndToEndIT {
         }
         stack = LocalStack.start(options);
         api = new ApiClient(stack.apiUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-        if (tap != null) {
-            tap.uninstall();
-        }
     }
 
     @Test
