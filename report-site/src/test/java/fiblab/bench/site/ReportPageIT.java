@@ -1,7 +1,6 @@
 package fiblab.bench.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import fiblab.bench.ShortRealRun;
 import fiblab.bench.result.ResultsJson;
@@ -23,7 +22,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -36,8 +34,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ReportPageIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path AXE = Path.of("src/test/axe/node_modules/axe-core/axe.min.js");
 
     private static ShortRealRun run;
@@ -45,10 +41,7 @@ class ReportPageIT {
 
     @BeforeAll
     static void openSite() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The browser test needs Debian's Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ". Install them with: sudo apt-get install -y chromium chromium-driver");
-        }
+        HeadlessChromium.requireInstalled();
         run = ShortRealRun.get();
         drivers.put(1440, open(run.index, 1440, 900, false));
         drivers.put(390, open(run.index, 390, 844, true));
@@ -61,20 +54,8 @@ class ReportPageIT {
     }
 
     static ChromeDriver open(Path page, int width, int height, boolean mobile) throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--hide-scrollbars",
-                "--user-data-dir=" + Files.createTempDirectory("fiblab-chromium-"));
+        ChromeOptions options = HeadlessChromium.options();
+        options.addArguments("--hide-scrollbars");
         if (mobile) {
             // Headless Chromium cannot make a window narrower than ~500 px: emulate the phone instead.
             options.setExperimentalOption(
@@ -85,15 +66,7 @@ class ReportPageIT {
         } else {
             options.addArguments("--window-size=" + width + "," + height);
         }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.get(page.toUri().toString());
-        new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-rendered")));
-        return driver;
+        return HeadlessChromium.open(options, page);
     }
 
     @AfterAll
