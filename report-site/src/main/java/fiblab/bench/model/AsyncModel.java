@@ -105,9 +105,7 @@ public final class AsyncModel {
             this.load = load;
             this.service = service;
             this.random = new SplittableRandom(load.seed());
-            this.api = Double.isInfinite(config.apiRate())
-                    ? TokenBucket.unlimited()
-                    : new TokenBucket(config.apiRate(), config.apiBurst());
+            this.api = TokenBucket.of(config.apiRate(), config.apiBurst());
             this.limit = Math.min(config.initialBatches(), config.maxBatches());
             this.peakLimit = limit;
         }

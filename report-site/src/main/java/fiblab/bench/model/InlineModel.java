@@ -121,12 +121,8 @@ public final class InlineModel {
             this.load = load;
             this.service = service;
             this.random = new SplittableRandom(load.seed());
-            this.api = Double.isInfinite(config.apiRate())
-                    ? TokenBucket.unlimited()
-                    : new TokenBucket(config.apiRate(), config.apiBurst());
-            this.scaling = Double.isInfinite(config.scalingPerSecond())
-                    ? TokenBucket.unlimited()
-                    : new TokenBucket(config.scalingPerSecond(), config.scalingBurst());
+            this.api = TokenBucket.of(config.apiRate(), config.apiBurst());
+            this.scaling = TokenBucket.of(config.scalingPerSecond(), config.scalingBurst());
             this.idle = Math.min(config.warmInstances(), config.concurrency());
             this.created = idle;
         }
