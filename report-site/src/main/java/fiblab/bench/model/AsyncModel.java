@@ -83,6 +83,7 @@ public final class AsyncModel {
         final LoadPoint load;
         final ServiceTime service;
         final SplittableRandom random;
+        final SharedCores cores = new SharedCores(config.cores());
         final TokenBucket api;
         final Deque<Job> queue = new ArrayDeque<>();
         final PriorityQueue<Double> acceptances = new PriorityQueue<>();
@@ -91,8 +92,6 @@ public final class AsyncModel {
                 new PriorityQueue<>((a, b) -> Double.compare(a.virtualEnd, b.virtualEnd));
         final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
         final Histogram latency = new Histogram(3);
-        double now;
-        double virtual;
         double limit;
         double peakLimit;
         int batches;
@@ -110,10 +109,6 @@ public final class AsyncModel {
             this.peakLimit = limit;
         }
 
-        double rate() {
-            return batches == 0 ? 0 : Math.min(1, config.cores() / batches);
-        }
-
         PathPrediction run() {
             ArrivalClock arrivals = new ArrivalClock(load, random);
             while (true) {
@@ -121,10 +116,10 @@ public final class AsyncModel {
                 double accept = acceptances.isEmpty() ? Double.POSITIVE_INFINITY : acceptances.peek();
                 double finish = finishes.isEmpty()
                         ? Double.POSITIVE_INFINITY
-                        : now + (finishes.peek().virtualEnd - virtual) / rate();
+                        : cores.wallTimeOf(finishes.peek().virtualEnd, batches);
                 // while messages wait and the event source may still grow, look again every second
                 double scale = !queue.isEmpty() && limit < config.maxBatches() && config.scaleUpPerMinute() > 0
-                        ? Math.floor(now) + 1
+                        ? Math.floor(cores.now()) + 1
                         : Double.POSITIVE_INFINITY;
                 double next = Math.min(Math.min(arrival, accept), Math.min(finish, scale));
                 if (Double.isInfinite(next)) {
@@ -152,30 +147,29 @@ public final class AsyncModel {
         }
 
         void advance(double next) {
-            virtual += rate() * (next - now);
             if (!queue.isEmpty() && config.scaleUpPerMinute() > 0) {
-                limit = Math.min(config.maxBatches(), limit + config.scaleUpPerMinute() / 60.0 * (next - now));
+                limit = Math.min(config.maxBatches(), limit + config.scaleUpPerMinute() / 60.0 * (next - cores.now()));
                 peakLimit = Math.max(peakLimit, limit);
             } else if (queue.isEmpty() && batches == 0) {
                 limit = Math.min(config.initialBatches(), config.maxBatches());
             }
-            now = next;
+            cores.advanceTo(next, batches);
         }
 
         void submit() {
-            if (!api.tryTake(now)) {
+            if (!api.tryTake(cores.now())) {
                 outcomes.merge(Outcome.API_THROTTLED, 1L, Long::sum);
                 return;
             }
-            double accepted = now + config.submitSeconds();
-            accepting.addLast(new Job(now, accepted));
+            double accepted = cores.now() + config.submitSeconds();
+            accepting.addLast(new Job(cores.now(), accepted));
             acceptances.add(accepted);
         }
 
         void startBatches() {
             while (!queue.isEmpty() && batches < (int) Math.floor(limit)) {
                 batches++;
-                double end = virtual + config.handOverSeconds();
+                double end = cores.virtual() + config.handOverSeconds();
                 int take = Math.min(config.batchSize(), queue.size());
                 for (int i = 0; i < take; i++) {
                     end += config.perJobSeconds() + service.sample(random);
@@ -185,8 +179,8 @@ public final class AsyncModel {
         }
 
         void completed(Job job) {
-            lastCompletion = now;
-            double sinceAccepted = now - job.accepted;
+            lastCompletion = cores.now();
+            double sinceAccepted = cores.now() - job.accepted;
             long k = Math.max(1, (long) Math.ceil(sinceAccepted / config.pollIntervalSeconds() - 1e-9));
             double seen = job.accepted + k * config.pollIntervalSeconds() + config.pollSeconds();
             if (seen - job.intended > config.patienceSeconds()) {

@@ -100,6 +100,7 @@ public final class InlineModel {
         final LoadPoint load;
         final ServiceTime service;
         final SplittableRandom random;
+        final SharedCores cores = new SharedCores(config.cores());
         final TokenBucket api;
         final TokenBucket scaling;
         final PriorityQueue<Finish> finishes =
@@ -108,8 +109,6 @@ public final class InlineModel {
         final Deque<Request> waitingForClient = new ArrayDeque<>();
         final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
         final Histogram latency = new Histogram(3);
-        double now;
-        double virtual;
         int running;
         int idle;
         int created;
@@ -127,10 +126,6 @@ public final class InlineModel {
             this.created = idle;
         }
 
-        double rate() {
-            return running == 0 ? 0 : Math.min(1, config.cores() / running);
-        }
-
         PathPrediction run() {
             ArrivalClock arrivals = new ArrivalClock(load, random);
             while (true) {
@@ -140,21 +135,20 @@ public final class InlineModel {
                 double arrival = arrivals.peek();
                 double finish = finishes.isEmpty()
                         ? Double.POSITIVE_INFINITY
-                        : now + (finishes.peek().virtualEnd - virtual) / rate();
+                        : cores.wallTimeOf(finishes.peek().virtualEnd, running);
                 double event = wall.isEmpty() ? Double.POSITIVE_INFINITY : wall.peek().time;
                 double next = Math.min(arrival, Math.min(finish, event));
                 if (Double.isInfinite(next)) {
                     break;
                 }
-                virtual += rate() * (next - now);
-                now = next;
+                cores.advanceTo(next, running);
                 if (next == finish) {
                     complete(finishes.poll().request);
                 } else if (next == event) {
                     handle(wall.poll());
                 } else {
                     offered++;
-                    arrive(new Request(now));
+                    arrive(new Request(cores.now()));
                     arrivals.advance();
                 }
             }
@@ -170,10 +164,10 @@ public final class InlineModel {
         }
 
         void send(Request request) {
-            request.sent = now;
+            request.sent = cores.now();
             clientInFlight++;
             peakInFlight = Math.max(peakInFlight, clientInFlight);
-            if (!api.tryTake(now)) {
+            if (!api.tryTake(cores.now())) {
                 answer(request, Outcome.API_THROTTLED);
                 return;
             }
@@ -183,7 +177,7 @@ public final class InlineModel {
             } else if (created >= config.concurrency()) {
                 answer(request, Outcome.LAMBDA_CONCURRENCY);
                 return;
-            } else if (!scaling.tryTake(now)) {
+            } else if (!scaling.tryTake(cores.now())) {
                 answer(request, Outcome.LAMBDA_SCALING);
                 return;
             } else {
@@ -192,14 +186,14 @@ public final class InlineModel {
             }
             request.running = true;
             running++;
-            request.virtualEnd = virtual + work;
+            request.virtualEnd = cores.virtual() + work;
             finishes.add(new Finish(request.virtualEnd, request));
             double deadline = Math.min(config.computeDeadline(), config.integrationTimeout());
             if (Double.isFinite(deadline)) {
-                wall.add(new WallEvent(now + deadline, Kind.DEADLINE, request));
+                wall.add(new WallEvent(cores.now() + deadline, Kind.DEADLINE, request));
             }
             if (Double.isFinite(config.patienceSeconds())) {
-                wall.add(new WallEvent(now + config.patienceSeconds(), Kind.PATIENCE, request));
+                wall.add(new WallEvent(cores.now() + config.patienceSeconds(), Kind.PATIENCE, request));
             }
         }
 
@@ -238,7 +232,7 @@ public final class InlineModel {
                 return;
             }
             request.answered = true;
-            double answeredAt = now + config.overheadSeconds();
+            double answeredAt = cores.now() + config.overheadSeconds();
             if (outcome == Outcome.OK && answeredAt - request.sent > config.patienceSeconds()) {
                 count(Outcome.CLIENT_TIMEOUT);
             } else {
