@@ -16,7 +16,7 @@ import fiblab.local.poller.SqsEventSourceMapping;
 import fiblab.local.testing.ApiClient;
 import fiblab.local.testing.Eventually;
 import fiblab.local.testing.Templates;
-import java.math.BigInteger;
+import fiblab.testing.IterativeFibonacci;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -110,7 +110,7 @@ class EveryJobEndsIT {
             assertThat(job)
                     .as(jobId)
                     .containsEntry("status", "DONE")
-                    .containsEntry("value", fib(LIMIT_N).toString());
+                    .containsEntry("value", IterativeFibonacci.fib(LIMIT_N).toString());
             assertThat(job.get("attempts")).as("claims of " + jobId).isEqualTo(1);
         }
     }
@@ -205,7 +205,7 @@ class EveryJobEndsIT {
             return done.size() == jobs.size();
         });
         assertThat(allDone).as("DONE: " + done.size() + " of " + jobs.size()).isTrue();
-        assertThat(done).allMatch(job -> fib(36).toString().equals(job.value()));
+        assertThat(done).allMatch(job -> IterativeFibonacci.fib(36).toString().equals(job.value()));
         assertThat(done).as("jobs that waited out the outage").anyMatch(job -> job.completedAt() > back);
     }
 
@@ -235,16 +235,5 @@ class EveryJobEndsIT {
             return List.of(statuses).contains(last.get(0).get("status"));
         });
         return last.get(0);
-    }
-
-    static BigInteger fib(int n) {
-        BigInteger a = BigInteger.ZERO;
-        BigInteger b = BigInteger.ONE;
-        for (int i = 0; i < n; i++) {
-            BigInteger next = a.add(b);
-            a = b;
-            b = next;
-        }
-        return a;
     }
 }

@@ -14,7 +14,7 @@ import fiblab.local.testing.ApiClient;
 import fiblab.local.testing.Eventually;
 import fiblab.local.testing.StdoutTap;
 import fiblab.local.testing.Templates;
-import java.math.BigInteger;
+import fiblab.testing.IterativeFibonacci;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,7 +103,7 @@ class FiblabEndToEndIT {
         assertThat(naive.headers().firstValue("server-timing"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("compute;dur="));
         assertThat(ApiClient.json(fast))
-                .containsEntry("value", fib(300).toString())
+                .containsEntry("value", IterativeFibonacci.fib(300).toString())
                 .containsEntry("algorithm", "fast");
     }
 
@@ -202,7 +202,8 @@ class FiblabEndToEndIT {
         });
         assertThat(allDone).as("jobs still not DONE: " + pending).isTrue();
         submitted.forEach((id, n) -> {
-            assertThat(ApiClient.json(api.get("/jobs/" + id))).containsEntry("value", fib(n).toString());
+            assertThat(ApiClient.json(api.get("/jobs/" + id)))
+                    .containsEntry("value", IterativeFibonacci.fib(n).toString());
             assertThat(tap.completedWrites(id))
                     .as("successful result writes of " + id)
                     .isEqualTo(1);
@@ -363,16 +364,5 @@ class FiblabEndToEndIT {
 
     private static Path eventsDir() {
         return Path.of(System.getProperty("fiblab.events.dir", "../events"));
-    }
-
-    private static BigInteger fib(int n) {
-        BigInteger a = BigInteger.ZERO;
-        BigInteger b = BigInteger.ONE;
-        for (int i = 0; i < n; i++) {
-            BigInteger next = a.add(b);
-            a = b;
-            b = next;
-        }
-        return a;
     }
 }
