@@ -12,17 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * A dynalite server holding one empty table keyed by {@code jobId} (the key of the template's
  * {@code JobsTable}), and a client for it: for tests of the DynamoDB adapter without a whole stack.
  */
-public final class DynaliteJobsTable implements AutoCloseable {
-
-    private final DynaliteServer server;
-    private final DynamoDbClient client;
-    private final String name;
-
-    private DynaliteJobsTable(DynaliteServer server, DynamoDbClient client, String name) {
-        this.server = server;
-        this.client = client;
-        this.name = name;
-    }
+public record DynaliteJobsTable(DynaliteServer server, DynamoDbClient client, String name) implements AutoCloseable {
 
     /** @param interceptors given to the client, to see or change each call */
     public static DynaliteJobsTable start(String name, ExecutionInterceptor... interceptors) {
@@ -34,14 +24,6 @@ public final class DynaliteJobsTable implements AutoCloseable {
                 .attributeDefinitions(a -> a.attributeName("jobId").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("jobId").keyType(KeyType.HASH)));
         return new DynaliteJobsTable(server, client, name);
-    }
-
-    public DynamoDbClient client() {
-        return client;
-    }
-
-    public String name() {
-        return name;
     }
 
     @Override
