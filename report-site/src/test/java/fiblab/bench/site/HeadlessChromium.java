@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -48,6 +49,17 @@ final class HeadlessChromium {
                 "--disable-dev-shm-usage",
                 "--user-data-dir=" + Files.createTempDirectory("fiblab-chromium-"));
         return options;
+    }
+
+    /** How many pixels of {@code canvas} Chart.js has painted (not transparent); 0 if no chart is drawn on it. */
+    static long paintedPixels(ChromeDriver driver, WebElement canvas) {
+        Object painted = driver.executeScript(
+                "const c = arguments[0];"
+                        + "if (!window.Chart || !Chart.getChart(c) || c.width === 0 || c.height === 0) return 0;"
+                        + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                        + "let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; } return n;",
+                canvas);
+        return ((Number) painted).longValue();
     }
 
     /** Opens {@code page} and waits (20 s at most) until the site's script has drawn everything. */

@@ -164,14 +164,7 @@ class ReportPageIT {
                 if (!canvas.isDisplayed()) {
                     continue; // a chart box hidden because its group of runs is empty
                 }
-                Object painted = js(
-                        driver,
-                        "const c = arguments[0];"
-                                + "if (!window.Chart || !Chart.getChart(c) || c.width === 0 || c.height === 0) return 0;"
-                                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-                                + "let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; } return n;",
-                        canvas);
-                assertThat(((Number) painted).longValue())
+                assertThat(HeadlessChromium.paintedPixels(driver, canvas))
                         .as("painted pixels of %s at %d px", id, width)
                         .isGreaterThan(1_000);
                 @SuppressWarnings("unchecked")

@@ -89,14 +89,7 @@ class SiteBrowserIT {
                         "chart-throughput",
                         "chart-flatness");
         for (WebElement canvas : canvases) {
-            Object painted = ((JavascriptExecutor) driver)
-                    .executeScript(
-                            "const c = arguments[0];"
-                                    + "if (!window.Chart || !Chart.getChart(c) || c.width === 0 || c.height === 0) return 0;"
-                                    + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-                                    + "let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; } return n;",
-                            canvas);
-            assertThat(((Number) painted).longValue())
+            assertThat(HeadlessChromium.paintedPixels(driver, canvas))
                     .as("painted pixels of %s", canvas.getAttribute("id"))
                     .isGreaterThan(1_000);
             assertThat(canvas.isDisplayed())
