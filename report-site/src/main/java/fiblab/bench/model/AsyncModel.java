@@ -2,11 +2,7 @@ package fiblab.bench.model;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.SplittableRandom;
-import org.HdrHistogram.Histogram;
 
 /**
  * The async path as a queueing system, simulated event by event (seeded, bounded): submits pass
@@ -79,19 +75,12 @@ public final class AsyncModel {
 
     private record Finish(double virtualEnd, Job job, boolean lastOfBatch) {}
 
-    private final class Run {
-        final LoadPoint load;
-        final ServiceTime service;
-        final SplittableRandom random;
-        final SharedCores cores = new SharedCores(config.cores());
-        final TokenBucket api;
+    private final class Run extends SimulationRun {
         final Deque<Job> queue = new ArrayDeque<>();
         final PriorityQueue<Double> acceptances = new PriorityQueue<>();
         final Deque<Job> accepting = new ArrayDeque<>();
         final PriorityQueue<Finish> finishes =
                 new PriorityQueue<>((a, b) -> Double.compare(a.virtualEnd, b.virtualEnd));
-        final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
-        final Histogram latency = new Histogram(3);
         double limit;
         double peakLimit;
         int batches;
@@ -101,10 +90,7 @@ public final class AsyncModel {
         double lastCompletion;
 
         Run(LoadPoint load, ServiceTime service) {
-            this.load = load;
-            this.service = service;
-            this.random = new SplittableRandom(load.seed());
-            this.api = TokenBucket.of(config.apiRate(), config.apiBurst());
+            super(load, service, config.cores(), TokenBucket.of(config.apiRate(), config.apiBurst()));
             this.limit = Math.min(config.initialBatches(), config.maxBatches());
             this.peakLimit = limit;
         }
@@ -158,7 +144,7 @@ public final class AsyncModel {
 
         void submit() {
             if (!api.tryTake(cores.now())) {
-                outcomes.merge(Outcome.API_THROTTLED, 1L, Long::sum);
+                count(Outcome.API_THROTTLED);
                 return;
             }
             double accepted = cores.now() + config.submitSeconds();
@@ -185,29 +171,22 @@ public final class AsyncModel {
             double seen = job.accepted + k * config.pollIntervalSeconds() + config.pollSeconds();
             if (seen - job.intended > config.patienceSeconds()) {
                 polls += (long) Math.floor(config.patienceSeconds() / config.pollIntervalSeconds());
-                outcomes.merge(Outcome.CLIENT_TIMEOUT, 1L, Long::sum);
+                count(Outcome.CLIENT_TIMEOUT);
                 return;
             }
             polls += k;
-            outcomes.merge(Outcome.OK, 1L, Long::sum);
-            latency.recordValue(Math.max(0, Math.round((seen - job.intended) * 1e6)));
+            count(Outcome.OK);
+            recordLatency(seen - job.intended);
         }
 
         PathPrediction prediction() {
-            long ok = outcomes.getOrDefault(Outcome.OK, 0L);
-            long throttled = outcomes.getOrDefault(Outcome.API_THROTTLED, 0L);
+            long throttled = counted(Outcome.API_THROTTLED);
             long admitted = offered - throttled;
             double drain = Math.max(0, lastCompletion - load.durationSeconds());
-            return new PathPrediction(
+            return prediction(
                     "async",
-                    load.ratePerSecond(),
                     offered,
-                    Map.copyOf(outcomes),
-                    ok / load.durationSeconds(),
-                    InlineModel.millis(latency, 50),
-                    InlineModel.millis(latency, 99),
-                    latency.getTotalCount() == 0 ? Double.NaN : latency.getMean() / 1_000.0,
-                    offered == 0 ? 0 : (double) throttled / offered,
+                    throttled,
                     peakBacklog,
                     drain,
                     offered == 0 ? 0 : (admitted + polls + throttled) / (double) offered,
@@ -219,7 +198,7 @@ public final class AsyncModel {
                 return Limit.API_THROTTLE;
             }
             // a backlog that outlives the offered load by more than a second means the drain rate binds
-            if (drain > DRAIN_THAT_BINDS_SECONDS || outcomes.getOrDefault(Outcome.CLIENT_TIMEOUT, 0L) > 0) {
+            if (drain > DRAIN_THAT_BINDS_SECONDS || counted(Outcome.CLIENT_TIMEOUT) > 0) {
                 boolean atMax = peakLimit >= config.maxBatches() - 1e-9;
                 return atMax || config.scaleUpPerMinute() <= 0 ? Limit.WORKER_CONCURRENCY : Limit.POLLER_SCALE_UP;
             }

@@ -2,11 +2,8 @@ package fiblab.bench.model;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.SplittableRandom;
-import org.HdrHistogram.Histogram;
 
 /**
  * The inline path as a queueing system, simulated event by event (seeded, bounded): an M/G/c/c
@@ -96,19 +93,12 @@ public final class InlineModel {
 
     private record WallEvent(double time, Kind kind, Request request) {}
 
-    private final class Run {
-        final LoadPoint load;
-        final ServiceTime service;
-        final SplittableRandom random;
-        final SharedCores cores = new SharedCores(config.cores());
-        final TokenBucket api;
+    private final class Run extends SimulationRun {
         final TokenBucket scaling;
         final PriorityQueue<Finish> finishes =
                 new PriorityQueue<>((a, b) -> Double.compare(a.virtualEnd, b.virtualEnd));
         final PriorityQueue<WallEvent> wall = new PriorityQueue<>((a, b) -> Double.compare(a.time, b.time));
         final Deque<Request> waitingForClient = new ArrayDeque<>();
-        final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
-        final Histogram latency = new Histogram(3);
         int running;
         int idle;
         int created;
@@ -117,10 +107,7 @@ public final class InlineModel {
         long offered;
 
         Run(LoadPoint load, ServiceTime service) {
-            this.load = load;
-            this.service = service;
-            this.random = new SplittableRandom(load.seed());
-            this.api = TokenBucket.of(config.apiRate(), config.apiBurst());
+            super(load, service, config.cores(), TokenBucket.of(config.apiRate(), config.apiBurst()));
             this.scaling = TokenBucket.of(config.scalingPerSecond(), config.scalingBurst());
             this.idle = Math.min(config.warmInstances(), config.concurrency());
             this.created = idle;
@@ -238,7 +225,7 @@ public final class InlineModel {
             } else {
                 count(outcome);
                 if (outcome == Outcome.OK) {
-                    latency.recordValue(Math.max(0, Math.round((answeredAt - request.intended) * 1e6)));
+                    recordLatency(answeredAt - request.intended);
                 }
             }
             releaseClient();
@@ -252,29 +239,11 @@ public final class InlineModel {
             }
         }
 
-        void count(Outcome outcome) {
-            outcomes.merge(outcome, 1L, Long::sum);
-        }
-
         PathPrediction prediction() {
-            long ok = outcomes.getOrDefault(Outcome.OK, 0L);
-            long throttled = outcomes.getOrDefault(Outcome.API_THROTTLED, 0L)
-                    + outcomes.getOrDefault(Outcome.LAMBDA_CONCURRENCY, 0L)
-                    + outcomes.getOrDefault(Outcome.LAMBDA_SCALING, 0L);
-            return new PathPrediction(
-                    "inline",
-                    load.ratePerSecond(),
-                    offered,
-                    Map.copyOf(outcomes),
-                    ok / load.durationSeconds(),
-                    millis(latency, 50),
-                    millis(latency, 99),
-                    latency.getTotalCount() == 0 ? Double.NaN : latency.getMean() / 1_000.0,
-                    offered == 0 ? 0 : (double) throttled / offered,
-                    peakInFlight,
-                    0,
-                    1,
-                    binding());
+            long throttled = counted(Outcome.API_THROTTLED)
+                    + counted(Outcome.LAMBDA_CONCURRENCY)
+                    + counted(Outcome.LAMBDA_SCALING);
+            return prediction("inline", offered, throttled, peakInFlight, 0, 1, binding());
         }
 
         Limit binding() {
@@ -297,9 +266,5 @@ public final class InlineModel {
                 default -> Limit.COMPUTE;
             };
         }
-    }
-
-    static double millis(Histogram micros, double percentile) {
-        return micros.getTotalCount() == 0 ? Double.NaN : micros.getValueAtPercentile(percentile) / 1_000.0;
     }
 }
