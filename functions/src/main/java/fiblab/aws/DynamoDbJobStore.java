@@ -2,14 +2,22 @@ package fiblab.aws;
 
 import static fiblab.aws.JobItemMapper.n;
 import static fiblab.aws.JobItemMapper.s;
+import static fiblab.job.JobStatus.DONE;
+import static fiblab.job.JobStatus.FAILED;
+import static fiblab.job.JobStatus.PENDING;
+import static fiblab.job.JobStatus.RUNNING;
 
 import fiblab.job.Job;
 import fiblab.job.JobAlreadyExistsException;
 import fiblab.job.JobStatus;
 import fiblab.job.JobStore;
 import fiblab.job.StoreUnavailableException;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Resource;
@@ -91,12 +99,8 @@ public final class DynamoDbJobStore implements JobStore, Resource {
                         + "attempts = attempts + :one, leaseUntil = :lease")
                 .conditionExpression("#status = :pending OR (#status = :running AND leaseUntil < :now)")
                 .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(
-                        ":running", s(JobStatus.RUNNING.name()),
-                        ":pending", s(JobStatus.PENDING.name()),
-                        ":now", n(now),
-                        ":one", n(1),
-                        ":lease", n(leaseUntil)))
+                .expressionAttributeValues(values(
+                        EnumSet.of(PENDING, RUNNING), Map.of(":now", n(now), ":one", n(1), ":lease", n(leaseUntil))))
                 .returnValues(ReturnValue.ALL_NEW)
                 .overrideConfiguration(budget.nextCall())
                 .build();
@@ -115,19 +119,13 @@ public final class DynamoDbJobStore implements JobStore, Resource {
                 "SET #status = :done, #value = :value, computeMicros = :micros, completedAt = :completedAt REMOVE leaseUntil",
                 "#status = :running AND attempts = :attempt",
                 Map.of("#status", "status", "#value", "value"),
-                Map.of(
-                        ":done",
-                        s(JobStatus.DONE.name()),
-                        ":running",
-                        s(JobStatus.RUNNING.name()),
-                        ":value",
-                        s(value),
-                        ":micros",
-                        n(computeMicros),
-                        ":completedAt",
-                        n(completedAt),
-                        ":attempt",
-                        n(attempt)));
+                values(
+                        EnumSet.of(DONE, RUNNING),
+                        Map.of(
+                                ":value", s(value),
+                                ":micros", n(computeMicros),
+                                ":completedAt", n(completedAt),
+                                ":attempt", n(attempt))));
     }
 
     @Override
@@ -138,21 +136,13 @@ public final class DynamoDbJobStore implements JobStore, Resource {
                 "SET #status = :failed, errorCode = :code, #error = :error, completedAt = :completedAt REMOVE leaseUntil",
                 "#status IN (:pending, :running) AND attempts = :attempt",
                 Map.of("#status", "status", "#error", "error"),
-                Map.of(
-                        ":failed",
-                        s(JobStatus.FAILED.name()),
-                        ":pending",
-                        s(JobStatus.PENDING.name()),
-                        ":running",
-                        s(JobStatus.RUNNING.name()),
-                        ":code",
-                        s(errorCode),
-                        ":error",
-                        s(error),
-                        ":completedAt",
-                        n(completedAt),
-                        ":attempt",
-                        n(attempt)));
+                values(
+                        EnumSet.of(FAILED, PENDING, RUNNING),
+                        Map.of(
+                                ":code", s(errorCode),
+                                ":error", s(error),
+                                ":completedAt", n(completedAt),
+                                ":attempt", n(attempt))));
     }
 
     @Override
@@ -164,17 +154,9 @@ public final class DynamoDbJobStore implements JobStore, Resource {
                         + " REMOVE errorCode, #error, completedAt",
                 "#status = :failed AND errorCode = :code",
                 Map.of("#status", "status", "#error", "error"),
-                Map.of(
-                        ":pending",
-                        s(JobStatus.PENDING.name()),
-                        ":failed",
-                        s(JobStatus.FAILED.name()),
-                        ":code",
-                        s(errorCode),
-                        ":now",
-                        n(now),
-                        ":expiresAt",
-                        n(expiresAt)));
+                values(
+                        EnumSet.of(PENDING, FAILED),
+                        Map.of(":code", s(errorCode), ":now", n(now), ":expiresAt", n(expiresAt))));
     }
 
     @Override
@@ -186,15 +168,7 @@ public final class DynamoDbJobStore implements JobStore, Resource {
                 "(#status = :pending OR (#status = :running AND leaseUntil < :stale))"
                         + " AND (attribute_not_exists(queuedAt) OR queuedAt < :stale)",
                 Map.of("#status", "status"),
-                Map.of(
-                        ":pending",
-                        s(JobStatus.PENDING.name()),
-                        ":running",
-                        s(JobStatus.RUNNING.name()),
-                        ":now",
-                        n(now),
-                        ":stale",
-                        n(staleBefore)));
+                values(EnumSet.of(PENDING, RUNNING), Map.of(":now", n(now), ":stale", n(staleBefore))));
     }
 
     /** Priming for SnapStart: one consistent read of an id that never exists loads the whole request path. */
@@ -211,6 +185,18 @@ public final class DynamoDbJobStore implements JobStore, Resource {
     public void afterRestore(Context<? extends Resource> context) {
         // Nothing to refresh: the client holds no per-environment state, and credentials come
         // from the provider chain on each request after a restore.
+    }
+
+    /**
+     * An update's expression values: each status a condition or update names, as {@code :pending},
+     * {@code :running}, {@code :done} or {@code :failed}, and the update's own values beside them.
+     */
+    private static Map<String, AttributeValue> values(Set<JobStatus> statuses, Map<String, AttributeValue> own) {
+        Map<String, AttributeValue> values = new HashMap<>(own);
+        for (JobStatus status : statuses) {
+            values.put(":" + status.name().toLowerCase(Locale.ROOT), s(status.name()));
+        }
+        return values;
     }
 
     private static Map<String, AttributeValue> key(String jobId) {

@@ -21,6 +21,14 @@ class JobWorkerTest {
         return JobMessageCodec.write(JobMessage.of(fixtures.store.get(jobId)));
     }
 
+    /** The stored job, after asserting that it ended FAILED with {@code errorCode}. */
+    private Job failedWith(String jobId, String errorCode) {
+        Job job = fixtures.store.get(jobId);
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.errorCode()).isEqualTo(errorCode);
+        return job;
+    }
+
     @Test
     void process_shouldStoreValueAndTimings_whenJobIsPending() {
         String jobId = submit(25, Algorithm.NAIVE);
@@ -92,9 +100,7 @@ class JobWorkerTest {
         assertThat(outcome.acknowledged())
                 .as("poison stays failing until SQS moves it to the DLQ")
                 .isFalse();
-        Job job = fixtures.store.get(jobId);
-        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(job.errorCode()).isEqualTo(JobWorker.POISON_MESSAGE);
+        Job job = failedWith(jobId, JobWorker.POISON_MESSAGE);
         assertThat(job.error()).contains("algorithm");
     }
 
@@ -132,9 +138,7 @@ class JobWorkerTest {
         fixtures.clock.advanceMillis(10_000);
         WorkerOutcome last = worker.process(message, 3, 1_200);
         assertThat(last.kind()).isEqualTo(WorkerOutcome.Kind.RETRY);
-        Job job = fixtures.store.get(jobId);
-        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(job.errorCode()).isEqualTo(JobWorker.GAVE_UP);
+        Job job = failedWith(jobId, JobWorker.GAVE_UP);
         assertThat(job.error()).contains("gave up after 3 deliveries").contains("did not finish");
     }
 
@@ -163,9 +167,7 @@ class JobWorkerTest {
 
         // Then the job does not stay PENDING while its message goes to the DLQ
         assertThat(last.acknowledged()).isFalse();
-        Job job = fixtures.store.get(jobId);
-        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(job.errorCode()).isEqualTo(JobWorker.GAVE_UP);
+        failedWith(jobId, JobWorker.GAVE_UP);
     }
 
     @Test
@@ -215,9 +217,7 @@ class JobWorkerTest {
 
         // Then it is refused as poison instead of burning the invocation on fib(70)
         assertThat(outcome.kind()).isEqualTo(WorkerOutcome.Kind.POISON);
-        Job job = fixtures.store.get(jobId);
-        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(job.errorCode()).isEqualTo(JobWorker.POISON_MESSAGE);
+        failedWith(jobId, JobWorker.POISON_MESSAGE);
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@link JobStore} in a map, with the same conditions as the DynamoDB one, for unit tests of the
@@ -72,105 +74,57 @@ public final class InMemoryJobStore implements JobStore {
 
     @Override
     public synchronized Optional<Job> claim(String jobId, long now, long leaseUntil) {
-        checkUp();
-        Job job = jobs.get(jobId);
-        if (job == null
-                || !(job.status() == JobStatus.PENDING
-                        || job.status() == JobStatus.RUNNING && job.leaseUntil() != null && job.leaseUntil() < now)) {
-            return Optional.empty();
-        }
-        Job claimed = new Job(
-                job.jobId(),
-                job.n(),
-                job.algorithm(),
-                JobStatus.RUNNING,
-                null,
-                null,
-                null,
-                job.submittedAt(),
-                job.startedAt() == null ? now : job.startedAt(),
-                null,
-                null,
-                job.attempts() + 1,
-                job.idempotencyKey(),
-                leaseUntil,
-                job.expiresAt(),
-                job.queuedAt());
-        jobs.put(jobId, claimed);
-        return Optional.of(claimed);
+        boolean claimed = write(
+                jobId,
+                job -> job.status() == JobStatus.PENDING || job.status() == JobStatus.RUNNING && leasedBefore(job, now),
+                job -> new Job(
+                        job.jobId(),
+                        job.n(),
+                        job.algorithm(),
+                        JobStatus.RUNNING,
+                        null,
+                        null,
+                        null,
+                        job.submittedAt(),
+                        job.startedAt() == null ? now : job.startedAt(),
+                        null,
+                        null,
+                        job.attempts() + 1,
+                        job.idempotencyKey(),
+                        leaseUntil,
+                        job.expiresAt(),
+                        job.queuedAt()));
+        return claimed ? Optional.of(jobs.get(jobId)) : Optional.empty();
     }
 
     @Override
     public synchronized boolean complete(
             String jobId, int attempt, String value, long computeMicros, long completedAt) {
-        checkUp();
-        Job job = jobs.get(jobId);
-        if (job == null || job.status() != JobStatus.RUNNING || job.attempts() != attempt) {
-            return false;
-        }
-        jobs.put(
+        boolean stored = write(
                 jobId,
-                new Job(
-                        jobId,
-                        job.n(),
-                        job.algorithm(),
-                        JobStatus.DONE,
-                        value,
-                        null,
-                        null,
-                        job.submittedAt(),
-                        job.startedAt(),
-                        completedAt,
-                        computeMicros,
-                        job.attempts(),
-                        job.idempotencyKey(),
-                        null,
-                        job.expiresAt(),
-                        job.queuedAt()));
-        completions.incrementAndGet();
-        return true;
+                job -> job.status() == JobStatus.RUNNING && job.attempts() == attempt,
+                job -> ended(job, JobStatus.DONE, value, null, null, completedAt, computeMicros));
+        if (stored) {
+            completions.incrementAndGet();
+        }
+        return stored;
     }
 
     @Override
     public synchronized boolean fail(String jobId, int attempt, String errorCode, String error, long completedAt) {
-        checkUp();
-        Job job = jobs.get(jobId);
-        if (job == null || job.status().isTerminal() || job.attempts() != attempt) {
-            return false;
-        }
-        jobs.put(
+        return write(
                 jobId,
-                new Job(
-                        jobId,
-                        job.n(),
-                        job.algorithm(),
-                        JobStatus.FAILED,
-                        null,
-                        errorCode,
-                        error,
-                        job.submittedAt(),
-                        job.startedAt(),
-                        completedAt,
-                        null,
-                        job.attempts(),
-                        job.idempotencyKey(),
-                        null,
-                        job.expiresAt(),
-                        job.queuedAt()));
-        return true;
+                job -> !job.status().isTerminal() && job.attempts() == attempt,
+                job -> ended(job, JobStatus.FAILED, null, errorCode, error, completedAt, null));
     }
 
     @Override
     public synchronized boolean reopen(String jobId, String errorCode, long now, long expiresAt) {
-        checkUp();
-        Job job = jobs.get(jobId);
-        if (job == null || job.status() != JobStatus.FAILED || !errorCode.equals(job.errorCode())) {
-            return false;
-        }
-        jobs.put(
+        return write(
                 jobId,
-                new Job(
-                        jobId,
+                job -> job.status() == JobStatus.FAILED && errorCode.equals(job.errorCode()),
+                job -> new Job(
+                        job.jobId(),
                         job.n(),
                         job.algorithm(),
                         JobStatus.PENDING,
@@ -186,26 +140,17 @@ public final class InMemoryJobStore implements JobStore {
                         null,
                         expiresAt,
                         now));
-        return true;
     }
 
     @Override
     public synchronized boolean requeue(String jobId, long now, long staleBefore) {
-        checkUp();
-        Job job = jobs.get(jobId);
-        boolean stranded = job != null
-                && (job.status() == JobStatus.PENDING
-                        || job.status() == JobStatus.RUNNING
-                                && job.leaseUntil() != null
-                                && job.leaseUntil() < staleBefore)
-                && (job.queuedAt() == null || job.queuedAt() < staleBefore);
-        if (!stranded) {
-            return false;
-        }
-        jobs.put(
+        return write(
                 jobId,
-                new Job(
-                        jobId,
+                job -> (job.status() == JobStatus.PENDING
+                                || job.status() == JobStatus.RUNNING && leasedBefore(job, staleBefore))
+                        && (job.queuedAt() == null || job.queuedAt() < staleBefore),
+                job -> new Job(
+                        job.jobId(),
                         job.n(),
                         job.algorithm(),
                         job.status(),
@@ -221,7 +166,52 @@ public final class InMemoryJobStore implements JobStore {
                         job.leaseUntil(),
                         job.expiresAt(),
                         now));
+    }
+
+    /**
+     * A conditional write, as DynamoDB's: if the stored job exists and meets {@code condition}, it
+     * is replaced by {@code change} of it and the answer is true; otherwise nothing changes.
+     */
+    private synchronized boolean write(String jobId, Predicate<Job> condition, UnaryOperator<Job> change) {
+        checkUp();
+        Job job = jobs.get(jobId);
+        if (job == null || !condition.test(job)) {
+            return false;
+        }
+        jobs.put(jobId, change.apply(job));
         return true;
+    }
+
+    private static boolean leasedBefore(Job job, long time) {
+        return job.leaseUntil() != null && job.leaseUntil() < time;
+    }
+
+    /** The job as a result write leaves it: in its final status, its lease removed. */
+    private static Job ended(
+            Job job,
+            JobStatus status,
+            String value,
+            String errorCode,
+            String error,
+            long completedAt,
+            Long computeMicros) {
+        return new Job(
+                job.jobId(),
+                job.n(),
+                job.algorithm(),
+                status,
+                value,
+                errorCode,
+                error,
+                job.submittedAt(),
+                job.startedAt(),
+                completedAt,
+                computeMicros,
+                job.attempts(),
+                job.idempotencyKey(),
+                null,
+                job.expiresAt(),
+                job.queuedAt());
     }
 
     private void checkUp() {

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +28,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class LocalStackIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @AutoClose
     private static LocalStack stack;
+
     private static Path logFile;
 
     @TempDir
@@ -39,13 +42,6 @@ class LocalStackIT {
         logFile = dir.resolve("stack.log");
         stack = LocalStack.start(
                 LocalStackOptions.defaults(Templates.testStack()).withPort(0).withLogFile(logFile));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     private static String log() {

@@ -1,8 +1,10 @@
 package fiblab.local.aws;
 
 import java.net.URI;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,12 +28,14 @@ public record AwsEndpoints(URI sqs, URI dynamoDb, String region) {
                 .build();
     }
 
-    public DynamoDbClient dynamoDbClient() {
+    /** @param interceptors see or change each call (a test measuring consumed capacity, say) */
+    public DynamoDbClient dynamoDbClient(ExecutionInterceptor... interceptors) {
         return DynamoDbClient.builder()
                 .endpointOverride(dynamoDb)
                 .region(Region.of(region))
                 .credentialsProvider(credentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.executionInterceptors(List.of(interceptors)))
                 .build();
     }
 

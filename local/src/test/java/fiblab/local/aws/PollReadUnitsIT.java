@@ -8,7 +8,7 @@ import fiblab.fib.FastDoubling;
 import fiblab.job.Job;
 import fiblab.job.JobStore;
 import fiblab.job.JobSubmission;
-import fiblab.local.servers.DynaliteServer;
+import fiblab.local.testing.DynaliteJobsTable;
 import fiblab.testing.InMemoryJobQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,20 +17,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Read units one status poll costs, before (a strongly consistent read of the whole item, what
@@ -42,8 +38,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 class PollReadUnitsIT {
 
-    private static DynaliteServer dynalite;
-    private static DynamoDbClient client;
+    @AutoClose
+    private static DynaliteJobsTable jobsTable;
+
     private static final List<Double> units = new ArrayList<>();
 
     /** Asks for ReturnConsumedCapacity on each GetItem and records what came back. */
@@ -67,34 +64,12 @@ class PollReadUnitsIT {
 
     @BeforeAll
     static void startDynalite() {
-        dynalite = DynaliteServer.start(0, null);
-        client = DynamoDbClient.builder()
-                .endpointOverride(dynalite.endpoint())
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.addExecutionInterceptor(new CapacityMeter()))
-                .build();
-        client.createTable(r -> r.tableName("jobs-polls")
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("jobId").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("jobId").keyType(KeyType.HASH)));
-    }
-
-    @AfterAll
-    static void stopDynalite() {
-        if (client != null) {
-            client.close();
-        }
-        if (dynalite != null) {
-            dynalite.stop();
-        }
+        jobsTable = DynaliteJobsTable.start("jobs-polls", new CapacityMeter());
     }
 
     @Test
     void statusPoll_shouldCostHalfTheReadUnitsOfAConsistentWholeItemRead() throws Exception {
-        JobStore store = new DynamoDbJobStore(client, "jobs-polls");
+        JobStore store = new DynamoDbJobStore(jobsTable.client(), jobsTable.name());
         JobSubmission submission =
                 new JobSubmission(store, new InMemoryJobQueue(), Clock.systemUTC(), Duration.ofDays(7));
         StringBuilder table = new StringBuilder(

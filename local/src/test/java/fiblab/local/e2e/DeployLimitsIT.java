@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +38,12 @@ class DeployLimitsIT {
     @TempDir
     static Path dir;
 
+    @AutoClose("uninstall")
     private static StdoutTap tap;
+
+    @AutoClose
     private static LocalStack stack;
+
     private static Path log;
 
     @BeforeAll
@@ -59,16 +63,6 @@ class DeployLimitsIT {
                 .withParameter("SubmitRateLimit", "100")
                 .withParameter("SubmitBurstLimit", "100")
                 .withParameter("QueueBacklogLimit", "2"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-        if (tap != null) {
-            tap.uninstall();
-        }
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

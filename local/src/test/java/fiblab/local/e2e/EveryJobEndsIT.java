@@ -16,7 +16,7 @@ import fiblab.local.poller.SqsEventSourceMapping;
 import fiblab.local.testing.ApiClient;
 import fiblab.local.testing.Eventually;
 import fiblab.local.testing.Templates;
-import java.math.BigInteger;
+import fiblab.testing.IterativeFibonacci;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,10 +51,17 @@ class EveryJobEndsIT {
     @TempDir
     static Path dir;
 
+    @AutoClose
     private static LocalStack stack;
+
     private static ApiClient api;
+
+    @AutoClose
     private static DynamoDbClient dynamoDb;
+
+    @AutoClose
     private static SqsClient sqs;
+
     private static JobStore table;
 
     @BeforeAll
@@ -89,19 +96,6 @@ class EveryJobEndsIT {
         table = new DynamoDbJobStore(dynamoDb, stack.ref("JobsTable"));
     }
 
-    @AfterAll
-    static void stop() {
-        if (sqs != null) {
-            sqs.close();
-        }
-        if (dynamoDb != null) {
-            dynamoDb.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
     @Test
     void fullBatchAtTheAsyncLimit_shouldFinishEveryJobOnItsFirstAttempt() {
         // Given five jobs at the async limit, gathered into one batch for a worker with 6 s
@@ -116,7 +110,7 @@ class EveryJobEndsIT {
             assertThat(job)
                     .as(jobId)
                     .containsEntry("status", "DONE")
-                    .containsEntry("value", fib(LIMIT_N).toString());
+                    .containsEntry("value", IterativeFibonacci.fib(LIMIT_N).toString());
             assertThat(job.get("attempts")).as("claims of " + jobId).isEqualTo(1);
         }
     }
@@ -211,7 +205,7 @@ class EveryJobEndsIT {
             return done.size() == jobs.size();
         });
         assertThat(allDone).as("DONE: " + done.size() + " of " + jobs.size()).isTrue();
-        assertThat(done).allMatch(job -> fib(36).toString().equals(job.value()));
+        assertThat(done).allMatch(job -> IterativeFibonacci.fib(36).toString().equals(job.value()));
         assertThat(done).as("jobs that waited out the outage").anyMatch(job -> job.completedAt() > back);
     }
 
@@ -241,16 +235,5 @@ class EveryJobEndsIT {
             return List.of(statuses).contains(last.get(0).get("status"));
         });
         return last.get(0);
-    }
-
-    static BigInteger fib(int n) {
-        BigInteger a = BigInteger.ZERO;
-        BigInteger b = BigInteger.ONE;
-        for (int i = 0; i < n; i++) {
-            BigInteger next = a.add(b);
-            a = b;
-            b = next;
-        }
-        return a;
     }
 }

@@ -9,7 +9,7 @@ import fiblab.local.servers.DynaliteServer;
 import fiblab.local.servers.ElasticMqServer;
 import fiblab.local.testing.ApiClient;
 import fiblab.local.testing.Templates;
-import java.math.BigInteger;
+import fiblab.testing.IterativeFibonacci;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,7 +157,7 @@ class FaultSoakIT {
                 lastEnd = Math.max(lastEnd, ((Number) status.get("completedAt")).longValue());
                 if ("DONE".equals(status.get("status"))) {
                     outcomes.merge("DONE", 1, Integer::sum);
-                    if (!fib(job.n()).toString().equals(status.get("value"))) {
+                    if (!IterativeFibonacci.fib(job.n()).toString().equals(status.get("value"))) {
                         wrong.add(job.jobId() + " n=" + job.n());
                     }
                 } else {
@@ -215,9 +215,5 @@ class FaultSoakIT {
         if (wait > 0) {
             Thread.sleep(wait);
         }
-    }
-
-    private static BigInteger fib(int n) {
-        return EveryJobEndsIT.fib(n);
     }
 }

@@ -14,7 +14,7 @@ import fiblab.local.testing.ApiClient;
 import fiblab.local.testing.Eventually;
 import fiblab.local.testing.StdoutTap;
 import fiblab.local.testing.Templates;
-import java.math.BigInteger;
+import fiblab.testing.IterativeFibonacci;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,8 +60,13 @@ class FiblabEndToEndIT {
     static Path dir;
 
     private static Path template;
+
+    @AutoClose("uninstall")
     private static StdoutTap tap;
+
+    @AutoClose
     private static LocalStack stack;
+
     private static ApiClient api;
 
     @BeforeAll
@@ -86,16 +91,6 @@ class FiblabEndToEndIT {
         api = new ApiClient(stack.apiUrl());
     }
 
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-        if (tap != null) {
-            tap.uninstall();
-        }
-    }
-
     @Test
     void inline_shouldComputeNaiveAndFast() {
         // Given / When
@@ -108,7 +103,7 @@ class FiblabEndToEndIT {
         assertThat(naive.headers().firstValue("server-timing"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("compute;dur="));
         assertThat(ApiClient.json(fast))
-                .containsEntry("value", fib(300).toString())
+                .containsEntry("value", IterativeFibonacci.fib(300).toString())
                 .containsEntry("algorithm", "fast");
     }
 
@@ -210,7 +205,8 @@ class FiblabEndToEndIT {
         Eventually.within(
                 Duration.ofSeconds(10), () -> submitted.keySet().stream().allMatch(id -> tap.completedWrites(id) >= 1));
         submitted.forEach((id, n) -> {
-            assertThat(ApiClient.json(api.get("/jobs/" + id))).containsEntry("value", fib(n).toString());
+            assertThat(ApiClient.json(api.get("/jobs/" + id)))
+                    .containsEntry("value", IterativeFibonacci.fib(n).toString());
             assertThat(tap.completedWrites(id))
                     .as("successful result writes of " + id)
                     .isEqualTo(1);
@@ -371,16 +367,5 @@ class FiblabEndToEndIT {
 
     private static Path eventsDir() {
         return Path.of(System.getProperty("fiblab.events.dir", "../events"));
-    }
-
-    private static BigInteger fib(int n) {
-        BigInteger a = BigInteger.ZERO;
-        BigInteger b = BigInteger.ONE;
-        for (int i = 0; i < n; i++) {
-            BigInteger next = a.add(b);
-            a = b;
-            b = next;
-        }
-        return a;
     }
 }

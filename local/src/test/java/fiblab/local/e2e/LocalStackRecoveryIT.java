@@ -8,6 +8,7 @@ import fiblab.local.servers.DynaliteServer;
 import fiblab.local.testing.ApiClient;
 import fiblab.local.testing.Eventually;
 import fiblab.local.testing.Templates;
+import fiblab.testing.IterativeFibonacci;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ class LocalStackRecoveryIT {
             for (String jobId : jobs) {
                 assertThat(awaitStatus(api, jobId, "DONE"))
                         .as(jobId)
-                        .containsEntry("value", EveryJobEndsIT.fib(38).toString());
+                        .containsEntry("value", IterativeFibonacci.fib(38).toString());
             }
         }
     }

@@ -3,12 +3,11 @@ package fiblab.local.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fiblab.local.log.LogSink;
-import fiblab.local.runtime.FunctionConfiguration;
-import fiblab.local.runtime.HandlerReference;
 import fiblab.local.runtime.LambdaFunction;
 import fiblab.local.servers.ServerStartException;
 import fiblab.local.template.HttpRouteDefinition;
 import fiblab.local.testing.EchoHandler;
+import fiblab.local.testing.TestFunctions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,38 +15,21 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class HttpGatewayIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @AutoClose
     private LambdaFunction function;
+
+    @AutoClose
     private HttpGateway gateway;
 
-    @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (function != null) {
-            function.close();
-        }
-    }
-
     private HttpGateway start(Duration functionTimeout, Duration integrationTimeout) {
-        FunctionConfiguration configuration = new FunctionConfiguration(
-                "Echo",
-                "arn:aws:lambda:us-east-1:0:function:Echo",
-                EchoHandler.class.getName() + "::handleRequest",
-                functionTimeout,
-                128,
-                10,
-                Map.of());
-        function = new LambdaFunction(
-                configuration,
-                HandlerReference.resolve(configuration.handler(), getClass().getClassLoader()),
-                LogSink.stdout());
+        function = TestFunctions.host(EchoHandler.class, functionTimeout, 128, 10, Map.of(), LogSink.stdout());
         RouteTable<LambdaFunction> routes = new RouteTable<>();
         routes.add(new HttpRouteDefinition("Sleep", "GET", "/sleep/{ms}"), function);
         gateway = HttpGateway.start(routes, 0, integrationTimeout, LogSink.stdout(), "000000000000");

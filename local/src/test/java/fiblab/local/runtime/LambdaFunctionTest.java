@@ -9,14 +9,15 @@ import fiblab.local.testing.ApiEvents;
 import fiblab.local.testing.EchoHandler;
 import fiblab.local.testing.Eventually;
 import fiblab.local.testing.SpinHandler;
+import fiblab.local.testing.TestFunctions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,34 +26,16 @@ class LambdaFunctionTest {
     @TempDir
     Path dir;
 
+    @AutoClose
     private LogSink sink;
+
+    @AutoClose
     private LambdaFunction function;
 
     private LambdaFunction echo(Duration timeout, int concurrency) {
         sink = LogSink.file(dir.resolve("lambda.log"));
-        FunctionConfiguration configuration = new FunctionConfiguration(
-                "Echo",
-                "arn:aws:lambda:us-east-1:0:function:Echo",
-                EchoHandler.class.getName() + "::handleRequest",
-                timeout,
-                256,
-                concurrency,
-                Map.of("GREETING", "hi"));
-        function = new LambdaFunction(
-                configuration,
-                HandlerReference.resolve(configuration.handler(), getClass().getClassLoader()),
-                sink);
+        function = TestFunctions.host(EchoHandler.class, timeout, 256, concurrency, Map.of("GREETING", "hi"), sink);
         return function;
-    }
-
-    @AfterEach
-    void close() {
-        if (function != null) {
-            function.close();
-        }
-        if (sink != null) {
-            sink.close();
-        }
     }
 
     private List<String> log() throws Exception {
@@ -148,18 +131,7 @@ class LambdaFunctionTest {
         // Given: a handler that spins and never checks for interrupts
         Assumptions.assumeTrue(Runtime.version().feature() < 20, "Thread.stop() is refused from Java 20 on");
         sink = LogSink.file(dir.resolve("lambda.log"));
-        FunctionConfiguration configuration = new FunctionConfiguration(
-                "Spin",
-                "arn:aws:lambda:us-east-1:0:function:Spin",
-                SpinHandler.class.getName() + "::handleRequest",
-                Duration.ofMillis(300),
-                128,
-                1,
-                Map.of());
-        function = new LambdaFunction(
-                configuration,
-                HandlerReference.resolve(configuration.handler(), getClass().getClassLoader()),
-                sink);
+        function = TestFunctions.host(SpinHandler.class, Duration.ofMillis(300), 128, 1, Map.of(), sink);
 
         // When
         InvocationResult result = function.invoke("\"go\"", Admission.THROTTLE).get();

@@ -2,11 +2,7 @@ package fiblab.bench.model;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.SplittableRandom;
-import org.HdrHistogram.Histogram;
 
 /**
  * The async path as a queueing system, simulated event by event (seeded, bounded): submits pass
@@ -79,20 +75,12 @@ public final class AsyncModel {
 
     private record Finish(double virtualEnd, Job job, boolean lastOfBatch) {}
 
-    private final class Run {
-        final LoadPoint load;
-        final ServiceTime service;
-        final SplittableRandom random;
-        final TokenBucket api;
+    private final class Run extends SimulationRun {
         final Deque<Job> queue = new ArrayDeque<>();
         final PriorityQueue<Double> acceptances = new PriorityQueue<>();
         final Deque<Job> accepting = new ArrayDeque<>();
         final PriorityQueue<Finish> finishes =
                 new PriorityQueue<>((a, b) -> Double.compare(a.virtualEnd, b.virtualEnd));
-        final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
-        final Histogram latency = new Histogram(3);
-        double now;
-        double virtual;
         double limit;
         double peakLimit;
         int batches;
@@ -102,18 +90,9 @@ public final class AsyncModel {
         double lastCompletion;
 
         Run(LoadPoint load, ServiceTime service) {
-            this.load = load;
-            this.service = service;
-            this.random = new SplittableRandom(load.seed());
-            this.api = Double.isInfinite(config.apiRate())
-                    ? TokenBucket.unlimited()
-                    : new TokenBucket(config.apiRate(), config.apiBurst());
+            super(load, service, config.cores(), TokenBucket.of(config.apiRate(), config.apiBurst()));
             this.limit = Math.min(config.initialBatches(), config.maxBatches());
             this.peakLimit = limit;
-        }
-
-        double rate() {
-            return batches == 0 ? 0 : Math.min(1, config.cores() / batches);
         }
 
         PathPrediction run() {
@@ -123,10 +102,10 @@ public final class AsyncModel {
                 double accept = acceptances.isEmpty() ? Double.POSITIVE_INFINITY : acceptances.peek();
                 double finish = finishes.isEmpty()
                         ? Double.POSITIVE_INFINITY
-                        : now + (finishes.peek().virtualEnd - virtual) / rate();
+                        : cores.wallTimeOf(finishes.peek().virtualEnd, batches);
                 // while messages wait and the event source may still grow, look again every second
                 double scale = !queue.isEmpty() && limit < config.maxBatches() && config.scaleUpPerMinute() > 0
-                        ? Math.floor(now) + 1
+                        ? Math.floor(cores.now()) + 1
                         : Double.POSITIVE_INFINITY;
                 double next = Math.min(Math.min(arrival, accept), Math.min(finish, scale));
                 if (Double.isInfinite(next)) {
@@ -154,30 +133,29 @@ public final class AsyncModel {
         }
 
         void advance(double next) {
-            virtual += rate() * (next - now);
             if (!queue.isEmpty() && config.scaleUpPerMinute() > 0) {
-                limit = Math.min(config.maxBatches(), limit + config.scaleUpPerMinute() / 60.0 * (next - now));
+                limit = Math.min(config.maxBatches(), limit + config.scaleUpPerMinute() / 60.0 * (next - cores.now()));
                 peakLimit = Math.max(peakLimit, limit);
             } else if (queue.isEmpty() && batches == 0) {
                 limit = Math.min(config.initialBatches(), config.maxBatches());
             }
-            now = next;
+            cores.advanceTo(next, batches);
         }
 
         void submit() {
-            if (!api.tryTake(now)) {
-                outcomes.merge(Outcome.API_THROTTLED, 1L, Long::sum);
+            if (!api.tryTake(cores.now())) {
+                count(Outcome.API_THROTTLED);
                 return;
             }
-            double accepted = now + config.submitSeconds();
-            accepting.addLast(new Job(now, accepted));
+            double accepted = cores.now() + config.submitSeconds();
+            accepting.addLast(new Job(cores.now(), accepted));
             acceptances.add(accepted);
         }
 
         void startBatches() {
             while (!queue.isEmpty() && batches < (int) Math.floor(limit)) {
                 batches++;
-                double end = virtual + config.handOverSeconds();
+                double end = cores.virtual() + config.handOverSeconds();
                 int take = Math.min(config.batchSize(), queue.size());
                 for (int i = 0; i < take; i++) {
                     end += config.perJobSeconds() + service.sample(random);
@@ -187,35 +165,28 @@ public final class AsyncModel {
         }
 
         void completed(Job job) {
-            lastCompletion = now;
-            double sinceAccepted = now - job.accepted;
+            lastCompletion = cores.now();
+            double sinceAccepted = cores.now() - job.accepted;
             long k = Math.max(1, (long) Math.ceil(sinceAccepted / config.pollIntervalSeconds() - 1e-9));
             double seen = job.accepted + k * config.pollIntervalSeconds() + config.pollSeconds();
             if (seen - job.intended > config.patienceSeconds()) {
                 polls += (long) Math.floor(config.patienceSeconds() / config.pollIntervalSeconds());
-                outcomes.merge(Outcome.CLIENT_TIMEOUT, 1L, Long::sum);
+                count(Outcome.CLIENT_TIMEOUT);
                 return;
             }
             polls += k;
-            outcomes.merge(Outcome.OK, 1L, Long::sum);
-            latency.recordValue(Math.max(0, Math.round((seen - job.intended) * 1e6)));
+            count(Outcome.OK);
+            recordLatency(seen - job.intended);
         }
 
         PathPrediction prediction() {
-            long ok = outcomes.getOrDefault(Outcome.OK, 0L);
-            long throttled = outcomes.getOrDefault(Outcome.API_THROTTLED, 0L);
+            long throttled = counted(Outcome.API_THROTTLED);
             long admitted = offered - throttled;
             double drain = Math.max(0, lastCompletion - load.durationSeconds());
-            return new PathPrediction(
+            return prediction(
                     "async",
-                    load.ratePerSecond(),
                     offered,
-                    Map.copyOf(outcomes),
-                    ok / load.durationSeconds(),
-                    InlineModel.millis(latency, 50),
-                    InlineModel.millis(latency, 99),
-                    latency.getTotalCount() == 0 ? Double.NaN : latency.getMean() / 1_000.0,
-                    offered == 0 ? 0 : (double) throttled / offered,
+                    throttled,
                     peakBacklog,
                     drain,
                     offered == 0 ? 0 : (admitted + polls + throttled) / (double) offered,
@@ -227,7 +198,7 @@ public final class AsyncModel {
                 return Limit.API_THROTTLE;
             }
             // a backlog that outlives the offered load by more than a second means the drain rate binds
-            if (drain > DRAIN_THAT_BINDS_SECONDS || outcomes.getOrDefault(Outcome.CLIENT_TIMEOUT, 0L) > 0) {
+            if (drain > DRAIN_THAT_BINDS_SECONDS || counted(Outcome.CLIENT_TIMEOUT) > 0) {
                 boolean atMax = peakLimit >= config.maxBatches() - 1e-9;
                 return atMax || config.scaleUpPerMinute() <= 0 ? Limit.WORKER_CONCURRENCY : Limit.POLLER_SCALE_UP;
             }

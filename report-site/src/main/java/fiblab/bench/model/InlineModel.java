@@ -2,11 +2,8 @@ package fiblab.bench.model;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.SplittableRandom;
-import org.HdrHistogram.Histogram;
 
 /**
  * The inline path as a queueing system, simulated event by event (seeded, bounded): an M/G/c/c
@@ -96,20 +93,12 @@ public final class InlineModel {
 
     private record WallEvent(double time, Kind kind, Request request) {}
 
-    private final class Run {
-        final LoadPoint load;
-        final ServiceTime service;
-        final SplittableRandom random;
-        final TokenBucket api;
+    private final class Run extends SimulationRun {
         final TokenBucket scaling;
         final PriorityQueue<Finish> finishes =
                 new PriorityQueue<>((a, b) -> Double.compare(a.virtualEnd, b.virtualEnd));
         final PriorityQueue<WallEvent> wall = new PriorityQueue<>((a, b) -> Double.compare(a.time, b.time));
         final Deque<Request> waitingForClient = new ArrayDeque<>();
-        final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
-        final Histogram latency = new Histogram(3);
-        double now;
-        double virtual;
         int running;
         int idle;
         int created;
@@ -118,21 +107,10 @@ public final class InlineModel {
         long offered;
 
         Run(LoadPoint load, ServiceTime service) {
-            this.load = load;
-            this.service = service;
-            this.random = new SplittableRandom(load.seed());
-            this.api = Double.isInfinite(config.apiRate())
-                    ? TokenBucket.unlimited()
-                    : new TokenBucket(config.apiRate(), config.apiBurst());
-            this.scaling = Double.isInfinite(config.scalingPerSecond())
-                    ? TokenBucket.unlimited()
-                    : new TokenBucket(config.scalingPerSecond(), config.scalingBurst());
+            super(load, service, config.cores(), TokenBucket.of(config.apiRate(), config.apiBurst()));
+            this.scaling = TokenBucket.of(config.scalingPerSecond(), config.scalingBurst());
             this.idle = Math.min(config.warmInstances(), config.concurrency());
             this.created = idle;
-        }
-
-        double rate() {
-            return running == 0 ? 0 : Math.min(1, config.cores() / running);
         }
 
         PathPrediction run() {
@@ -144,21 +122,20 @@ public final class InlineModel {
                 double arrival = arrivals.peek();
                 double finish = finishes.isEmpty()
                         ? Double.POSITIVE_INFINITY
-                        : now + (finishes.peek().virtualEnd - virtual) / rate();
+                        : cores.wallTimeOf(finishes.peek().virtualEnd, running);
                 double event = wall.isEmpty() ? Double.POSITIVE_INFINITY : wall.peek().time;
                 double next = Math.min(arrival, Math.min(finish, event));
                 if (Double.isInfinite(next)) {
                     break;
                 }
-                virtual += rate() * (next - now);
-                now = next;
+                cores.advanceTo(next, running);
                 if (next == finish) {
                     complete(finishes.poll().request);
                 } else if (next == event) {
                     handle(wall.poll());
                 } else {
                     offered++;
-                    arrive(new Request(now));
+                    arrive(new Request(cores.now()));
                     arrivals.advance();
                 }
             }
@@ -174,10 +151,10 @@ public final class InlineModel {
         }
 
         void send(Request request) {
-            request.sent = now;
+            request.sent = cores.now();
             clientInFlight++;
             peakInFlight = Math.max(peakInFlight, clientInFlight);
-            if (!api.tryTake(now)) {
+            if (!api.tryTake(cores.now())) {
                 answer(request, Outcome.API_THROTTLED);
                 return;
             }
@@ -187,7 +164,7 @@ public final class InlineModel {
             } else if (created >= config.concurrency()) {
                 answer(request, Outcome.LAMBDA_CONCURRENCY);
                 return;
-            } else if (!scaling.tryTake(now)) {
+            } else if (!scaling.tryTake(cores.now())) {
                 answer(request, Outcome.LAMBDA_SCALING);
                 return;
             } else {
@@ -196,14 +173,14 @@ public final class InlineModel {
             }
             request.running = true;
             running++;
-            request.virtualEnd = virtual + work;
+            request.virtualEnd = cores.virtual() + work;
             finishes.add(new Finish(request.virtualEnd, request));
             double deadline = Math.min(config.computeDeadline(), config.integrationTimeout());
             if (Double.isFinite(deadline)) {
-                wall.add(new WallEvent(now + deadline, Kind.DEADLINE, request));
+                wall.add(new WallEvent(cores.now() + deadline, Kind.DEADLINE, request));
             }
             if (Double.isFinite(config.patienceSeconds())) {
-                wall.add(new WallEvent(now + config.patienceSeconds(), Kind.PATIENCE, request));
+                wall.add(new WallEvent(cores.now() + config.patienceSeconds(), Kind.PATIENCE, request));
             }
         }
 
@@ -242,13 +219,13 @@ public final class InlineModel {
                 return;
             }
             request.answered = true;
-            double answeredAt = now + config.overheadSeconds();
+            double answeredAt = cores.now() + config.overheadSeconds();
             if (outcome == Outcome.OK && answeredAt - request.sent > config.patienceSeconds()) {
                 count(Outcome.CLIENT_TIMEOUT);
             } else {
                 count(outcome);
                 if (outcome == Outcome.OK) {
-                    latency.recordValue(Math.max(0, Math.round((answeredAt - request.intended) * 1e6)));
+                    recordLatency(answeredAt - request.intended);
                 }
             }
             releaseClient();
@@ -262,29 +239,11 @@ public final class InlineModel {
             }
         }
 
-        void count(Outcome outcome) {
-            outcomes.merge(outcome, 1L, Long::sum);
-        }
-
         PathPrediction prediction() {
-            long ok = outcomes.getOrDefault(Outcome.OK, 0L);
-            long throttled = outcomes.getOrDefault(Outcome.API_THROTTLED, 0L)
-                    + outcomes.getOrDefault(Outcome.LAMBDA_CONCURRENCY, 0L)
-                    + outcomes.getOrDefault(Outcome.LAMBDA_SCALING, 0L);
-            return new PathPrediction(
-                    "inline",
-                    load.ratePerSecond(),
-                    offered,
-                    Map.copyOf(outcomes),
-                    ok / load.durationSeconds(),
-                    millis(latency, 50),
-                    millis(latency, 99),
-                    latency.getTotalCount() == 0 ? Double.NaN : latency.getMean() / 1_000.0,
-                    offered == 0 ? 0 : (double) throttled / offered,
-                    peakInFlight,
-                    0,
-                    1,
-                    binding());
+            long throttled = counted(Outcome.API_THROTTLED)
+                    + counted(Outcome.LAMBDA_CONCURRENCY)
+                    + counted(Outcome.LAMBDA_SCALING);
+            return prediction("inline", offered, throttled, peakInFlight, 0, 1, binding());
         }
 
         Limit binding() {
@@ -307,9 +266,5 @@ public final class InlineModel {
                 default -> Limit.COMPUTE;
             };
         }
-    }
-
-    static double millis(Histogram micros, double percentile) {
-        return micros.getTotalCount() == 0 ? Double.NaN : micros.getValueAtPercentile(percentile) / 1_000.0;
     }
 }

@@ -23,6 +23,11 @@ public final class TokenBucket {
         this.tokens = burst;
     }
 
+    /** A full bucket at time 0, or, when {@code ratePerSecond} is infinite, one that never refuses. */
+    public static TokenBucket of(double ratePerSecond, double burst) {
+        return Double.isInfinite(ratePerSecond) ? unlimited() : new TokenBucket(ratePerSecond, burst);
+    }
+
     public static TokenBucket unlimited() {
         return new TokenBucket(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
     }

@@ -64,21 +64,7 @@ public final class ValidationCommand {
             out.println("path multiple offered/s | p50 predicted measured error | p99 predicted measured error"
                     + " | goodput/s predicted measured error");
             for (ValidationRow r : report.rows()) {
-                out.printf(
-                        Locale.ROOT,
-                        "%s %.1fx %.1f | %.0f %.0f %+.0f%% | %.0f %.0f %+.0f%% | %.1f %.1f %+.0f%%%n",
-                        r.path(),
-                        r.multiple(),
-                        r.offeredPerSecond(),
-                        r.predictedP50Millis(),
-                        r.measuredP50Millis(),
-                        100 * r.p50Error(),
-                        r.predictedP99Millis(),
-                        r.measuredP99Millis(),
-                        100 * r.p99Error(),
-                        r.predictedGoodputPerSecond(),
-                        r.measuredGoodputPerSecond(),
-                        100 * r.goodputError());
+                out.println(r.tableLine());
             }
             out.printf(Locale.ROOT, "worst error: %.0f %%%n", 100 * report.worstError());
         }

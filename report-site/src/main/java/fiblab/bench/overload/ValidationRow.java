@@ -1,5 +1,7 @@
 package fiblab.bench.overload;
 
+import java.util.Locale;
+
 /**
  * The model's prediction beside one measured overload step. Errors are (predicted − measured) /
  * measured, so 0.25 means the model said 25 % more than was measured.
@@ -30,6 +32,28 @@ public record ValidationRow(
     /** The largest of the three errors, in absolute value. */
     public double worstError() {
         return Math.max(Math.abs(p50Error()), Math.max(Math.abs(p99Error()), Math.abs(goodputError())));
+    }
+
+    /**
+     * The row as the validation table prints it: path, multiple and offered rate, then predicted,
+     * measured and error for p50, p99 and goodput.
+     */
+    public String tableLine() {
+        return String.format(
+                Locale.ROOT,
+                "%s %.1fx %.1f | %.0f %.0f %+.0f%% | %.0f %.0f %+.0f%% | %.1f %.1f %+.0f%%",
+                path,
+                multiple,
+                offeredPerSecond,
+                predictedP50Millis,
+                measuredP50Millis,
+                100 * p50Error(),
+                predictedP99Millis,
+                measuredP99Millis,
+                100 * p99Error(),
+                predictedGoodputPerSecond,
+                measuredGoodputPerSecond,
+                100 * goodputError());
     }
 
     static double relative(double predicted, double measured) {

@@ -15,10 +15,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /** The load generator's HTTP/1.1 client against real servers on loopback, in the shapes servers answer. */
 class ApiClientIT {
+
+    private static final String OK = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
 
     @Test
     void get_shouldReuseOneConnection_andReadFixedAndChunkedBodies() throws Exception {
@@ -60,22 +63,12 @@ class ApiClientIT {
     void get_shouldReadToTheEnd_whenAnHttp10ServerClosesAfterEachAnswer() throws Exception {
         // Given a server that answers HTTP/1.0 without a length and closes, as Flask's development server may
         try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            Thread serving = new Thread(() -> {
-                for (int i = 0; i < 2; i++) {
-                    try (Socket socket = server.accept()) {
-                        readRequestHead(socket.getInputStream());
-                        socket.getOutputStream()
-                                .write(("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + "{\"n\":" + i
-                                                + "}")
-                                        .getBytes(StandardCharsets.UTF_8));
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
-            serving.start();
-            try (ApiClient client =
-                    new ApiClient(URI.create("http://127.0.0.1:" + server.getLocalPort()), Duration.ofSeconds(5))) {
+            Thread serving = serveOneRequestPerConnection(
+                    server,
+                    2,
+                    new AtomicInteger(),
+                    i -> "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + "{\"n\":" + i + "}");
+            try (ApiClient client = clientOf(server)) {
                 // Then two requests in a row both succeed, each on a new connection
                 assertThat(client.get("/fib/0").body()).isEqualTo("{\"n\":0}");
                 assertThat(client.get("/fib/1").body()).isEqualTo("{\"n\":1}");
@@ -89,23 +82,8 @@ class ApiClientIT {
         // Given a server that keeps a connection open after its first answer, then closes it unused
         try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             AtomicInteger accepted = new AtomicInteger();
-            Thread serving = new Thread(() -> {
-                for (int i = 0; i < 2; i++) {
-                    try (Socket socket = server.accept()) {
-                        accepted.incrementAndGet();
-                        readRequestHead(socket.getInputStream());
-                        socket.getOutputStream()
-                                .write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
-                                        .getBytes(StandardCharsets.UTF_8));
-                        socket.getOutputStream().flush();
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
-            serving.start();
-            try (ApiClient client =
-                    new ApiClient(URI.create("http://127.0.0.1:" + server.getLocalPort()), Duration.ofSeconds(5))) {
+            Thread serving = serveOneRequestPerConnection(server, 2, accepted, i -> OK);
+            try (ApiClient client = clientOf(server)) {
                 assertThat(client.get("/a").body()).isEqualTo("ok");
                 Thread.sleep(100);
 
@@ -126,19 +104,14 @@ class ApiClientIT {
                 try (Socket socket = server.accept()) {
                     accepted.incrementAndGet();
                     for (int i = 0; i < 5; i++) {
-                        readRequestHead(socket.getInputStream());
-                        socket.getOutputStream()
-                                .write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
-                                        .getBytes(StandardCharsets.UTF_8));
-                        socket.getOutputStream().flush();
+                        answer(socket, OK);
                     }
                 } catch (IOException e) {
                     // the test fails on the count below
                 }
             });
             serving.start();
-            try (ApiClient client =
-                    new ApiClient(URI.create("http://127.0.0.1:" + server.getLocalPort()), Duration.ofSeconds(5))) {
+            try (ApiClient client = clientOf(server)) {
                 // When five short-lived threads send one request each, one after the other
                 for (int i = 0; i < 5; i++) {
                     Thread load = new Thread(() -> {
@@ -171,6 +144,37 @@ class ApiClientIT {
             assertThat((System.nanoTime() - start) / 1_000_000).isBetween(150L, 3_000L);
             assertThat(ApiClient.errorKey(new SocketTimeoutException())).isEqualTo("timeout");
         }
+    }
+
+    private static ApiClient clientOf(ServerSocket server) {
+        return new ApiClient(URI.create("http://127.0.0.1:" + server.getLocalPort()), Duration.ofSeconds(5));
+    }
+
+    /**
+     * A started thread that accepts {@code connections} connections in turn, counting them, and on
+     * each reads one request, answers it with {@code answer} of the connection's index and closes it.
+     */
+    private static Thread serveOneRequestPerConnection(
+            ServerSocket server, int connections, AtomicInteger accepted, IntFunction<String> answer) {
+        Thread serving = new Thread(() -> {
+            for (int i = 0; i < connections; i++) {
+                try (Socket socket = server.accept()) {
+                    accepted.incrementAndGet();
+                    answer(socket, answer.apply(i));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        serving.start();
+        return serving;
+    }
+
+    /** Reads one request's head from {@code socket} and writes {@code response} back, as it is. */
+    private static void answer(Socket socket, String response) throws IOException {
+        readRequestHead(socket.getInputStream());
+        socket.getOutputStream().write(response.getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
     }
 
     private static void readRequestHead(InputStream in) throws IOException {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,21 +54,8 @@ class ModelValidationIT {
                 assertThat(row.predictedP50Millis()).isPositive();
                 assertThat(row.predictedP99Millis()).isGreaterThanOrEqualTo(row.predictedP50Millis());
             });
-            report.rows()
-                    .forEach(r -> log.println(String.format(
-                            Locale.ROOT,
-                            "%s %.1fx: p50 %.0f vs %.0f ms (%+.0f %%), p99 %.0f vs %.0f ms (%+.0f %%), goodput %.1f vs %.1f/s (%+.0f %%)",
-                            r.path(),
-                            r.multiple(),
-                            r.predictedP50Millis(),
-                            r.measuredP50Millis(),
-                            100 * r.p50Error(),
-                            r.predictedP99Millis(),
-                            r.measuredP99Millis(),
-                            100 * r.p99Error(),
-                            r.predictedGoodputPerSecond(),
-                            r.measuredGoodputPerSecond(),
-                            100 * r.goodputError())));
+            // predicted, measured and error for p50, p99 and goodput, as the validate command prints them
+            report.rows().forEach(r -> log.println(r.tableLine()));
         }
     }
 }

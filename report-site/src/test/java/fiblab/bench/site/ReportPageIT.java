@@ -1,7 +1,6 @@
 package fiblab.bench.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import fiblab.bench.ShortRealRun;
 import fiblab.bench.result.Results;
@@ -25,7 +24,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,8 +36,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ReportPageIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path AXE = Path.of("src/test/axe/node_modules/axe-core/axe.min.js");
 
     private static ShortRealRun run;
@@ -47,10 +43,7 @@ class ReportPageIT {
 
     @BeforeAll
     static void openSite() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The browser test needs Debian's Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ". Install them with: sudo apt-get install -y chromium chromium-driver");
-        }
+        HeadlessChromium.requireInstalled();
         run = ShortRealRun.get();
         drivers.put(1440, open(run.index, 1440, 900, false));
         drivers.put(390, open(run.index, 390, 844, true));
@@ -63,20 +56,8 @@ class ReportPageIT {
     }
 
     static ChromeDriver open(Path page, int width, int height, boolean mobile) throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--hide-scrollbars",
-                "--user-data-dir=" + Files.createTempDirectory("fiblab-chromium-"));
+        ChromeOptions options = HeadlessChromium.options();
+        options.addArguments("--hide-scrollbars");
         if (mobile) {
             // Headless Chromium cannot make a window narrower than ~500 px: emulate the phone instead.
             options.setExperimentalOption(
@@ -87,15 +68,7 @@ class ReportPageIT {
         } else {
             options.addArguments("--window-size=" + width + "," + height);
         }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.get(page.toUri().toString());
-        new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-rendered")));
-        return driver;
+        return HeadlessChromium.open(options, page);
     }
 
     @AfterAll
@@ -193,14 +166,7 @@ class ReportPageIT {
                 if (!canvas.isDisplayed()) {
                     continue; // a chart box hidden because its group of runs is empty
                 }
-                Object painted = js(
-                        driver,
-                        "const c = arguments[0];"
-                                + "if (!window.Chart || !Chart.getChart(c) || c.width === 0 || c.height === 0) return 0;"
-                                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-                                + "let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; } return n;",
-                        canvas);
-                assertThat(((Number) painted).longValue())
+                assertThat(HeadlessChromium.paintedPixels(driver, canvas))
                         .as("painted pixels of %s at %d px", id, width)
                         .isGreaterThan(1_000);
                 @SuppressWarnings("unchecked")

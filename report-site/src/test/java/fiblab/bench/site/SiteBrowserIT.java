@@ -1,17 +1,15 @@
 package fiblab.bench.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import fiblab.bench.ShortRealRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,12 +17,10 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Opens the site generated from a short real run in Debian's Chromium, from file:// and offline,
@@ -33,57 +29,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class SiteBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
+    @AutoClose("quit")
     private static ChromeDriver driver;
+
     private static ShortRealRun run;
     private static List<LogEntry> console;
 
     @BeforeAll
     static void openSite() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The browser test needs Debian's Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ". Install them with: sudo apt-get install -y chromium chromium-driver");
-        }
+        HeadlessChromium.requireInstalled();
         run = ShortRealRun.get();
-        Path profile = Files.createTempDirectory("fiblab-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--window-size=1400,7000",
-                "--user-data-dir=" + profile);
+        ChromeOptions options = HeadlessChromium.options();
+        options.addArguments("--window-size=1400,7000");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        // The driver path is given, so Selenium Manager never goes online to look for one.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.get(run.index.toUri().toString());
-        new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-rendered")));
+        driver = HeadlessChromium.open(options, run.index);
         console = driver.manage().logs().get(LogType.BROWSER).getAll();
         Path screenshot = Path.of("target", "site-screenshot.png");
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    @AfterAll
-    static void close() {
-        if (driver != null) {
-            driver.quit();
-        }
     }
 
     @Test
@@ -125,14 +89,7 @@ class SiteBrowserIT {
                         "chart-throughput",
                         "chart-flatness");
         for (WebElement canvas : canvases) {
-            Object painted = ((JavascriptExecutor) driver)
-                    .executeScript(
-                            "const c = arguments[0];"
-                                    + "if (!window.Chart || !Chart.getChart(c) || c.width === 0 || c.height === 0) return 0;"
-                                    + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-                                    + "let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; } return n;",
-                            canvas);
-            assertThat(((Number) painted).longValue())
+            assertThat(HeadlessChromium.paintedPixels(driver, canvas))
                     .as("painted pixels of %s", canvas.getAttribute("id"))
                     .isGreaterThan(1_000);
             assertThat(canvas.isDisplayed())
