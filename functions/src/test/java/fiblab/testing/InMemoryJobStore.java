@@ -178,7 +178,7 @@ public final class InMemoryJobStore implements JobStore {
                         null,
                         null,
                         now,
-                        job.startedAt(),
+                        null,
                         null,
                         null,
                         job.attempts(),
