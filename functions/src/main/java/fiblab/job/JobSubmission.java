@@ -10,11 +10,13 @@ import java.util.Optional;
  * ever told "accepted" for a job that is not durably recorded. If the queue refuses, the job is
  * marked FAILED and the caller learns of it; a retry with the same Idempotency-Key reopens it.
  *
- * <p>A submit can still die between the record and the send (the invocation is killed, the SDK
- * retried a write that had committed). Such a job is repaired when anyone looks at it: a retried
- * submit or a status read that finds it PENDING (or RUNNING on a lease that ended) and not queued
- * for {@code replayAfter} sends its message again. The stamp that records the send is a conditional
- * write, so one caller per period sends; a duplicate message is absorbed by the worker's claim.
+ * <p>A PutItem that the SDK retried after it had committed is refused as a duplicate; when the
+ * stored record is exactly the one this call wrote, the job is this call's and its message is sent
+ * at once. A submit can still die between the record and the send (the invocation is killed).
+ * Such a job is repaired when anyone looks at it: a retried submit or a status read that finds it
+ * PENDING (or RUNNING on a lease that ended) and not queued for {@code replayAfter} sends its
+ * message again. The stamp that records the send is a conditional write, so one caller per period
+ * sends; a duplicate message is absorbed by the worker's claim.
  */
 public final class JobSubmission {
 
@@ -63,7 +65,7 @@ public final class JobSubmission {
                 enqueue(job);
                 return new Submitted(job, false);
             }
-            return replay(jobId, n, algorithm, idempotencyKey, now);
+            return replay(job, now);
         }
         enqueue(job);
         return new Submitted(job, false);
@@ -90,12 +92,21 @@ public final class JobSubmission {
         return now / 1000 + timeToLive.toSeconds();
     }
 
-    private Submitted replay(String jobId, int n, Algorithm algorithm, String idempotencyKey, long now) {
+    private Submitted replay(Job job, long now) {
+        String jobId = job.jobId();
         Job existing = store.find(jobId)
                 .orElseThrow(() -> new StoreUnavailableException(
                         "job " + jobId + " was reported to exist but could not be read", null));
-        if (!existing.sameRequestAs(n, algorithm)) {
-            throw new IdempotencyKeyReusedException(idempotencyKey, existing);
+        if (!existing.sameRequestAs(job.n(), job.algorithm())) {
+            throw new IdempotencyKeyReusedException(job.idempotencyKey(), existing);
+        }
+        if (existing.equals(job)) {
+            // The stored record is, field for field, the one this call wrote (same key, same
+            // submittedAt to the millisecond, untouched since): the SDK retried a PutItem that had
+            // committed. It is this call's job and its message is not sent yet. (Two submits with
+            // one key in the same millisecond would both send; the worker's claim absorbs the copy.)
+            enqueue(job);
+            return new Submitted(job, false);
         }
         if (existing.status() == JobStatus.FAILED
                 && QUEUE_UNAVAILABLE.equals(existing.errorCode())

@@ -59,12 +59,27 @@ class JobSubmissionTest {
     @Test
     void submit_shouldNotQueueAgain_whenRetriedWithSameKeyAfterSuccess() {
         JobSubmission.Submitted first = submission.submit(30, Algorithm.NAIVE, "key-3");
+        fixtures.clock.advanceMillis(1_000);
 
         JobSubmission.Submitted again = submission.submit(30, Algorithm.NAIVE, "key-3");
 
         assertThat(again.replayed()).isTrue();
         assertThat(again.job().jobId()).isEqualTo(first.job().jobId());
         assertThat(fixtures.queue.sent()).hasSize(1);
+    }
+
+    @Test
+    void submit_shouldSendItsMessage_whenTheSdkRetriedAKeyedPutItemThatHadCommitted() {
+        // Given a table whose first PutItem commits but whose answer is lost, so the retried one is refused
+        fixtures.store.commitThenRefuseNextCreate();
+
+        // When a keyed job is submitted
+        JobSubmission.Submitted submitted = submission.submit(30, Algorithm.NAIVE, "key-put-retried");
+
+        // Then the 202 is backed by a message: the job was this call's own, not an earlier submit's
+        assertThat(fixtures.queue.sent())
+                .containsExactly(new JobMessage(submitted.job().jobId(), 30, Algorithm.NAIVE, Fixtures.NOW));
+        assertThat(submitted.replayed()).isFalse();
     }
 
     @Test
