@@ -1,9 +1,11 @@
 package fiblab.job;
 
+import fiblab.admission.BacklogGauge;
 import fiblab.fib.Algorithm;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Submits jobs: records the job as PENDING first, then sends it to the queue, so that no client is
@@ -14,8 +16,8 @@ import java.util.Optional;
  * stored record is exactly the one this call wrote, the job is this call's and its message is sent
  * at once. A submit can still die between the record and the send (the invocation is killed).
  * Such a job is repaired when anyone looks at it: a retried submit or a status read that finds it
- * PENDING (or RUNNING on a lease that ended) and not queued for {@code replayAfter} sends its
- * message again. The stamp that records the send is a conditional write, so one caller per period
+ * PENDING (or RUNNING on a lease that ended), not queued for {@code replayAfter}, while the queue
+ * holds no waiting message, sends its message again. The stamp that records the send is a conditional write, so one caller per period
  * sends; a duplicate message is absorbed by the worker's claim.
  */
 public final class JobSubmission {
@@ -28,17 +30,30 @@ public final class JobSubmission {
 
     private final JobStore store;
     private final JobQueue queue;
+    private final BacklogGauge backlog;
     private final Clock clock;
     private final Duration timeToLive;
     private final Duration replayAfter;
 
+    /** For tests and hosts without a queue to measure: the backlog always reads empty. */
     public JobSubmission(JobStore store, JobQueue queue, Clock clock, Duration timeToLive) {
-        this(store, queue, clock, timeToLive, DEFAULT_REPLAY_AFTER);
+        this(store, queue, () -> OptionalLong.of(0), clock, timeToLive, DEFAULT_REPLAY_AFTER);
     }
 
-    public JobSubmission(JobStore store, JobQueue queue, Clock clock, Duration timeToLive, Duration replayAfter) {
+    /**
+     * @param backlog the queue's waiting messages (the same gauge admission reads): a look replays a
+     *     job only when it reads 0, since while messages wait the job's own may simply be among them
+     */
+    public JobSubmission(
+            JobStore store,
+            JobQueue queue,
+            BacklogGauge backlog,
+            Clock clock,
+            Duration timeToLive,
+            Duration replayAfter) {
         this.store = store;
         this.queue = queue;
+        this.backlog = backlog;
         this.clock = clock;
         this.timeToLive = timeToLive;
         this.replayAfter = replayAfter;
@@ -127,9 +142,19 @@ public final class JobSubmission {
                         || job.status() == JobStatus.RUNNING
                                 && job.leaseUntil() != null
                                 && job.leaseUntil() < staleBefore);
-        if (looksStranded && store.requeue(job.jobId(), now, staleBefore)) {
+        if (looksStranded && queueEmpty() && store.requeue(job.jobId(), now, staleBefore)) {
             queue.send(JobMessage.of(job));
         }
+    }
+
+    /**
+     * A job's message can only be lost for sure when no message waits: while some do, its own may
+     * be among them (a deep backlog takes far longer than {@code replayAfter} to drain), and a copy
+     * per look would only deepen it. An unreadable backlog counts as not empty: a queue that cannot
+     * be read can likely not be sent to either, and the next look, once it reads 0, sends.
+     */
+    private boolean queueEmpty() {
+        return backlog.waitingMessages().orElse(1) == 0;
     }
 
     private void enqueue(Job job) {
