@@ -8,7 +8,8 @@ import java.util.OptionalLong;
 /**
  * Reads another gauge at most once per {@code maxAge} and answers from the last reading in between,
  * so that a burst of submits costs one queue read, not one each. A reading is at most
- * {@code maxAge} old; a failed reading is not cached, so the next call asks again.
+ * {@code maxAge} old. A failed reading is kept as long: a queue that does not answer holds up one
+ * caller per period (for at most the read's own short timeout), not every submit.
  */
 public final class CachedBacklogGauge implements BacklogGauge {
 
@@ -27,7 +28,7 @@ public final class CachedBacklogGauge implements BacklogGauge {
     @Override
     public synchronized OptionalLong waitingMessages() {
         Instant now = clock.instant();
-        if (lastReading.isEmpty() || !now.isBefore(readAt.plus(maxAge))) {
+        if (!now.isBefore(readAt.plus(maxAge))) {
             lastReading = source.waitingMessages();
             readAt = now;
         }

@@ -151,7 +151,7 @@ public final class DynamoDbJobStore implements JobStore, Resource {
                 "reopen job " + jobId,
                 jobId,
                 "SET #status = :pending, submittedAt = :now, queuedAt = :now, expiresAt = :expiresAt"
-                        + " REMOVE errorCode, #error, completedAt",
+                        + " REMOVE errorCode, #error, completedAt, startedAt",
                 "#status = :failed AND errorCode = :code",
                 Map.of("#status", "status", "#error", "error"),
                 values(

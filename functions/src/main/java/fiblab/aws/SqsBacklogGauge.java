@@ -1,6 +1,7 @@
 package fiblab.aws;
 
 import fiblab.admission.BacklogGauge;
+import java.time.Duration;
 import java.util.OptionalLong;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -13,6 +14,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class SqsBacklogGauge implements BacklogGauge {
 
+    /**
+     * A reading is an optimisation (admission, replay on read), never worth stalling a submit for:
+     * the whole call, retries included, gives up after this and the gauge reads empty.
+     */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+
     private final SqsClient client;
     private final String queueUrl;
 
@@ -24,8 +31,9 @@ public final class SqsBacklogGauge implements BacklogGauge {
     @Override
     public OptionalLong waitingMessages() {
         try {
-            String count = client.getQueueAttributes(
-                            b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+            String count = client.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)
+                            .overrideConfiguration(o -> o.apiCallTimeout(READ_TIMEOUT)))
                     .attributes()
                     .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
             return count == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(count));

@@ -58,14 +58,16 @@ final class Components {
         DynamoDbJobStore store =
                 new DynamoDbJobStore(AwsClients.dynamoDb(settings), settings.required(TABLE_NAME), budget);
         SqsJobQueue queue = new SqsJobQueue(AwsClients.sqs(settings), settings.required(QUEUE_URL), budget);
+        // One cached reading serves both admission and replay on read: at most one queue read per period.
+        BacklogGauge backlog = new CachedBacklogGauge(queue.backlogGauge(), Clock.systemUTC(), BACKLOG_MAX_AGE);
         JobSubmission submission = new JobSubmission(
                 store,
                 queue,
+                backlog,
                 Clock.systemUTC(),
                 timeToLive(settings),
                 Duration.ofSeconds(settings.integer(REPLAY_AFTER_SECONDS, 60, 1, 86_400)));
-        FibApi api = new FibApi(
-                new RequestRules(limits), submission, metrics(settings), admission(settings, queue.backlogGauge()));
+        FibApi api = new FibApi(new RequestRules(limits), submission, metrics(settings), admission(settings, backlog));
         return new Built<>(api, List.of(store, queue));
     }
 
@@ -75,7 +77,7 @@ final class Components {
      */
     private static SubmitAdmission admission(Settings settings, BacklogGauge backlog) {
         int limit = settings.integer(QUEUE_BACKLOG_LIMIT, 1000, 1, Integer.MAX_VALUE);
-        return new SubmitAdmission(new CachedBacklogGauge(backlog, Clock.systemUTC(), BACKLOG_MAX_AGE), limit);
+        return new SubmitAdmission(backlog, limit);
     }
 
     static Built<Worker> worker(Settings settings, CallBudget budget) {

@@ -41,7 +41,9 @@ public interface JobStore {
 
     /**
      * Puts a job that FAILED with {@code errorCode} back to PENDING (a retried submit, a redriven
-     * message), submitted again at {@code now} and living until {@code expiresAt}; false otherwise.
+     * message), submitted again at {@code now} and living until {@code expiresAt}, with no start
+     * recorded (the next claim starts it afresh, so it never reads as started before it was
+     * submitted); false otherwise.
      */
     boolean reopen(String jobId, String errorCode, long now, long expiresAt);
 

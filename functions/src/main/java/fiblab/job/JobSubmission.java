@@ -1,20 +1,24 @@
 package fiblab.job;
 
+import fiblab.admission.BacklogGauge;
 import fiblab.fib.Algorithm;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Submits jobs: records the job as PENDING first, then sends it to the queue, so that no client is
  * ever told "accepted" for a job that is not durably recorded. If the queue refuses, the job is
  * marked FAILED and the caller learns of it; a retry with the same Idempotency-Key reopens it.
  *
- * <p>A submit can still die between the record and the send (the invocation is killed, the SDK
- * retried a write that had committed). Such a job is repaired when anyone looks at it: a retried
- * submit or a status read that finds it PENDING (or RUNNING on a lease that ended) and not queued
- * for {@code replayAfter} sends its message again. The stamp that records the send is a conditional
- * write, so one caller per period sends; a duplicate message is absorbed by the worker's claim.
+ * <p>A PutItem that the SDK retried after it had committed is refused as a duplicate; when the
+ * stored record is exactly the one this call wrote, the job is this call's and its message is sent
+ * at once. A submit can still die between the record and the send (the invocation is killed).
+ * Such a job is repaired when anyone looks at it: a retried submit or a status read that finds it
+ * PENDING (or RUNNING on a lease that ended), not queued for {@code replayAfter}, while the queue
+ * holds no waiting message, sends its message again. The stamp that records the send is a conditional write, so one caller per period
+ * sends; a duplicate message is absorbed by the worker's claim.
  */
 public final class JobSubmission {
 
@@ -26,17 +30,30 @@ public final class JobSubmission {
 
     private final JobStore store;
     private final JobQueue queue;
+    private final BacklogGauge backlog;
     private final Clock clock;
     private final Duration timeToLive;
     private final Duration replayAfter;
 
+    /** For tests and hosts without a queue to measure: the backlog always reads empty. */
     public JobSubmission(JobStore store, JobQueue queue, Clock clock, Duration timeToLive) {
-        this(store, queue, clock, timeToLive, DEFAULT_REPLAY_AFTER);
+        this(store, queue, () -> OptionalLong.of(0), clock, timeToLive, DEFAULT_REPLAY_AFTER);
     }
 
-    public JobSubmission(JobStore store, JobQueue queue, Clock clock, Duration timeToLive, Duration replayAfter) {
+    /**
+     * @param backlog the queue's waiting messages (the same gauge admission reads): a look replays a
+     *     job only when it reads 0, since while messages wait the job's own may simply be among them
+     */
+    public JobSubmission(
+            JobStore store,
+            JobQueue queue,
+            BacklogGauge backlog,
+            Clock clock,
+            Duration timeToLive,
+            Duration replayAfter) {
         this.store = store;
         this.queue = queue;
+        this.backlog = backlog;
         this.clock = clock;
         this.timeToLive = timeToLive;
         this.replayAfter = replayAfter;
@@ -63,7 +80,7 @@ public final class JobSubmission {
                 enqueue(job);
                 return new Submitted(job, false);
             }
-            return replay(jobId, n, algorithm, idempotencyKey, now);
+            return replay(job, now);
         }
         enqueue(job);
         return new Submitted(job, false);
@@ -90,12 +107,21 @@ public final class JobSubmission {
         return now / 1000 + timeToLive.toSeconds();
     }
 
-    private Submitted replay(String jobId, int n, Algorithm algorithm, String idempotencyKey, long now) {
+    private Submitted replay(Job job, long now) {
+        String jobId = job.jobId();
         Job existing = store.find(jobId)
                 .orElseThrow(() -> new StoreUnavailableException(
                         "job " + jobId + " was reported to exist but could not be read", null));
-        if (!existing.sameRequestAs(n, algorithm)) {
-            throw new IdempotencyKeyReusedException(idempotencyKey, existing);
+        if (!existing.sameRequestAs(job.n(), job.algorithm())) {
+            throw new IdempotencyKeyReusedException(job.idempotencyKey(), existing);
+        }
+        if (existing.equals(job)) {
+            // The stored record is, field for field, the one this call wrote (same key, same
+            // submittedAt to the millisecond, untouched since): the SDK retried a PutItem that had
+            // committed. It is this call's job and its message is not sent yet. (Two submits with
+            // one key in the same millisecond would both send; the worker's claim absorbs the copy.)
+            enqueue(job);
+            return new Submitted(job, false);
         }
         if (existing.status() == JobStatus.FAILED
                 && QUEUE_UNAVAILABLE.equals(existing.errorCode())
@@ -116,9 +142,19 @@ public final class JobSubmission {
                         || job.status() == JobStatus.RUNNING
                                 && job.leaseUntil() != null
                                 && job.leaseUntil() < staleBefore);
-        if (looksStranded && store.requeue(job.jobId(), now, staleBefore)) {
+        if (looksStranded && queueEmpty() && store.requeue(job.jobId(), now, staleBefore)) {
             queue.send(JobMessage.of(job));
         }
+    }
+
+    /**
+     * A job's message can only be lost for sure when no message waits: while some do, its own may
+     * be among them (a deep backlog takes far longer than {@code replayAfter} to drain), and a copy
+     * per look would only deepen it. An unreadable backlog counts as not empty: a queue that cannot
+     * be read can likely not be sent to either, and the next look, once it reads 0, sends.
+     */
+    private boolean queueEmpty() {
+        return backlog.waitingMessages().orElse(1) == 0;
     }
 
     private void enqueue(Job job) {

@@ -44,12 +44,25 @@ class CachedBacklogGaugeTest {
     }
 
     @Test
-    void waitingMessages_shouldAskAgainAtOnce_whenTheLastReadingFailed() {
+    void waitingMessages_shouldKeepAFailedReadingForMaxAge_soASlowQueueHoldsUpOneSubmitPerPeriod() {
+        // Given a queue whose backlog cannot be read (each try may wait out a timeout), then can
         readings.add(OptionalLong.empty());
         readings.add(OptionalLong.of(3));
 
-        assertThat(gauge.waitingMessages()).isEmpty();
-        assertThat(gauge.waitingMessages()).hasValue(3);
+        // When submits read the gauge during the next 5 s, and once after
+        OptionalLong first = gauge.waitingMessages();
+        clock.advanceMillis(1_000);
+        OptionalLong second = gauge.waitingMessages();
+        clock.advanceMillis(3_999);
+        OptionalLong third = gauge.waitingMessages();
+        clock.advanceMillis(1);
+        OptionalLong fourth = gauge.waitingMessages();
+
+        // Then only the first asks the queue in that period; the next period asks again
+        assertThat(first).isEmpty();
+        assertThat(second).isEmpty();
+        assertThat(third).isEmpty();
+        assertThat(fourth).hasValue(3);
         assertThat(reads).isEqualTo(2);
     }
 

@@ -226,6 +226,7 @@ class FibApiTest {
                 "{\"n\": 30}");
 
         HttpResponse first = api.handle(request);
+        fixtures.clock.advanceMillis(1_000);
         HttpResponse second = api.handle(request);
 
         assertThat(second.status()).isEqualTo(202);

@@ -195,6 +195,24 @@ public abstract class JobStoreContract {
     }
 
     @Test
+    void redrive_shouldStartTheReopenedJobAfresh_soItNeverStartsBeforeItWasSubmitted() {
+        // Given a job that ran, gave up, and was redriven a minute later
+        String jobId = newJob();
+        store().claim(jobId, NOW + 100, NOW + 1_000);
+        store().fail(jobId, 1, JobWorker.GAVE_UP, "gave up", NOW + 2_000);
+        assertThat(store().reopen(jobId, JobWorker.GAVE_UP, NOW + 60_000, TTL + 60))
+                .isTrue();
+
+        // When the redriven message claims it
+        Job reclaimed = store().claim(jobId, NOW + 60_500, NOW + 70_000).orElseThrow();
+
+        // Then its start follows its new submit (GET /jobs would show queueMillis = 500, not negative)
+        assertThat(reclaimed.submittedAt()).isEqualTo(NOW + 60_000);
+        assertThat(reclaimed.startedAt()).isEqualTo(NOW + 60_500);
+        assertThat(read(jobId).startedAt()).isEqualTo(NOW + 60_500);
+    }
+
+    @Test
     void requeue_shouldLetOneCallerPerPeriodResendAStrandedPendingJob() {
         String jobId = newJob();
 

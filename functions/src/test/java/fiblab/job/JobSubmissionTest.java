@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fiblab.fib.Algorithm;
 import fiblab.testing.Fixtures;
+import java.time.Duration;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class JobSubmissionTest {
@@ -59,12 +61,27 @@ class JobSubmissionTest {
     @Test
     void submit_shouldNotQueueAgain_whenRetriedWithSameKeyAfterSuccess() {
         JobSubmission.Submitted first = submission.submit(30, Algorithm.NAIVE, "key-3");
+        fixtures.clock.advanceMillis(1_000);
 
         JobSubmission.Submitted again = submission.submit(30, Algorithm.NAIVE, "key-3");
 
         assertThat(again.replayed()).isTrue();
         assertThat(again.job().jobId()).isEqualTo(first.job().jobId());
         assertThat(fixtures.queue.sent()).hasSize(1);
+    }
+
+    @Test
+    void submit_shouldSendItsMessage_whenTheSdkRetriedAKeyedPutItemThatHadCommitted() {
+        // Given a table whose first PutItem commits but whose answer is lost, so the retried one is refused
+        fixtures.store.commitThenRefuseNextCreate();
+
+        // When a keyed job is submitted
+        JobSubmission.Submitted submitted = submission.submit(30, Algorithm.NAIVE, "key-put-retried");
+
+        // Then the 202 is backed by a message: the job was this call's own, not an earlier submit's
+        assertThat(fixtures.queue.sent())
+                .containsExactly(new JobMessage(submitted.job().jobId(), 30, Algorithm.NAIVE, Fixtures.NOW));
+        assertThat(submitted.replayed()).isFalse();
     }
 
     @Test
@@ -114,6 +131,41 @@ class JobSubmissionTest {
         assertThat(fixtures.queue.sent())
                 .as("a second retry within the grace period")
                 .hasSize(1);
+    }
+
+    @Test
+    void status_shouldNotResendAPendingJob_whileMessagesStillWaitInTheQueue_butShouldOnceItIsEmpty() {
+        // Given a job whose message waits behind a deep backlog for longer than the replay period
+        OptionalLong[] backlog = {OptionalLong.of(5)};
+        JobSubmission gauged = new JobSubmission(
+                fixtures.store,
+                fixtures.queue,
+                () -> backlog[0],
+                fixtures.clock,
+                Duration.ofDays(7),
+                JobSubmission.DEFAULT_REPLAY_AFTER);
+        String jobId = gauged.submit(30, Algorithm.NAIVE, "key-deep").job().jobId();
+        fixtures.clock.advanceMillis(120_000);
+
+        // When the client polls and retries its submit while 5 messages wait
+        gauged.status(jobId);
+        gauged.submit(30, Algorithm.NAIVE, "key-deep");
+
+        // Then no copy is sent: its message may simply be among those waiting
+        assertThat(fixtures.queue.sent()).as("while 5 wait").hasSize(1);
+
+        // When the queue cannot be read either, nothing is sent (a queue that cannot be read likely cannot be sent to)
+        backlog[0] = OptionalLong.empty();
+        gauged.status(jobId);
+        assertThat(fixtures.queue.sent()).as("while the backlog is unreadable").hasSize(1);
+
+        // When the queue reads empty, the job's message is evidently lost: a poll sends it again
+        backlog[0] = OptionalLong.of(0);
+        gauged.status(jobId);
+        assertThat(fixtures.queue.sent())
+                .as("once the queue is empty")
+                .hasSize(2)
+                .allSatisfy(m -> assertThat(m.jobId()).isEqualTo(jobId));
     }
 
     @Test

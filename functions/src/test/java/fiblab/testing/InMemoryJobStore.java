@@ -23,6 +23,7 @@ public final class InMemoryJobStore implements JobStore {
     private final AtomicInteger completions = new AtomicInteger();
     private volatile boolean down;
     private volatile StoreUnavailableException nextFailure;
+    private volatile boolean refuseNextCreateAfterCommit;
 
     public void goDown() {
         down = true;
@@ -35,6 +36,14 @@ public final class InMemoryJobStore implements JobStore {
     /** The next call fails with {@code failure}, as a table that answers one request with an error. */
     public void failNextWith(StoreUnavailableException failure) {
         nextFailure = failure;
+    }
+
+    /**
+     * The next create writes the job and then answers "already exists", as DynamoDB does to a
+     * PutItem the SDK retried after the first attempt had committed.
+     */
+    public void commitThenRefuseNextCreate() {
+        refuseNextCreateAfterCommit = true;
     }
 
     public int completions() {
@@ -57,6 +66,10 @@ public final class InMemoryJobStore implements JobStore {
     public synchronized void create(Job job) {
         checkUp();
         if (jobs.putIfAbsent(job.jobId(), job) != null) {
+            throw new JobAlreadyExistsException(job.jobId());
+        }
+        if (refuseNextCreateAfterCommit) {
+            refuseNextCreateAfterCommit = false;
             throw new JobAlreadyExistsException(job.jobId());
         }
     }
@@ -132,7 +145,7 @@ public final class InMemoryJobStore implements JobStore {
                         null,
                         null,
                         now,
-                        job.startedAt(),
+                        null,
                         null,
                         null,
                         job.attempts(),
