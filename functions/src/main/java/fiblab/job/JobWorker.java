@@ -68,7 +68,7 @@ public final class JobWorker {
         try {
             return run(message, receiveCount, remainingMillis, invocationMillis, true);
         } catch (RuntimeException failure) {
-            return transientFailure(message.jobId(), receiveCount, null, failure);
+            return transientFailure(message, receiveCount, null, failure);
         }
     }
 
@@ -93,7 +93,7 @@ public final class JobWorker {
             return defer(message, receiveCount, estimate, budget);
         }
         if (budget <= 0) {
-            return transientFailure(jobId, receiveCount, null, new DeadlineExceededException(0));
+            return transientFailure(message, receiveCount, null, new DeadlineExceededException(0));
         }
         long now = clock.millis();
         Optional<Job> claimed = store.claim(jobId, now, now + leaseMillis(estimate, remainingMillis));
@@ -123,7 +123,7 @@ public final class JobWorker {
                     : new WorkerOutcome(
                             WorkerOutcome.Kind.ALREADY_FINISHED, jobId, "another delivery stored the result first");
         } catch (RuntimeException failure) {
-            return transientFailure(jobId, receiveCount, attempt, failure);
+            return transientFailure(message, receiveCount, attempt, failure);
         }
     }
 
@@ -149,7 +149,7 @@ public final class JobWorker {
             return new WorkerOutcome(
                     WorkerOutcome.Kind.DEFERRED, message.jobId(), detail + ": sent again for a later invocation");
         } catch (QueueUnavailableException unavailable) {
-            return transientFailure(message.jobId(), receiveCount, null, unavailable);
+            return transientFailure(message, receiveCount, null, unavailable);
         }
     }
 
@@ -199,21 +199,36 @@ public final class JobWorker {
     /**
      * A failure that a later delivery may not meet: the message comes back after the schedule's
      * delay, and on the last receive the job is marked GAVE_UP (fenced by {@code attempt} when
-     * this delivery holds the claim).
+     * this delivery holds the claim). If the table cannot take that write either, the message
+     * must not go on to the DLQ while its job reads PENDING with nothing left to end it: a fresh
+     * copy (receive count 1) is queued after the same delay, so the job is computed once the
+     * table is back. Only when the queue refuses that copy too does the message reach the DLQ.
      */
-    private WorkerOutcome transientFailure(String jobId, int receiveCount, Integer attempt, RuntimeException cause) {
+    private WorkerOutcome transientFailure(
+            JobMessage message, int receiveCount, Integer attempt, RuntimeException cause) {
+        String jobId = message.jobId();
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        int delay = policy.retrySchedule().delaySeconds(receiveCount);
         if (receiveCount >= policy.maxReceiveCount()) {
             String error = "gave up after " + receiveCount + " deliveries: " + forClients(cause)
                     + "; an operator can retry it by redriving its message from the dead-letter queue";
-            if (attempt != null) {
-                failQuietly(jobId, attempt, GAVE_UP, error);
-            } else {
-                failUnclaimed(jobId, GAVE_UP, error);
+            boolean recorded = attempt != null
+                    ? failQuietly(jobId, attempt, GAVE_UP, error)
+                    : failUnclaimed(jobId, GAVE_UP, error);
+            if (!recorded) {
+                try {
+                    queue.send(message, delay);
+                    return new WorkerOutcome(
+                            WorkerOutcome.Kind.DEFERRED,
+                            jobId,
+                            "the job store could not record the give-up (" + reason + "); sent again after " + delay
+                                    + " s");
+                } catch (QueueUnavailableException unavailable) {
+                    // Both down: the message goes on to the DLQ, whose alarm asks an operator to redrive it.
+                }
             }
         }
-        return new WorkerOutcome(
-                WorkerOutcome.Kind.RETRY, jobId, reason, policy.retrySchedule().delaySeconds(receiveCount));
+        return new WorkerOutcome(WorkerOutcome.Kind.RETRY, jobId, reason, delay);
     }
 
     /** What a client may read about a failure: what happened, without table, queue or SDK names. */
@@ -230,12 +245,16 @@ public final class JobWorker {
         return "an unexpected error occurred (it was logged with this job's id)";
     }
 
-    /** Fails a job this delivery did not claim, unless another delivery holds a live lease on it. */
-    private void failUnclaimed(String jobId, String code, String error) {
+    /**
+     * Fails a job this delivery did not claim, unless another delivery holds a live lease on it.
+     *
+     * @return false when the table could not be reached, true when it answered
+     */
+    private boolean failUnclaimed(String jobId, String code, String error) {
         try {
             Optional<Job> current = store.find(jobId);
             if (current.isEmpty()) {
-                return;
+                return true;
             }
             Job job = current.get();
             boolean leased =
@@ -243,16 +262,19 @@ public final class JobWorker {
             if (!leased) {
                 store.fail(jobId, job.attempts(), code, error, clock.millis());
             }
+            return true;
         } catch (StoreUnavailableException unavailable) {
-            // The message still fails; the next delivery, or the DLQ's operator, sees it again.
+            return false;
         }
     }
 
-    private void failQuietly(String jobId, int attempt, String code, String error) {
+    /** @return false when the table could not be reached, true when it answered (applied or fenced off) */
+    private boolean failQuietly(String jobId, int attempt, String code, String error) {
         try {
             store.fail(jobId, attempt, code, error, clock.millis());
+            return true;
         } catch (StoreUnavailableException unavailable) {
-            // As above.
+            return false;
         }
     }
 }

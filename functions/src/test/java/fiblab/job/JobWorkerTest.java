@@ -171,6 +171,41 @@ class JobWorkerTest {
     }
 
     @Test
+    void process_shouldQueueAFreshCopy_whenTheTableCannotRecordTheGiveUpOnTheLastDelivery() {
+        // Given a job whose last allowed delivery meets a table that cannot take the give-up either
+        String jobId = submit(20, Algorithm.NAIVE);
+        int sentBefore = fixtures.queue.sent().size();
+        fixtures.store.goDown();
+
+        // When
+        WorkerOutcome last = worker.process(messageFor(jobId), 3, PLENTY_OF_TIME);
+
+        // Then the delivery is let go only because a fresh copy is queued: the message does not
+        // reach the DLQ while its job still reads PENDING with nothing left to end it
+        assertThat(last.acknowledged()).isTrue();
+        assertThat(fixtures.queue.sent()).hasSize(sentBefore + 1);
+        assertThat(fixtures.queue.sent().get(sentBefore).jobId()).isEqualTo(jobId);
+
+        // And once the table is back, the copy (a new message, receive count 1) computes the job
+        fixtures.store.comeBack();
+        WorkerOutcome copy = worker.process(messageFor(jobId), 1, PLENTY_OF_TIME);
+        assertThat(copy.kind()).isEqualTo(WorkerOutcome.Kind.COMPLETED);
+        assertThat(fixtures.store.get(jobId).value()).isEqualTo("6765");
+    }
+
+    @Test
+    void process_shouldLeaveTheMessageToTheDlq_whenNeitherTableNorQueueCanBeReachedOnTheLastDelivery() {
+        String jobId = submit(20, Algorithm.NAIVE);
+        fixtures.store.goDown();
+        fixtures.queue.goDown();
+
+        WorkerOutcome last = worker.process(messageFor(jobId), 3, PLENTY_OF_TIME);
+
+        // Two outages at once: the message goes on to the DLQ, whose alarm asks for a redrive
+        assertThat(last.acknowledged()).isFalse();
+    }
+
+    @Test
     void process_shouldReopenAndCompute_whenAGivenUpJobsMessageIsRedrivenFromTheDlq() {
         // Given a job that gave up on its last delivery (its message went to the DLQ)
         String jobId = submit(20, Algorithm.NAIVE);
