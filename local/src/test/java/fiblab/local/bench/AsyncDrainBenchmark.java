@@ -1,6 +1,7 @@
 package fiblab.local.bench;
 
 import fiblab.fib.NaiveRecursion;
+import fiblab.local.DeployLimits;
 import fiblab.local.LocalStack;
 import fiblab.local.LocalStackOptions;
 import java.net.URI;
@@ -47,8 +48,8 @@ public final class AsyncDrainBenchmark {
         System.out.printf(Locale.ROOT, "compute limit fib(%d) bare on %d threads: %.0f/s%n", N, cores, limitBefore);
         Path template = Path.of(System.getProperty("bench.template", "../template.yaml"));
         Path log = Files.createTempFile("drain-stack", ".log");
-        try (LocalStack stack = LocalStack.start(
-                        LocalStackOptions.defaults(template).withPort(0).withLogFile(log));
+        try (LocalStack stack = LocalStack.start(DeployLimits.lift(
+                        LocalStackOptions.defaults(template).withPort(0).withLogFile(log)));
                 SqsClient sqs = stack.endpoints().sqsClient()) {
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

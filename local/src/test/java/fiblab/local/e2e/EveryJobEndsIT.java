@@ -10,6 +10,7 @@ import fiblab.job.JobMessage;
 import fiblab.job.JobMessageCodec;
 import fiblab.job.JobStore;
 import fiblab.job.JobWorker;
+import fiblab.local.DeployLimits;
 import fiblab.local.LocalStack;
 import fiblab.local.LocalStackOptions;
 import fiblab.local.poller.SqsEventSourceMapping;
@@ -82,11 +83,11 @@ class EveryJobEndsIT {
         // one batch at a time, so that five messages make one full batch
         System.setProperty(SqsEventSourceMapping.MAX_LOCAL_BATCHES_PROPERTY, "1");
         try {
-            stack = LocalStack.start(LocalStackOptions.defaults(template)
+            stack = LocalStack.start(DeployLimits.lift(LocalStackOptions.defaults(template)
                     .withPort(0)
                     .withParameter("InlineNaiveMaxN", "30")
                     .withParameter("AsyncNaiveMaxN", Integer.toString(LIMIT_N))
-                    .withLogFile(dir.resolve("stack.log")));
+                    .withLogFile(dir.resolve("stack.log"))));
         } finally {
             System.clearProperty(SqsEventSourceMapping.MAX_LOCAL_BATCHES_PROPERTY);
         }

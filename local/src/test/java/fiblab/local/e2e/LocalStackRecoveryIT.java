@@ -2,6 +2,7 @@ package fiblab.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fiblab.local.DeployLimits;
 import fiblab.local.LocalStack;
 import fiblab.local.LocalStackOptions;
 import fiblab.local.servers.DynaliteServer;
@@ -42,8 +43,8 @@ class LocalStackRecoveryIT {
     @Test
     void dynaliteKilledByPid_shouldComeBackByItself_withItsTable() throws Exception {
         Path log = dir.resolve("stack.log");
-        try (LocalStack stack = LocalStack.start(
-                LocalStackOptions.defaults(template()).withPort(0).withLogFile(log))) {
+        try (LocalStack stack = LocalStack.start(DeployLimits.lift(
+                LocalStackOptions.defaults(template()).withPort(0).withLogFile(log)))) {
             // Given a stack with a finished job
             ApiClient api = new ApiClient(stack.apiUrl());
             String before = jobId(api.submit(20, "naive"));
@@ -75,10 +76,10 @@ class LocalStackRecoveryIT {
         Path data = dir.resolve("data");
         Path template = template();
         List<String> jobs = new ArrayList<>();
-        try (LocalStack first = LocalStack.start(LocalStackOptions.defaults(template)
+        try (LocalStack first = LocalStack.start(DeployLimits.lift(LocalStackOptions.defaults(template)
                 .withPort(0)
                 .withDataDir(data)
-                .withLogFile(dir.resolve("first.log")))) {
+                .withLogFile(dir.resolve("first.log"))))) {
             ApiClient api = new ApiClient(first.apiUrl());
             for (int i = 0; i < 12; i++) {
                 jobs.add(jobId(api.submit(38, "naive")));
@@ -91,10 +92,10 @@ class LocalStackRecoveryIT {
         }
 
         // When a new stack starts on the same data directory
-        try (LocalStack second = LocalStack.start(LocalStackOptions.defaults(template)
+        try (LocalStack second = LocalStack.start(DeployLimits.lift(LocalStackOptions.defaults(template)
                 .withPort(0)
                 .withDataDir(data)
-                .withLogFile(dir.resolve("second.log")))) {
+                .withLogFile(dir.resolve("second.log"))))) {
             ApiClient api = new ApiClient(second.apiUrl());
 
             // Then every job accepted before is readable, and ends DONE
