@@ -87,7 +87,10 @@ class OverloadScenariosIT {
 
     @Test
     void pollingComparison_shouldShowThePoliteClientSendingFewerRequestsPerJob() throws Exception {
-        // Given three clients polling the same kind of job (fib(20), 8 jobs at 4/s)
+        // Given three clients polling the same kind of job (fib(36), 8 jobs at 4/s): long enough
+        // (~0.1 s of compute plus the queue) that a 10 ms poller must ask more than once; with
+        // fib(20) a job was sometimes DONE at the first poll and both clients made 2 requests a job
+        // (a clean-clone CI run)
         List<PollingPolicy> policies = List.of(
                 new PollingPolicy.HonourRetryAfter(Duration.ofSeconds(1)),
                 new PollingPolicy.FixedInterval(Duration.ofMillis(10)),
@@ -95,7 +98,7 @@ class OverloadScenariosIT {
 
         // When each polls its own jobs
         List<PollingComparison.Result> results =
-                PollingComparison.run(target.apiUrl(), 20, 4, 8, policies, Duration.ofSeconds(30));
+                PollingComparison.run(target.apiUrl(), 36, 4, 8, policies, Duration.ofSeconds(30));
 
         // Then every job is answered under every policy
         assertThat(results).hasSize(3).allSatisfy(r -> assertThat(r.done()).isEqualTo(8));
