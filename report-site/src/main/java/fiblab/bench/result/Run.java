@@ -60,100 +60,21 @@ public record Run(
 
     /** This run as a peer's: the server, its versions, its warm-up and its log. */
     public Run asPeer(String server, String versions, int warmupPerPath, String log) {
-        return new Run(
-                id,
-                scenario,
-                path,
-                algorithm,
-                n,
-                mode,
-                ratePerSecond,
-                maxInFlight,
-                concurrency,
-                planned,
-                sent,
-                ok,
-                errorCount,
-                errors,
-                stoppedByBudget,
-                durationSeconds,
-                throughputPerSecond,
-                achievedShareOfOffered,
-                saturated,
-                latency,
-                latencyCurve,
-                serviceTime,
-                serviceTimeCurve,
-                latencyCorrected,
-                correctionIntervalMillis,
-                compute,
-                accepted,
-                acceptedCurve,
-                queueWait,
-                write,
-                serverTotal,
-                polls,
-                pollIntervalMillis,
-                billedMillisMean,
-                clientCpuMicrosPerRequest,
-                clientCpuPercentOfMachine,
-                hdrLog,
-                jobsDrainedSeconds,
-                server,
-                versions,
-                warmupPerPath,
-                log);
+        return withTail(jobsDrainedSeconds, server, versions, warmupPerPath, log);
     }
 
     /** This run without its log file: a kept run's copy leaves the logs out. */
     public Run withoutLog() {
-        return new Run(
-                id,
-                scenario,
-                path,
-                algorithm,
-                n,
-                mode,
-                ratePerSecond,
-                maxInFlight,
-                concurrency,
-                planned,
-                sent,
-                ok,
-                errorCount,
-                errors,
-                stoppedByBudget,
-                durationSeconds,
-                throughputPerSecond,
-                achievedShareOfOffered,
-                saturated,
-                latency,
-                latencyCurve,
-                serviceTime,
-                serviceTimeCurve,
-                latencyCorrected,
-                correctionIntervalMillis,
-                compute,
-                accepted,
-                acceptedCurve,
-                queueWait,
-                write,
-                serverTotal,
-                polls,
-                pollIntervalMillis,
-                billedMillisMean,
-                clientCpuMicrosPerRequest,
-                clientCpuPercentOfMachine,
-                hdrLog,
-                jobsDrainedSeconds,
-                server,
-                versions,
-                warmupPerPath,
-                null);
+        return withTail(jobsDrainedSeconds, server, versions, warmupPerPath, null);
     }
 
     /** This submit run with the time its jobs took to finish after the last submit (the throughput scenario). */
     public Run withJobsDrainedSeconds(double jobsDrainedSeconds) {
+        return withTail(jobsDrainedSeconds, server, versions, warmupPerPath, log);
+    }
+
+    /** The one copy: every measured field as it is, the fields set after the measurement as given. */
+    private Run withTail(Double jobsDrainedSeconds, String server, String versions, Integer warmupPerPath, String log) {
         return new Run(
                 id,
                 scenario,
