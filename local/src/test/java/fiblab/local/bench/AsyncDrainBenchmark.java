@@ -57,7 +57,15 @@ public final class AsyncDrainBenchmark {
             String queue = stack.ref("JobsQueue");
             drain(http, jobs, sqs, queue, WARMUP_JOBS, "warm-up");
             long logBefore = Files.size(log);
+            long jvmBefore = jvmCpuNanos();
+            long nodeBefore = childCpuNanos();
             double rate = drain(http, jobs, sqs, queue, JOBS, "measured");
+            System.out.printf(
+                    Locale.ROOT,
+                    "CPU per job: this JVM (gateway, functions, ElasticMQ, pollers, client) %.2f ms,"
+                            + " dynalite (node) %.2f ms%n",
+                    (jvmCpuNanos() - jvmBefore) / 1e6 / JOBS,
+                    (childCpuNanos() - nodeBefore) / 1e6 / JOBS);
             double limitAfter = computeLimit(cores);
             double limit = (limitBefore + limitAfter) / 2;
             System.out.printf(
@@ -83,6 +91,30 @@ public final class AsyncDrainBenchmark {
             }
             System.out.println("stack log: " + log);
         }
+    }
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU time (user + system) of this JVM's child processes (dynalite's node), from /proc. */
+    private static long childCpuNanos() {
+        long ticks = ProcessHandle.current()
+                .descendants()
+                .mapToLong(child -> {
+                    try {
+                        String stat = Files.readString(Path.of("/proc/" + child.pid() + "/stat"));
+                        String[] fields =
+                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    } catch (Exception gone) {
+                        return 0;
+                    }
+                })
+                .sum();
+        return ticks * 10_000_000L; // USER_HZ = 100 on Linux
     }
 
     /** Jobs/s of fib(N) with every core busy for two seconds, after a one-second warm-up. */
