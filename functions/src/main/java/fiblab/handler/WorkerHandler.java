@@ -16,13 +16,22 @@ import fiblab.job.WorkerOutcome;
 import fiblab.observe.StructuredLogger;
 import fiblab.snapstart.SnapStartHooks;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.crac.Resource;
 
 /**
  * The queue worker: processes each message of the batch on its own and reports only the ones
  * that must come back (ReportBatchItemFailures), so one bad message never fails its neighbours.
+ * Messages are computed one after another; each result is stored while the next message is claimed
+ * and computed, and the invocation returns once every write has answered.
  * A message that must come back is first given the delay the worker chose (ChangeMessageVisibility),
  * so a transient failure is retried in seconds, not after the queue's whole visibility timeout.
  */
@@ -33,6 +42,7 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private final StructuredLogger log;
     private final CallBudget budget;
     private final SnapStartHooks adapterHooks;
+    private final Executor writers = writerThreads();
 
     /** Lambda's constructor. */
     public WorkerHandler() {
@@ -80,6 +90,25 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         SnapStartHooks.register(this);
     }
 
+    /**
+     * Threads that store results (and log them) while the next message of the batch is claimed and
+     * computed; the computations themselves stay on the invocation's thread, one after another, as
+     * the time checks before each one assume. A batch has at most 10 messages, so a few threads
+     * keep every pending write moving. Idle threads end, so a frozen environment holds none for long.
+     */
+    static final int WRITER_THREADS = 4;
+
+    private static Executor writerThreads() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                WRITER_THREADS, WRITER_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "fiblab-worker-writes");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         StructuredLogger invocationLog = log.with("requestId", context.getAwsRequestId());
@@ -87,11 +116,28 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         long invocationMillis = context.getRemainingTimeInMillis();
         budget.startInvocation(invocationMillis);
+        List<CompletableFuture<WorkerOutcome>> outcomes = new ArrayList<>(records.size());
+        Map<String, CompletableFuture<WorkerOutcome>> byJob = new HashMap<>();
         for (SQSEvent.SQSMessage message : records) {
-            WorkerOutcome outcome = process(message, context, invocationMillis, invocationLog);
-            if (!outcome.acknowledged()) {
-                comeBackAfter(message, outcome, invocationLog);
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            String jobId = jobIdOf(message);
+            CompletableFuture<WorkerOutcome> earlier = jobId == null ? null : byJob.get(jobId);
+            if (earlier != null) {
+                // A duplicate in the same batch: once the first copy's result is stored it finds the job
+                // finished and is acknowledged, instead of meeting that copy's claim and coming back later.
+                earlier.join();
+            }
+            CompletableFuture<WorkerOutcome> outcome = process(message, context, invocationMillis, invocationLog);
+            outcomes.add(outcome);
+            if (jobId != null) {
+                byJob.put(jobId, outcome);
+            }
+        }
+        // Every result write, log line and visibility change has answered before the invocation ends:
+        // Lambda freezes the environment once the handler returns.
+        for (int i = 0; i < records.size(); i++) {
+            if (!outcomes.get(i).join().acknowledged()) {
+                failures.add(
+                        new SQSBatchResponse.BatchItemFailure(records.get(i).getMessageId()));
             }
         }
         return new SQSBatchResponse(failures);
@@ -113,30 +159,59 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         }
     }
 
-    private WorkerOutcome process(
+    /**
+     * The message's claim and computation run now, on this thread; its result write, its log line
+     * and, when it must come back, its visibility change follow on the writer threads.
+     */
+    private CompletableFuture<WorkerOutcome> process(
             SQSEvent.SQSMessage message, Context context, long invocationMillis, StructuredLogger invocationLog) {
         int receiveCount = receiveCount(message);
         StructuredLogger messageLog = invocationLog.with("messageId", message.getMessageId());
+        CompletableFuture<WorkerOutcome> outcome;
         try {
-            WorkerOutcome outcome = worker.process(
-                    message.getBody(), receiveCount, context.getRemainingTimeInMillis(), invocationMillis);
-            StructuredLogger jobLog = messageLog.with("jobId", outcome.jobId());
-            if (outcome.acknowledged()) {
-                jobLog.info("message " + outcome.kind(), "detail", outcome.detail(), "receiveCount", receiveCount);
-            } else {
-                jobLog.warn(
-                        "message " + outcome.kind(),
-                        "detail",
-                        outcome.detail(),
-                        "receiveCount",
-                        receiveCount,
-                        "retryAfterSeconds",
-                        outcome.retryAfterSeconds());
-            }
-            return outcome;
+            outcome = worker.process(
+                    message.getBody(), receiveCount, context.getRemainingTimeInMillis(), invocationMillis, writers);
         } catch (RuntimeException unexpected) {
-            messageLog.error("unexpected failure; the message returns to the queue", unexpected);
-            return new WorkerOutcome(WorkerOutcome.Kind.RETRY, null, String.valueOf(unexpected.getMessage()));
+            outcome = CompletableFuture.failedFuture(unexpected);
+        }
+        return outcome.handle((result, unexpected) -> {
+            if (unexpected != null) {
+                Throwable cause = unexpected instanceof CompletionException && unexpected.getCause() != null
+                        ? unexpected.getCause()
+                        : unexpected;
+                messageLog.error("unexpected failure; the message returns to the queue", cause);
+                return new WorkerOutcome(WorkerOutcome.Kind.RETRY, null, String.valueOf(cause.getMessage()));
+            }
+            logged(result, receiveCount, messageLog);
+            if (!result.acknowledged()) {
+                comeBackAfter(message, result, invocationLog);
+            }
+            return result;
+        });
+    }
+
+    private static void logged(WorkerOutcome outcome, int receiveCount, StructuredLogger messageLog) {
+        StructuredLogger jobLog = messageLog.with("jobId", outcome.jobId());
+        if (outcome.acknowledged()) {
+            jobLog.info("message " + outcome.kind(), "detail", outcome.detail(), "receiveCount", receiveCount);
+        } else {
+            jobLog.warn(
+                    "message " + outcome.kind(),
+                    "detail",
+                    outcome.detail(),
+                    "receiveCount",
+                    receiveCount,
+                    "retryAfterSeconds",
+                    outcome.retryAfterSeconds());
+        }
+    }
+
+    /** The message's job id, or null when the body cannot be read (the worker then treats it as poison). */
+    private static String jobIdOf(SQSEvent.SQSMessage message) {
+        try {
+            return JobMessageCodec.read(message.getBody()).jobId();
+        } catch (RuntimeException unreadable) {
+            return null;
         }
     }
 

@@ -6,6 +6,8 @@ import fiblab.fib.DeadlineExceededException;
 import fiblab.observe.Metrics;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Processes one queued message. SQS delivers at least once, so every step is safe to repeat: the
@@ -53,6 +55,19 @@ public final class JobWorker {
      * @param invocationMillis time the invocation had when it started (what a fresh one would have)
      */
     public WorkerOutcome process(String body, int receiveCount, long remainingMillis, long invocationMillis) {
+        return process(body, receiveCount, remainingMillis, invocationMillis, Runnable::run)
+                .join();
+    }
+
+    /**
+     * As {@link #process(String, int, long, long)}, but the result is stored on {@code writes}: the
+     * computation runs on the caller's thread, and the caller may start its next message while the
+     * result's write is on its way. The stage completes with the outcome once the write has answered
+     * (a write that fails is a transient failure, as it would be in line); every other outcome is
+     * complete when this returns. The caller must wait for every stage before its invocation ends.
+     */
+    public CompletableFuture<WorkerOutcome> process(
+            String body, int receiveCount, long remainingMillis, long invocationMillis, Executor writes) {
         JobMessage message;
         try {
             message = validated(JobMessageCodec.read(body));
@@ -63,13 +78,17 @@ public final class JobWorker {
                         POISON_MESSAGE,
                         "the job's message cannot be processed: " + poison.getMessage());
             }
-            return new WorkerOutcome(WorkerOutcome.Kind.POISON, poison.jobId(), poison.getMessage(), 0);
+            return done(new WorkerOutcome(WorkerOutcome.Kind.POISON, poison.jobId(), poison.getMessage(), 0));
         }
         try {
-            return run(message, receiveCount, remainingMillis, invocationMillis, true);
+            return run(message, receiveCount, remainingMillis, invocationMillis, true, writes);
         } catch (RuntimeException failure) {
-            return transientFailure(message, receiveCount, null, failure);
+            return done(transientFailure(message, receiveCount, null, failure));
         }
+    }
+
+    private static CompletableFuture<WorkerOutcome> done(WorkerOutcome outcome) {
+        return CompletableFuture.completedFuture(outcome);
     }
 
     private JobMessage validated(JobMessage message) {
@@ -84,21 +103,26 @@ public final class JobWorker {
         return "n=" + n + " is above this worker's limit of " + max + " for algorithm=" + algorithm.wireName();
     }
 
-    private WorkerOutcome run(
-            JobMessage message, int receiveCount, long remainingMillis, long invocationMillis, boolean mayReopen) {
+    private CompletableFuture<WorkerOutcome> run(
+            JobMessage message,
+            int receiveCount,
+            long remainingMillis,
+            long invocationMillis,
+            boolean mayReopen,
+            Executor writes) {
         String jobId = message.jobId();
         long budget = remainingMillis - WRITE_RESERVE_MILLIS;
         long estimate = policy.costModel().estimateMillis(message.algorithm(), message.n());
         if (estimate > budget && estimate <= invocationMillis - WRITE_RESERVE_MILLIS) {
-            return defer(message, receiveCount, estimate, budget);
+            return done(defer(message, receiveCount, estimate, budget));
         }
         if (budget <= 0) {
-            return transientFailure(message, receiveCount, null, new DeadlineExceededException(0));
+            return done(transientFailure(message, receiveCount, null, new DeadlineExceededException(0)));
         }
         long now = clock.millis();
         Optional<Job> claimed = store.claim(jobId, now, now + leaseMillis(estimate, remainingMillis));
         if (claimed.isEmpty()) {
-            return notClaimed(message, receiveCount, remainingMillis, invocationMillis, mayReopen);
+            return notClaimed(message, receiveCount, remainingMillis, invocationMillis, mayReopen, writes);
         }
         Job job = claimed.get();
         int attempt = job.attempts();
@@ -107,14 +131,25 @@ public final class JobWorker {
             // The table, not the message, says what is computed, so the limit is checked on the table's n.
             String reason = aboveLimit(job.n(), max, job.algorithm());
             failQuietly(jobId, attempt, POISON_MESSAGE, "the job cannot be computed: " + reason);
-            return new WorkerOutcome(WorkerOutcome.Kind.POISON, jobId, reason, 0);
+            return done(new WorkerOutcome(WorkerOutcome.Kind.POISON, jobId, reason, 0));
         }
         if (attempt == 1) {
             metrics.waited(job.queueMillis());
         }
+        Computation result;
         try {
-            Computation result = Computation.run(job.algorithm(), job.n(), Deadline.inMillis(budget));
+            result = Computation.run(job.algorithm(), job.n(), Deadline.inMillis(budget));
             metrics.computed("async", job.algorithm(), result.computeMicros());
+        } catch (RuntimeException failure) {
+            return done(transientFailure(message, receiveCount, attempt, failure));
+        }
+        // The write needs nothing from this thread: the next message's claim and computation go on meanwhile.
+        return CompletableFuture.supplyAsync(() -> store(message, receiveCount, attempt, result), writes);
+    }
+
+    private WorkerOutcome store(JobMessage message, int receiveCount, int attempt, Computation result) {
+        String jobId = message.jobId();
+        try {
             boolean stored =
                     store.complete(jobId, attempt, result.value().toString(), result.computeMicros(), clock.millis());
             return stored
@@ -164,12 +199,17 @@ public final class JobWorker {
         }
     }
 
-    private WorkerOutcome notClaimed(
-            JobMessage message, int receiveCount, long remainingMillis, long invocationMillis, boolean mayReopen) {
+    private CompletableFuture<WorkerOutcome> notClaimed(
+            JobMessage message,
+            int receiveCount,
+            long remainingMillis,
+            long invocationMillis,
+            boolean mayReopen,
+            Executor writes) {
         String jobId = message.jobId();
         Optional<Job> current = store.find(jobId);
         if (current.isEmpty()) {
-            return new WorkerOutcome(WorkerOutcome.Kind.POISON, jobId, "no job " + jobId + " is recorded", 0);
+            return done(new WorkerOutcome(WorkerOutcome.Kind.POISON, jobId, "no job " + jobId + " is recorded", 0));
         }
         Job job = current.get();
         long now = clock.millis();
@@ -179,21 +219,22 @@ public final class JobWorker {
                 && store.reopen(
                         jobId, GAVE_UP, now, now / 1000 + policy.timeToLive().toSeconds())) {
             // A message redriven from the DLQ (or another copy) is an operator's retry of a job that gave up.
-            return run(message, receiveCount, remainingMillis, invocationMillis, false);
+            return run(message, receiveCount, remainingMillis, invocationMillis, false, writes);
         }
         if (job.status().isTerminal()) {
-            return new WorkerOutcome(WorkerOutcome.Kind.ALREADY_FINISHED, jobId, "the job is already " + job.status());
+            return done(new WorkerOutcome(
+                    WorkerOutcome.Kind.ALREADY_FINISHED, jobId, "the job is already " + job.status()));
         }
         // Another delivery holds a live lease: look again once it would have ended.
         long leaseSeconds = job.leaseUntil() == null ? 0 : (job.leaseUntil() - now) / 1000 + 1;
         int delay = (int) Math.min(
                 policy.retrySchedule().maxSeconds(),
                 Math.max(policy.retrySchedule().delaySeconds(receiveCount), leaseSeconds));
-        return new WorkerOutcome(
+        return done(new WorkerOutcome(
                 WorkerOutcome.Kind.RETRY,
                 jobId,
                 "another delivery is computing this job (status " + job.status() + ")",
-                delay);
+                delay));
     }
 
     /**
