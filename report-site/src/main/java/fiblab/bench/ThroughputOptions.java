@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The throughput scenario: inline against the compute limit, and submit latency as n grows. */
+/** The throughput scenario: inline against the compute limit, submit latency as n grows, async jobs/s. */
 final class ThroughputOptions {
 
     @Option(
@@ -43,6 +43,13 @@ final class ThroughputOptions {
     @Option(names = "--flatness-requests", description = "Throughput: submits per n (default: ${DEFAULT-VALUE}).")
     int flatnessRequests = 300;
 
+    @Option(
+            names = "--async-jobs",
+            description =
+                    "Throughput: async jobs at the seed's n from --concurrency clients, each polled as its Retry-After"
+                            + " says; 0 leaves the async measurement out (default: ${DEFAULT-VALUE}).")
+    int asyncJobs = 1000;
+
     void validate(OptionChecks check) {
         check.atLeast("--throughput-requests", requests, 1);
         check.range("--throughput-warmup-seconds", warmupSeconds, 0, 600);
@@ -54,6 +61,7 @@ final class ThroughputOptions {
                 flatnessRate > 0 && flatnessRate <= 1_000,
                 "--flatness-rate must be above 0 and at most 1000 per second; was " + flatnessRate);
         check.atLeast("--flatness-requests", flatnessRequests, 1);
+        check.range("--async-jobs", asyncJobs, 0, 100_000);
     }
 
     ThroughputBench.Settings settings(SeedOptions seed) {
@@ -67,6 +75,7 @@ final class ThroughputOptions {
                 List.copyOf(flatnessN),
                 flatnessRate,
                 flatnessRequests,
+                asyncJobs,
                 Duration.ofSeconds(seed.runBudgetS),
                 Duration.ofSeconds(seed.jobTimeoutS));
     }

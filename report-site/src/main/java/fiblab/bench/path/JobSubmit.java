@@ -22,12 +22,13 @@ public final class JobSubmit {
     /**
      * What one submit gave: the job id and the time to its {@code 202}, or the failure.
      *
-     * @param error null when the job was accepted; else e.g. {@code http-503}, {@code timeout}
+     * @param error             null when the job was accepted; else e.g. {@code http-503}, {@code timeout}
+     * @param retryAfterSeconds the answer's {@code Retry-After}: how long a polite client waits before its first poll
      */
-    public record Accepted(String jobId, long acceptedNanos, String error) {
+    public record Accepted(String jobId, long acceptedNanos, String error, int retryAfterSeconds) {
 
         static Accepted failed(String error) {
-            return new Accepted(null, -1, error);
+            return new Accepted(null, -1, error, -1);
         }
 
         public boolean ok() {
@@ -43,7 +44,11 @@ public final class JobSubmit {
             if (response.statusCode() != 202) {
                 return Accepted.failed("http-" + response.statusCode());
             }
-            return new Accepted(String.valueOf(JSON.std.mapFrom(response.body()).get("jobId")), acceptedNanos, null);
+            return new Accepted(
+                    String.valueOf(JSON.std.mapFrom(response.body()).get("jobId")),
+                    acceptedNanos,
+                    null,
+                    response.retryAfterSeconds());
         } catch (IOException e) {
             return Accepted.failed(ApiClient.errorKey(e));
         } catch (InterruptedException e) {

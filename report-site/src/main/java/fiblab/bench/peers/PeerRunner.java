@@ -85,6 +85,7 @@ public final class PeerRunner {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 

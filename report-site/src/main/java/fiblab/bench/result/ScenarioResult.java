@@ -18,6 +18,7 @@ import java.util.List;
  * @param inlineThroughput           throughput: inline against the limit
  * @param inlineThroughputExternal   throughput: the same load from wrk
  * @param flatness                   throughput: submit p99 at the largest n over the smallest
+ * @param asyncThroughput            throughput: async jobs/s with a Retry-After client, against the limit
  */
 public record ScenarioResult(
         String name,
@@ -29,11 +30,12 @@ public record ScenarioResult(
         ThroughputFindings.ComputeLimit computeLimit,
         ThroughputFindings.InlineThroughput inlineThroughput,
         ThroughputFindings.External inlineThroughputExternal,
-        ThroughputFindings.Flatness flatness) {
+        ThroughputFindings.Flatness flatness,
+        ThroughputFindings.AsyncThroughput asyncThroughput) {
 
     /** A scenario whose findings are its runs alone (seed, open, sweep, fast). */
     public static ScenarioResult of(String name, String description, List<Run> runs) {
-        return new ScenarioResult(name, description, runs, null, null, null, null, null, null, null);
+        return new ScenarioResult(name, description, runs, null, null, null, null, null, null, null, null);
     }
 
     public ScenarioResult withRuns(List<Run> runs) {
@@ -47,6 +49,7 @@ public record ScenarioResult(
                 computeLimit,
                 inlineThroughput,
                 inlineThroughputExternal,
-                flatness);
+                flatness,
+                asyncThroughput);
     }
 }

@@ -137,6 +137,31 @@ public final class ThroughputFindings {
         }
     }
 
+    /**
+     * Async jobs through the whole path against the compute limit: {@code jobs} fib(n) jobs
+     * submitted by {@code clients} threads as fast as the API took them, each polled only as its
+     * {@code Retry-After} said ({@code polling}). {@code achievedPerSecond} is right results from
+     * the first submit to the last result stored (the records' {@code completedAt}); the limit is
+     * the best bare measurement around this run ({@code limitAfter} is the one taken right after it).
+     */
+    public record AsyncThroughput(
+            int n,
+            int jobs,
+            int clients,
+            String polling,
+            long done,
+            long failed,
+            double submitSeconds,
+            double lastResultSeconds,
+            double achievedPerSecond,
+            double limitPerSecond,
+            double ratio,
+            double goal,
+            double resultP50Millis,
+            double resultP99Millis,
+            double requestsPerJob,
+            Measurement limitAfter) {}
+
     /** Submit p99 at the largest n over p99 at the smallest; only the goal when fewer than two n ran. */
     public record Flatness(
             double goal, Integer smallN, Integer largeN, Double p99SmallMillis, Double p99LargeMillis, Double ratio) {}

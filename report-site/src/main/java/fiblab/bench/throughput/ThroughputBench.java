@@ -34,12 +34,17 @@ import java.util.function.BiFunction;
  * fraction of the machine's compute limit (every core running fib(n) bare, measured just before
  * and just after; the higher of the two is the limit);</li>
  * <li>async flatness: the submit latency ({@code POST /jobs} to {@code 202}, open loop) at a small
- * and a large n, while the workers compute; the ratio of the p99s should stay near 1.</li>
+ * and a large n, while the workers compute; the ratio of the p99s should stay near 1;</li>
+ * <li>async throughput: jobs/s through the whole async path with a client that honours
+ * {@code Retry-After} ({@link AsyncThroughput}), as a fraction of the compute limit.</li>
  * </ul>
  */
 public final class ThroughputBench {
 
     public static final String SCENARIO = "throughput";
+
+    /** Issue 12's goal for the async path: jobs/s at least this share of the compute limit. */
+    static final double ASYNC_GOAL = 0.3;
 
     /** @param flatnessN two or more n values, smallest first; the ratio compares the last with the first */
     public record Settings(
@@ -52,6 +57,7 @@ public final class ThroughputBench {
             List<Integer> flatnessN,
             double flatnessRate,
             int flatnessRequests,
+            int asyncJobs,
             Duration budget,
             Duration drainTimeout) {
 
@@ -160,6 +166,8 @@ public final class ThroughputBench {
             }
         }
 
+        ThroughputFindings.AsyncThroughput async = settings.asyncJobs() > 0 ? async(after) : null;
+
         // CPU of this whole JVM (gateway, function, load generator) per answered request, against the bare
         // compute: what the emulation and the generator cost, whatever else ran on the machine meanwhile.
         double okCount = Math.max(1, inline.ok());
@@ -186,7 +194,43 @@ public final class ThroughputBench {
                 new ThroughputFindings.ComputeLimit(cores, before, after, limit),
                 inlineGoal,
                 external,
-                flatness(submitP99s));
+                flatness(submitP99s),
+                async);
+    }
+
+    /** Async jobs/s with a client that honours Retry-After, against the best compute limit around it. */
+    private ThroughputFindings.AsyncThroughput async(Measurement before) throws InterruptedException {
+        int n = settings.n();
+        say("throughput: " + settings.asyncJobs() + " async fib(" + n + ") jobs from " + settings.clients()
+                + " clients, each polled as its Retry-After says");
+        AsyncThroughput.Outcome outcome =
+                new AsyncThroughput(client, n, settings.drainTimeout()).run(settings.asyncJobs(), settings.clients());
+        say("throughput: compute limit again, after the async jobs");
+        int cores = Runtime.getRuntime().availableProcessors();
+        Measurement after = ComputeLimit.measure(n, cores, settings.limitWarmup(), settings.limitMeasure());
+        double limit = Math.max(before.perSecond(), after.perSecond());
+        double ratio = ComputeLimit.ratio(outcome.achievedPerSecond(), limit);
+        say("throughput: async " + outcome.achievedPerSecond() + " jobs/s (" + outcome.done() + " right, "
+                + outcome.failed() + " not) = " + ratio + " x the compute limit of " + limit + "/s; time to result p50 "
+                + outcome.resultP50Millis() + " ms, p99 " + outcome.resultP99Millis() + " ms, "
+                + outcome.requestsPerJob() + " requests per job");
+        return new ThroughputFindings.AsyncThroughput(
+                n,
+                settings.asyncJobs(),
+                settings.clients(),
+                "retry-after",
+                outcome.done(),
+                outcome.failed(),
+                outcome.submitSeconds(),
+                outcome.lastResultSeconds(),
+                outcome.achievedPerSecond(),
+                limit,
+                ratio,
+                ASYNC_GOAL,
+                outcome.resultP50Millis(),
+                outcome.resultP99Millis(),
+                outcome.requestsPerJob(),
+                after);
     }
 
     /**
