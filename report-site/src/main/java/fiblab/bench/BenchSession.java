@@ -117,8 +117,9 @@ final class BenchSession {
         Run overhead;
         ColdStart coldStart = null;
         List<ScenarioResult> scenarioResults = new ArrayList<>();
+        BenchSettings used = settings;
         try (ApiClient client = new ApiClient(target.apiUrl(), settings.requestTimeout(), target.signer())) {
-            BenchRunner runner = new BenchRunner(client, settings, dataDir, progress);
+            BenchRunner runner = new BenchRunner(client, settings, dataDir, progress, log);
             say("Measuring the load generator's overhead (no-work route)");
             overhead = runner.overhead();
             say("Warming up");
@@ -133,6 +134,7 @@ final class BenchSession {
                     scenarioResults.add(runner.run(scenario));
                 }
             }
+            used = runner.settingsUsed();
         }
         Optional<ScenarioResult> seed = scenarioResults.stream()
                 .filter(s -> Scenario.SEED.id().equals(s.name()))
@@ -170,7 +172,7 @@ final class BenchSession {
                 commandLine,
                 environment,
                 targetInfo(),
-                settings.record(),
+                used.record(),
                 overhead,
                 coldStart,
                 scenarioResults,

@@ -214,7 +214,7 @@ public final class Main implements Callable<Integer> {
                 Duration.ofSeconds(seed.requestTimeoutS),
                 Duration.ofSeconds(seed.jobTimeoutS),
                 Duration.ofSeconds(seed.runBudgetS),
-                openLoop.rate,
+                openLoop.rate == null ? 0 : openLoop.rate,
                 openLoop.openRequests,
                 openLoop.maxInFlight,
                 List.copyOf(sweep.sweepN),

@@ -109,6 +109,61 @@ class MainIT {
     }
 
     @Test
+    void realRun_withoutRate_shouldOfferBothOpenLoopsFourFifthsOfTheSlowerSeedPath_andSaySo() throws Exception {
+        // Given the short real run, which gives no --rate
+        ShortRealRun run = ShortRealRun.get();
+        List<Map<String, Object>> runs = runs(run.results);
+        double slowerSeed = runs.stream()
+                .filter(r -> "seed".equals(r.get("scenario")))
+                .mapToDouble(r -> ((Number) r.get("throughputPerSecond")).doubleValue())
+                .min()
+                .orElseThrow();
+        double expected = Math.max(0.1, Math.round(slowerSeed * 0.8 * 10) / 10.0);
+
+        // Then both open loops were offered 0.8 x the slower seed path, the settings record that rate,
+        // and the log says where it came from
+        assertThat(runs.stream().filter(r -> "open".equals(r.get("scenario"))))
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(((Number) r.get("ratePerSecond")).doubleValue())
+                        .isCloseTo(expected, org.assertj.core.data.Offset.offset(0.05)));
+        Map<?, ?> settings = (Map<?, ?>) run.results.get("settings");
+        assertThat(((Number) settings.get("openRatePerSecond")).doubleValue())
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(run.stderr).contains("Open loop at ", "closed-loop throughput in the seed run");
+    }
+
+    @Test
+    void realRun_shouldMeasureAsyncJobsPerSecond_withAClientThatHonoursRetryAfter() throws Exception {
+        ShortRealRun run = ShortRealRun.get();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> scenarios = (List<Map<String, Object>>) run.results.get("scenarios");
+        Map<?, ?> async = (Map<?, ?>) scenarios.stream()
+                .filter(s -> "throughput".equals(s.get("name")))
+                .findFirst()
+                .orElseThrow()
+                .get("asyncThroughput");
+
+        // Every job ended DONE with the right value, each was polled no sooner than its Retry-After (1 s)
+        assertThat(number(async, "jobs")).isEqualTo(ShortRealRun.ASYNC_JOBS);
+        assertThat(number(async, "done")).isEqualTo(ShortRealRun.ASYNC_JOBS);
+        assertThat(number(async, "failed")).isZero();
+        assertThat(async.get("polling")).isEqualTo("retry-after");
+        assertThat(((Number) async.get("resultP50Millis")).doubleValue()).isGreaterThanOrEqualTo(1000);
+        assertThat(((Number) async.get("requestsPerJob")).doubleValue()).isGreaterThanOrEqualTo(2);
+        // and the rate is results over first submit to last result, against the limit around it
+        double achieved = ((Number) async.get("achievedPerSecond")).doubleValue();
+        assertThat(achieved)
+                .isCloseTo(
+                        ShortRealRun.ASYNC_JOBS / ((Number) async.get("lastResultSeconds")).doubleValue(),
+                        org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(((Number) async.get("ratio")).doubleValue())
+                .isCloseTo(
+                        achieved / ((Number) async.get("limitPerSecond")).doubleValue(),
+                        org.assertj.core.data.Offset.offset(0.001));
+        assertThat(run.stderr).contains("each polled as its Retry-After says");
+    }
+
+    @Test
     void realRun_shouldRunThePeersWithTheSeedRunsOwnSpec_andPriceEachPath() throws Exception {
         // Given a short real run with --peers
         ShortRealRun run = ShortRealRun.get();

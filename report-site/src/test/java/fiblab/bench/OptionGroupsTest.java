@@ -38,7 +38,7 @@ class OptionGroupsTest {
                         Duration.ofSeconds(30),
                         Duration.ofSeconds(180),
                         Duration.ofSeconds(300),
-                        100,
+                        0, // the open loop's rate is derived in the session (OpenLoopRate)
                         1000,
                         64,
                         List.of(20, 25, 30, 35, 38, 40, 42, 43, 44, 46),
@@ -75,7 +75,11 @@ class OptionGroupsTest {
                         "Throughput (--scenario throughput)",
                         "The seed's peers",
                         "Publishing the site")
-                .contains("--rate=<rate>", "Open loop: operations per second (default: 100.0)");
+                .contains(
+                        "--rate=<rate>",
+                        "Open loop: operations per second, for both paths",
+                        "(default: 0.8 x the slower path")
+                .contains("--async-jobs=<asyncJobs>");
     }
 
     @Test

@@ -18,6 +18,7 @@ public final class ShortRealRun {
 
     public static final int REQUESTS = 40;
     public static final int OPEN_REQUESTS = 30;
+    public static final int ASYNC_JOBS = 20;
     public static final int COLD_START_SAMPLES = 2;
     public static final Path SITE = Path.of("target", "test-site").toAbsolutePath();
 
@@ -63,8 +64,7 @@ public final class ShortRealRun {
                 "20",
                 "--warmup",
                 "10",
-                "--rate",
-                "50",
+                // no --rate: the open loop's default rate is derived from the seed run (MainIT checks it)
                 "--open-requests",
                 String.valueOf(OPEN_REQUESTS),
                 "--sweep",
@@ -97,7 +97,9 @@ public final class ShortRealRun {
                 "--flatness-rate",
                 "20",
                 "--flatness-requests",
-                "10");
+                "10",
+                "--async-jobs",
+                String.valueOf(ASYNC_JOBS));
         assertThat(exit).as("exit code; stderr:%n%s", err).isZero();
         return new ShortRealRun(
                 exit, out.toString(), err.toString(), ResultsJson.readTree(SITE.resolve("data/results.json")));

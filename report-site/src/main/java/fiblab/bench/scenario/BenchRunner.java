@@ -15,6 +15,7 @@ import fiblab.bench.result.RunResult;
 import fiblab.bench.result.RunSpec;
 import fiblab.bench.result.ScenarioResult;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,19 +38,69 @@ public final class BenchRunner {
     private final BenchSettings settings;
     private final Path dataDir;
     private final BiFunction<String, Integer, ProgressListener> progress;
+    private final PrintWriter log;
+    /** The seed run's closed-loop throughputs, from which the default open-loop rate follows; -1 before it ran. */
+    private double seedInlinePerSecond = -1;
+
+    private double seedAsyncPerSecond = -1;
+    private OpenLoopRate openRate;
 
     /**
      * @param progress makes a listener for a run, given its label and planned count
+     * @param log      where the runner says how it chose what the settings left open (the open-loop rate)
      */
     public BenchRunner(
             ApiClient client,
             BenchSettings settings,
             Path dataDir,
-            BiFunction<String, Integer, ProgressListener> progress) {
+            BiFunction<String, Integer, ProgressListener> progress,
+            PrintWriter log) {
         this.client = client;
         this.settings = settings;
         this.dataDir = dataDir;
         this.progress = progress;
+        this.log = log;
+    }
+
+    /** The settings as they ran: with the open loop's rate as it was chosen, once an open loop ran. */
+    public BenchSettings settingsUsed() {
+        return openRate == null ? settings : settings.withOpenRate(openRate.perSecond());
+    }
+
+    /**
+     * The open loop's rate: {@code --rate}, or by default {@link OpenLoopRate#SHARE_OF_CLOSED_LOOP} of
+     * the slower path's throughput in this session's seed run, or in a short unrecorded closed-loop
+     * probe of both paths when the seed did not run first. Chosen once, said in the log.
+     */
+    public OpenLoopRate openRate() throws InterruptedException {
+        if (openRate == null) {
+            if (settings.openRate() > 0) {
+                openRate = OpenLoopRate.given(settings.openRate());
+            } else if (seedInlinePerSecond >= 0) {
+                openRate = OpenLoopRate.derived(seedInlinePerSecond, seedAsyncPerSecond, "the seed run");
+            } else {
+                openRate = OpenLoopRate.derived(
+                        probe(INLINE),
+                        probe(ASYNC),
+                        "a short closed-loop probe at " + settings.concurrency() + " clients");
+            }
+            log.println("Open loop at " + openRate.perSecond() + "/s for both paths: " + openRate.source());
+            log.flush();
+        }
+        return openRate;
+    }
+
+    private double probe(String path) throws InterruptedException {
+        int count = INLINE.equals(path)
+                ? Math.max(200, settings.concurrency() * 20)
+                : Math.max(50, settings.concurrency() * 5);
+        LoadRun run = ClosedLoop.run(
+                operation(path, settings.n(), NAIVE),
+                settings.concurrency(),
+                count,
+                settings.runBudget(),
+                ProgressListener.NONE);
+        return run.durationNanos() <= 0 ? 0 : run.recorder().okCount() / (run.durationNanos() / 1e9);
     }
 
     /** The load generator's own floor: a route that does no work, at the seed's concurrency. */
@@ -87,14 +138,7 @@ public final class BenchRunner {
 
     public ScenarioResult run(Scenario scenario) throws IOException, InterruptedException {
         List<Run> runs = switch (scenario) {
-            case SEED ->
-                closedPair(
-                        scenario,
-                        settings.n(),
-                        NAIVE,
-                        settings.concurrency(),
-                        settings.requests(),
-                        settings.runBudget());
+            case SEED -> seed(scenario);
             case OPEN -> openPair(scenario, settings.n(), NAIVE);
             case SWEEP -> sweep(scenario);
             case FAST -> fast(scenario);
@@ -102,6 +146,14 @@ public final class BenchRunner {
                 throw new IllegalArgumentException(scenario.id() + " is run by the session, not by the runner");
         };
         return ScenarioResult.of(scenario.id(), scenario.description(), runs);
+    }
+
+    private List<Run> seed(Scenario scenario) throws IOException, InterruptedException {
+        List<Run> pair = closedPair(
+                scenario, settings.n(), NAIVE, settings.concurrency(), settings.requests(), settings.runBudget());
+        seedInlinePerSecond = pair.get(0).throughputPerSecond();
+        seedAsyncPerSecond = pair.get(1).throughputPerSecond();
+        return pair;
     }
 
     private List<Run> sweep(Scenario scenario) throws IOException, InterruptedException {
@@ -148,12 +200,13 @@ public final class BenchRunner {
 
     private List<Run> openPair(Scenario scenario, int n, String algorithm) throws IOException, InterruptedException {
         List<Run> pair = new ArrayList<>();
+        double rate = openRate().perSecond();
         for (String path : List.of(INLINE, ASYNC)) {
-            String label = scenario.id() + " " + path + " " + algorithm + " n=" + n + " @" + settings.openRate() + "/s";
+            String label = scenario.id() + " " + path + " " + algorithm + " n=" + n + " @" + rate + "/s";
             try (ProgressListener bar = progress.apply(label, settings.openRequests())) {
                 LoadRun run = OpenLoop.run(
                         operation(path, n, algorithm),
-                        settings.openRate(),
+                        rate,
                         settings.openRequests(),
                         settings.openMaxInFlight(),
                         settings.runBudget(),

@@ -16,7 +16,7 @@ import java.util.List;
  * @param requestTimeout    one HTTP request; 30 s mirrors API Gateway's integration limit
  * @param jobTimeout        async: submit to result, at most
  * @param runBudget         any one run stops sending new operations after this
- * @param openRate          open loop: operations per second
+ * @param openRate          open loop: operations per second; 0: derived in the session ({@link OpenLoopRate})
  * @param openRequests      open loop: operations per path
  * @param openMaxInFlight   open loop: the most operations in flight at once
  * @param sweepN            sweep and fast: the n values
@@ -42,6 +42,27 @@ public record BenchSettings(
         List<Integer> sweepConcurrency,
         int pointRequests,
         Duration pointBudget) {
+
+    /** The same settings with the open loop's rate as it was chosen. */
+    public BenchSettings withOpenRate(double rate) {
+        return new BenchSettings(
+                requests,
+                concurrency,
+                n,
+                warmup,
+                pollInterval,
+                requestTimeout,
+                jobTimeout,
+                runBudget,
+                rate,
+                openRequests,
+                openMaxInFlight,
+                sweepN,
+                sweepNConcurrency,
+                sweepConcurrency,
+                pointRequests,
+                pointBudget);
+    }
 
     /** These settings as results.json records them. */
     public RunSettings record() {
