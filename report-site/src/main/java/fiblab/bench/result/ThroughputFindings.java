@@ -143,6 +143,9 @@ public final class ThroughputFindings {
      * {@code Retry-After} said ({@code polling}). {@code achievedPerSecond} is right results from
      * the first submit to the last result stored (the records' {@code completedAt}); the limit is
      * the best bare measurement around this run ({@code limitAfter} is the one taken right after it).
+     * CPU per job: this JVM (local stack and load generator) and its children (dynalite) during the
+     * run; {@code cpuBoundRatio} = bare compute per job over that CPU, the ratio the path could reach
+     * with the whole machine to itself, whatever else ran meanwhile.
      */
     public record AsyncThroughput(
             int n,
@@ -160,7 +163,11 @@ public final class ThroughputFindings {
             double resultP50Millis,
             double resultP99Millis,
             double requestsPerJob,
-            Measurement limitAfter) {}
+            Measurement limitAfter,
+            double cpuMillisPerJobJvm,
+            double cpuMillisPerJobChildren,
+            double bareMillisPerJob,
+            double cpuBoundRatio) {}
 
     /** Submit p99 at the largest n over p99 at the smallest; only the goal when fewer than two n ran. */
     public record Flatness(

@@ -203,17 +203,26 @@ public final class ThroughputBench {
         int n = settings.n();
         say("throughput: " + settings.asyncJobs() + " async fib(" + n + ") jobs from " + settings.clients()
                 + " clients, each polled as its Retry-After says");
+        StackCpu cpuBefore = StackCpu.now();
         AsyncThroughput.Outcome outcome =
                 new AsyncThroughput(client, n, settings.drainTimeout()).run(settings.asyncJobs(), settings.clients());
+        StackCpu cpu = StackCpu.now().since(cpuBefore);
         say("throughput: compute limit again, after the async jobs");
         int cores = Runtime.getRuntime().availableProcessors();
         Measurement after = ComputeLimit.measure(n, cores, settings.limitWarmup(), settings.limitMeasure());
         double limit = Math.max(before.perSecond(), after.perSecond());
         double ratio = ComputeLimit.ratio(outcome.achievedPerSecond(), limit);
+        double jobs = Math.max(1, outcome.done());
+        double jvmMillis = round3(cpu.jvmNanos() / 1e6 / jobs);
+        double childMillis = round3(cpu.childrenNanos() / 1e6 / jobs);
+        double bare = Math.min(before.bareMillisOneCore(), after.bareMillisOneCore());
+        double cpuBound = jvmMillis + childMillis <= 0 ? 0 : round3(bare / (jvmMillis + childMillis));
         say("throughput: async " + outcome.achievedPerSecond() + " jobs/s (" + outcome.done() + " right, "
                 + outcome.failed() + " not) = " + ratio + " x the compute limit of " + limit + "/s; time to result p50 "
                 + outcome.resultP50Millis() + " ms, p99 " + outcome.resultP99Millis() + " ms, "
-                + outcome.requestsPerJob() + " requests per job");
+                + outcome.requestsPerJob() + " requests per job; CPU per job " + jvmMillis + " ms in this JVM + "
+                + childMillis + " ms in dynalite against " + bare + " ms bare, so the path is CPU-bound near "
+                + cpuBound + " x the limit");
         return new ThroughputFindings.AsyncThroughput(
                 n,
                 settings.asyncJobs(),
@@ -230,7 +239,15 @@ public final class ThroughputBench {
                 outcome.resultP50Millis(),
                 outcome.resultP99Millis(),
                 outcome.requestsPerJob(),
-                after);
+                after,
+                jvmMillis,
+                childMillis,
+                bare,
+                cpuBound);
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     /**

@@ -1,0 +1,43 @@
+package fiblab.bench.throughput;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time used so far by this JVM (the local stack's gateway, functions, ElasticMQ and pollers,
+ * and the load generator) and by its child processes (dynalite's {@code node}), read from
+ * {@code /proc} on Linux; 0 for the children elsewhere. Differences of two readings give the CPU a
+ * measurement cost, whatever else ran on the machine meanwhile.
+ */
+record StackCpu(long jvmNanos, long childrenNanos) {
+
+    /** Linux reports process times in clock ticks of 1/100 s (USER_HZ). */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
+    static StackCpu now() {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        long ticks = ProcessHandle.current()
+                .descendants()
+                .mapToLong(child -> ticks(Path.of("/proc", String.valueOf(child.pid()), "stat")))
+                .sum();
+        return new StackCpu(jvm, ticks * NANOS_PER_TICK);
+    }
+
+    StackCpu since(StackCpu earlier) {
+        return new StackCpu(jvmNanos - earlier.jvmNanos, childrenNanos - earlier.childrenNanos);
+    }
+
+    /** utime + stime of one process, fields 14 and 15 of its stat line (after the command in parentheses). */
+    static long ticks(Path stat) {
+        try {
+            String line = Files.readString(stat);
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException gone) {
+            return 0; // the process ended, or this is not Linux
+        }
+    }
+}
