@@ -81,7 +81,7 @@ public final class JobWorker {
             return done(new WorkerOutcome(WorkerOutcome.Kind.POISON, poison.jobId(), poison.getMessage(), 0));
         }
         try {
-            return run(message, receiveCount, remainingMillis, invocationMillis, true, writes);
+            return run(new Delivery(message, receiveCount, remainingMillis, invocationMillis, writes), true);
         } catch (RuntimeException failure) {
             return done(transientFailure(message, receiveCount, null, failure));
         }
@@ -103,17 +103,18 @@ public final class JobWorker {
         return "n=" + n + " is above this worker's limit of " + max + " for algorithm=" + algorithm.wireName();
     }
 
-    private CompletableFuture<WorkerOutcome> run(
-            JobMessage message,
-            int receiveCount,
-            long remainingMillis,
-            long invocationMillis,
-            boolean mayReopen,
-            Executor writes) {
+    /** One delivery of a message: what it says, its receive count, the invocation's time, where its write goes. */
+    private record Delivery(
+            JobMessage message, int receiveCount, long remainingMillis, long invocationMillis, Executor writes) {}
+
+    private CompletableFuture<WorkerOutcome> run(Delivery delivery, boolean mayReopen) {
+        JobMessage message = delivery.message();
+        int receiveCount = delivery.receiveCount();
+        long remainingMillis = delivery.remainingMillis();
         String jobId = message.jobId();
         long budget = remainingMillis - WRITE_RESERVE_MILLIS;
         long estimate = policy.costModel().estimateMillis(message.algorithm(), message.n());
-        if (estimate > budget && estimate <= invocationMillis - WRITE_RESERVE_MILLIS) {
+        if (estimate > budget && estimate <= delivery.invocationMillis() - WRITE_RESERVE_MILLIS) {
             return done(defer(message, receiveCount, estimate, budget));
         }
         if (budget <= 0) {
@@ -122,7 +123,7 @@ public final class JobWorker {
         long now = clock.millis();
         Optional<Job> claimed = store.claim(jobId, now, now + leaseMillis(estimate, remainingMillis));
         if (claimed.isEmpty()) {
-            return notClaimed(message, receiveCount, remainingMillis, invocationMillis, mayReopen, writes);
+            return notClaimed(delivery, mayReopen);
         }
         Job job = claimed.get();
         int attempt = job.attempts();
@@ -144,7 +145,7 @@ public final class JobWorker {
             return done(transientFailure(message, receiveCount, attempt, failure));
         }
         // The write needs nothing from this thread: the next message's claim and computation go on meanwhile.
-        return CompletableFuture.supplyAsync(() -> store(message, receiveCount, attempt, result), writes);
+        return CompletableFuture.supplyAsync(() -> store(message, receiveCount, attempt, result), delivery.writes());
     }
 
     private WorkerOutcome store(JobMessage message, int receiveCount, int attempt, Computation result) {
@@ -199,14 +200,9 @@ public final class JobWorker {
         }
     }
 
-    private CompletableFuture<WorkerOutcome> notClaimed(
-            JobMessage message,
-            int receiveCount,
-            long remainingMillis,
-            long invocationMillis,
-            boolean mayReopen,
-            Executor writes) {
-        String jobId = message.jobId();
+    private CompletableFuture<WorkerOutcome> notClaimed(Delivery delivery, boolean mayReopen) {
+        int receiveCount = delivery.receiveCount();
+        String jobId = delivery.message().jobId();
         Optional<Job> current = store.find(jobId);
         if (current.isEmpty()) {
             return done(new WorkerOutcome(WorkerOutcome.Kind.POISON, jobId, "no job " + jobId + " is recorded", 0));
@@ -219,7 +215,7 @@ public final class JobWorker {
                 && store.reopen(
                         jobId, GAVE_UP, now, now / 1000 + policy.timeToLive().toSeconds())) {
             // A message redriven from the DLQ (or another copy) is an operator's retry of a job that gave up.
-            return run(message, receiveCount, remainingMillis, invocationMillis, false, writes);
+            return run(delivery, false);
         }
         if (job.status().isTerminal()) {
             return done(new WorkerOutcome(

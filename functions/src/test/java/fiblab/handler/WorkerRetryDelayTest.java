@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import fiblab.aws.CallBudget;
 import fiblab.fib.Algorithm;
 import fiblab.job.Job;
-import fiblab.observe.StructuredLogger;
 import fiblab.testing.Fixtures;
 import fiblab.testing.TestContext;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -24,15 +18,7 @@ class WorkerRetryDelayTest {
 
     private final Fixtures fixtures = new Fixtures();
     private final List<String> delays = new CopyOnWriteArrayList<>();
-    private final WorkerHandler handler = new WorkerHandler(
-            fixtures.worker(3),
-            (receiptHandle, seconds) -> delays.add(receiptHandle + " " + seconds),
-            new StructuredLogger(
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                    StructuredLogger.Level.INFO,
-                    Map.of()),
-            CallBudget.unbounded(),
-            List.of());
+    private final WorkerHandler handler = RecordingWorkerHandler.over(fixtures.worker(3), delays);
 
     @ParameterizedTest
     @Event(value = "../events/sqs-batch.json", type = SQSEvent.class)

@@ -4,29 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import fiblab.aws.CallBudget;
-import fiblab.config.Limits;
 import fiblab.fib.Algorithm;
 import fiblab.job.Job;
 import fiblab.job.JobMessage;
 import fiblab.job.JobMessageCodec;
 import fiblab.job.JobStatus;
-import fiblab.job.JobStore;
-import fiblab.job.JobWorker;
 import fiblab.job.StoreUnavailableException;
-import fiblab.job.WorkerPolicy;
-import fiblab.observe.Metrics;
-import fiblab.observe.StructuredLogger;
 import fiblab.testing.Fixtures;
-import fiblab.testing.InMemoryJobStore;
 import fiblab.testing.TestContext;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,18 +34,10 @@ class WorkerWriteBehindTest {
     private final Fixtures fixtures = new Fixtures();
     private final List<String> delays = new CopyOnWriteArrayList<>();
 
-    private WorkerHandler handlerOver(JobStore store) {
-        JobWorker worker = new JobWorker(
-                store, fixtures.queue, WorkerPolicy.defaults(Limits.defaults(), 3), fixtures.clock, Metrics.NONE);
-        return new WorkerHandler(
-                worker,
-                (receiptHandle, seconds) -> delays.add(receiptHandle + " " + seconds),
-                new StructuredLogger(
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                        StructuredLogger.Level.INFO,
-                        Map.of()),
-                CallBudget.unbounded(),
-                List.of());
+    private final WorkerHandler handler = RecordingWorkerHandler.over(fixtures.worker(3), delays);
+
+    private SQSBatchResponse invoke(SQSEvent event) {
+        return handler.handleRequest(event, new TestContext("fiblab-worker", 300_000));
     }
 
     private static SQSEvent batchOf(String... jobIds) {
@@ -87,28 +67,19 @@ class WorkerWriteBehindTest {
         pending(FIRST, SECOND);
         CountDownLatch secondClaimed = new CountDownLatch(1);
         AtomicBoolean firstWriteWaitedInVain = new AtomicBoolean();
-        JobStore store = new Delegating(fixtures.store) {
-            @Override
-            public Optional<Job> claim(String jobId, long now, long leaseUntil) {
-                Optional<Job> claimed = super.claim(jobId, now, leaseUntil);
-                if (jobId.equals(SECOND)) {
-                    secondClaimed.countDown();
-                }
-                return claimed;
+        fixtures.store.afterEachClaim(jobId -> {
+            if (jobId.equals(SECOND)) {
+                secondClaimed.countDown();
             }
-
-            @Override
-            public boolean complete(String jobId, int attempt, String value, long computeMicros, long completedAt) {
-                if (jobId.equals(FIRST) && !await(secondClaimed)) {
-                    firstWriteWaitedInVain.set(true);
-                }
-                return super.complete(jobId, attempt, value, computeMicros, completedAt);
+        });
+        fixtures.store.beforeEachComplete(jobId -> {
+            if (jobId.equals(FIRST) && !await(secondClaimed)) {
+                firstWriteWaitedInVain.set(true);
             }
-        };
+        });
 
         // When
-        SQSBatchResponse response =
-                handlerOver(store).handleRequest(batchOf(FIRST, SECOND), new TestContext("fiblab-worker", 300_000));
+        SQSBatchResponse response = invoke(batchOf(FIRST, SECOND));
 
         // Then the second claim did not wait for the first write, and both results are stored
         assertThat(firstWriteWaitedInVain)
@@ -125,16 +96,9 @@ class WorkerWriteBehindTest {
             FIRST, SECOND, "6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e33", "6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e34",
         };
         pending(jobs);
-        JobStore slowWrites = new Delegating(fixtures.store) {
-            @Override
-            public boolean complete(String jobId, int attempt, String value, long computeMicros, long completedAt) {
-                sleep(150);
-                return super.complete(jobId, attempt, value, computeMicros, completedAt);
-            }
-        };
+        fixtures.store.beforeEachComplete(jobId -> sleep(150));
 
-        SQSBatchResponse response =
-                handlerOver(slowWrites).handleRequest(batchOf(jobs), new TestContext("fiblab-worker", 300_000));
+        SQSBatchResponse response = invoke(batchOf(jobs));
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         for (String jobId : jobs) {
@@ -148,18 +112,13 @@ class WorkerWriteBehindTest {
     void aResultThatCannotBeStored_shouldReturnOnlyItsMessage_afterTheRetryDelay() {
         // Given a table that refuses the second result's write
         pending(FIRST, SECOND);
-        JobStore refusesSecond = new Delegating(fixtures.store) {
-            @Override
-            public boolean complete(String jobId, int attempt, String value, long computeMicros, long completedAt) {
-                if (jobId.equals(SECOND)) {
-                    throw new StoreUnavailableException("the table timed out", null);
-                }
-                return super.complete(jobId, attempt, value, computeMicros, completedAt);
+        fixtures.store.beforeEachComplete(jobId -> {
+            if (jobId.equals(SECOND)) {
+                throw new StoreUnavailableException("the table timed out", null);
             }
-        };
+        });
 
-        SQSBatchResponse response = handlerOver(refusesSecond)
-                .handleRequest(batchOf(FIRST, SECOND), new TestContext("fiblab-worker", 300_000));
+        SQSBatchResponse response = invoke(batchOf(FIRST, SECOND));
 
         // Then only the second message comes back, after the first retry delay, and the first job is DONE
         assertThat(response.getBatchItemFailures())
@@ -184,55 +143,6 @@ class WorkerWriteBehindTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A store that passes every call on; a test overrides the calls it shapes. */
-    private static class Delegating implements JobStore {
-        private final InMemoryJobStore store;
-
-        Delegating(InMemoryJobStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public void create(Job job) {
-            store.create(job);
-        }
-
-        @Override
-        public Optional<Job> find(String jobId) {
-            return store.find(jobId);
-        }
-
-        @Override
-        public Optional<Job> findEventually(String jobId) {
-            return store.findEventually(jobId);
-        }
-
-        @Override
-        public Optional<Job> claim(String jobId, long now, long leaseUntil) {
-            return store.claim(jobId, now, leaseUntil);
-        }
-
-        @Override
-        public boolean complete(String jobId, int attempt, String value, long computeMicros, long completedAt) {
-            return store.complete(jobId, attempt, value, computeMicros, completedAt);
-        }
-
-        @Override
-        public boolean fail(String jobId, int attempt, String errorCode, String error, long completedAt) {
-            return store.fail(jobId, attempt, errorCode, error, completedAt);
-        }
-
-        @Override
-        public boolean reopen(String jobId, String errorCode, long now, long expiresAt) {
-            return store.reopen(jobId, errorCode, now, expiresAt);
-        }
-
-        @Override
-        public boolean requeue(String jobId, long now, long staleBefore) {
-            return store.requeue(jobId, now, staleBefore);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -24,6 +25,8 @@ public final class InMemoryJobStore implements JobStore {
     private volatile boolean down;
     private volatile StoreUnavailableException nextFailure;
     private volatile boolean refuseNextCreateAfterCommit;
+    private volatile Consumer<String> afterEachClaim = jobId -> {};
+    private volatile Consumer<String> beforeEachComplete = jobId -> {};
 
     public void goDown() {
         down = true;
@@ -44,6 +47,19 @@ public final class InMemoryJobStore implements JobStore {
      */
     public void commitThenRefuseNextCreate() {
         refuseNextCreateAfterCommit = true;
+    }
+
+    /** Runs {@code hook} with the job id after each claim, outside the store's lock, so it may wait for other threads. */
+    public void afterEachClaim(Consumer<String> hook) {
+        afterEachClaim = hook;
+    }
+
+    /**
+     * Runs {@code hook} with the job id before each result write, outside the store's lock: it may
+     * wait for other threads, or throw as a write the table refused.
+     */
+    public void beforeEachComplete(Consumer<String> hook) {
+        beforeEachComplete = hook;
     }
 
     public int completions() {
@@ -86,7 +102,13 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public synchronized Optional<Job> claim(String jobId, long now, long leaseUntil) {
+    public Optional<Job> claim(String jobId, long now, long leaseUntil) {
+        Optional<Job> claimed = claimLocked(jobId, now, leaseUntil);
+        afterEachClaim.accept(jobId);
+        return claimed;
+    }
+
+    private synchronized Optional<Job> claimLocked(String jobId, long now, long leaseUntil) {
         boolean claimed = write(
                 jobId,
                 job -> job.status() == JobStatus.PENDING || job.status() == JobStatus.RUNNING && leasedBefore(job, now),
@@ -111,7 +133,12 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public synchronized boolean complete(
+    public boolean complete(String jobId, int attempt, String value, long computeMicros, long completedAt) {
+        beforeEachComplete.accept(jobId);
+        return completeLocked(jobId, attempt, value, computeMicros, completedAt);
+    }
+
+    private synchronized boolean completeLocked(
             String jobId, int attempt, String value, long computeMicros, long completedAt) {
         boolean stored = write(
                 jobId,
