@@ -144,8 +144,9 @@ public final class ThroughputFindings {
      * the first submit to the last result stored (the records' {@code completedAt}); the limit is
      * the best bare measurement around this run ({@code limitAfter} is the one taken right after it).
      * CPU per job: this JVM (local stack and load generator) and its children (dynalite) during the
-     * run; {@code cpuBoundRatio} = bare compute per job over that CPU, the ratio the path could reach
-     * with the whole machine to itself, whatever else ran meanwhile.
+     * run; {@code bareMillisPerJob} is the CPU time (not wall time) of one bare fib(n), and {@code
+     * cpuBoundRatio} = that over CPU per job: the ratio the path could reach with the whole machine
+     * to itself, whatever else ran meanwhile.
      */
     public record AsyncThroughput(
             int n,

@@ -68,6 +68,21 @@ public final class ComputeLimit {
                 sink.get() % 1000);
     }
 
+    /**
+     * CPU time of one naive fib(n) on this thread, the mean of {@code calls} warm calls: unlike a wall
+     * time, other processes on the machine do not inflate it, so it can be set against CPU per job.
+     */
+    public static double bareCpuMillis(int n, int calls) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sink = 0;
+        long start = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < calls; i++) {
+            sink += NaiveRecursion.fib(n);
+        }
+        long cpuNanos = threads.getCurrentThreadCpuTime() - start;
+        return sink == 42 ? -1 : round(cpuNanos / 1e6 / calls);
+    }
+
     /** Achieved over the limit, as a fraction (0.93 = 93 %); 0 when there is no limit. */
     public static double ratio(double achievedPerSecond, double limitPerSecond) {
         return limitPerSecond <= 0 ? 0 : Math.round(achievedPerSecond / limitPerSecond * 1000) / 1000.0;

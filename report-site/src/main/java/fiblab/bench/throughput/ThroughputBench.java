@@ -215,13 +215,14 @@ public final class ThroughputBench {
         double jobs = Math.max(1, outcome.done());
         double jvmMillis = round3(cpu.jvmNanos() / 1e6 / jobs);
         double childMillis = round3(cpu.childrenNanos() / 1e6 / jobs);
-        double bare = Math.min(before.bareMillisOneCore(), after.bareMillisOneCore());
+        double bare = ComputeLimit.bareCpuMillis(n, 50);
         double cpuBound = jvmMillis + childMillis <= 0 ? 0 : round3(bare / (jvmMillis + childMillis));
         say("throughput: async " + outcome.achievedPerSecond() + " jobs/s (" + outcome.done() + " right, "
                 + outcome.failed() + " not) = " + ratio + " x the compute limit of " + limit + "/s; time to result p50 "
                 + outcome.resultP50Millis() + " ms, p99 " + outcome.resultP99Millis() + " ms, "
                 + outcome.requestsPerJob() + " requests per job; CPU per job " + jvmMillis + " ms in this JVM + "
-                + childMillis + " ms in dynalite against " + bare + " ms bare, so the path is CPU-bound near "
+                + childMillis + " ms in dynalite against " + bare + " ms of CPU for fib(" + n
+                + ") bare, so the path is CPU-bound near "
                 + cpuBound + " x the limit");
         return new ThroughputFindings.AsyncThroughput(
                 n,

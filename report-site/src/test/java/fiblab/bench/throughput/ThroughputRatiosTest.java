@@ -33,6 +33,18 @@ class ThroughputRatiosTest {
     }
 
     @Test
+    void bareCpuMillis_shouldGrowWithTheWork_andNeverExceedTheWallTimeOfTheSameCalls() {
+        ComputeLimit.bareCpuMillis(27, 20); // warm
+        long wallStart = System.nanoTime();
+        double at27 = ComputeLimit.bareCpuMillis(27, 20);
+        double wallMillis = (System.nanoTime() - wallStart) / 1e6 / 20;
+
+        assertThat(at27).isPositive().isLessThanOrEqualTo(wallMillis + 0.01);
+        // fib(30) is φ³ ≈ 4.2 times the work of fib(27)
+        assertThat(ComputeLimit.bareCpuMillis(30, 20)).isGreaterThan(2 * at27);
+    }
+
+    @Test
     void flatness_shouldHoldOnlyTheGoal_whenFewerThanTwoNRan() {
         assertThat(ThroughputBench.flatness(Map.of(20, 10.0)))
                 .isEqualTo(new Flatness(1.5, null, null, null, null, null));
