@@ -117,7 +117,7 @@ final class BenchSession {
         Run overhead;
         ColdStart coldStart = null;
         List<ScenarioResult> scenarioResults = new ArrayList<>();
-        BenchSettings used = settings;
+        double openRateUsed = settings.openRate();
         try (ApiClient client = new ApiClient(target.apiUrl(), settings.requestTimeout(), target.signer())) {
             BenchRunner runner = new BenchRunner(client, settings, dataDir, progress, log);
             say("Measuring the load generator's overhead (no-work route)");
@@ -134,7 +134,7 @@ final class BenchSession {
                     scenarioResults.add(runner.run(scenario));
                 }
             }
-            used = runner.settingsUsed();
+            openRateUsed = runner.openRateUsed();
         }
         Optional<ScenarioResult> seed = scenarioResults.stream()
                 .filter(s -> Scenario.SEED.id().equals(s.name()))
@@ -172,7 +172,7 @@ final class BenchSession {
                 commandLine,
                 environment,
                 targetInfo(),
-                used.record(),
+                settings.record(openRateUsed),
                 overhead,
                 coldStart,
                 scenarioResults,

@@ -8,7 +8,7 @@ final class OpenLoopOptions {
     @Option(
             names = "--rate",
             description =
-                    "Open loop: operations per second, for both paths (default: 0.8 x the slower path's closed-loop"
+                    "Open loop: operations per second, for both paths (default: 0.5 x the slower path's closed-loop"
                             + " throughput in the seed run of this session, or in a short probe when the seed does not run first).")
     Double rate;
 

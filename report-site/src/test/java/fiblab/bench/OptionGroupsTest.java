@@ -78,7 +78,7 @@ class OptionGroupsTest {
                 .contains(
                         "--rate=<rate>",
                         "Open loop: operations per second, for both paths",
-                        "(default: 0.8 x the slower path")
+                        "(default: 0.5 x the slower path")
                 .contains("--async-jobs=<asyncJobs>");
     }
 

@@ -62,9 +62,9 @@ public final class BenchRunner {
         this.log = log;
     }
 
-    /** The settings as they ran: with the open loop's rate as it was chosen, once an open loop ran. */
-    public BenchSettings settingsUsed() {
-        return openRate == null ? settings : settings.withOpenRate(openRate.perSecond());
+    /** The open loop's rate as it was chosen once an open loop ran; before that, what the settings say. */
+    public double openRateUsed() {
+        return openRate == null ? settings.openRate() : openRate.perSecond();
     }
 
     /**

@@ -43,29 +43,13 @@ public record BenchSettings(
         int pointRequests,
         Duration pointBudget) {
 
-    /** The same settings with the open loop's rate as it was chosen. */
-    public BenchSettings withOpenRate(double rate) {
-        return new BenchSettings(
-                requests,
-                concurrency,
-                n,
-                warmup,
-                pollInterval,
-                requestTimeout,
-                jobTimeout,
-                runBudget,
-                rate,
-                openRequests,
-                openMaxInFlight,
-                sweepN,
-                sweepNConcurrency,
-                sweepConcurrency,
-                pointRequests,
-                pointBudget);
-    }
-
     /** These settings as results.json records them. */
     public RunSettings record() {
+        return record(openRate);
+    }
+
+    /** These settings as results.json records them, with the open loop's rate as the session chose it. */
+    public RunSettings record(double openRateUsed) {
         return new RunSettings(
                 requests,
                 concurrency,
@@ -75,7 +59,7 @@ public record BenchSettings(
                 requestTimeout.toSeconds(),
                 jobTimeout.toSeconds(),
                 runBudget.toSeconds(),
-                openRate,
+                openRateUsed,
                 openRequests,
                 openMaxInFlight,
                 sweepN,
