@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fiblab.local.aws.AwsEndpoints;
+import fiblab.local.testing.Eventually;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -136,7 +138,15 @@ class LocalServersIT {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
-        assertThat(dynamoDb.describeTable(r -> r.tableName("things")).table().tableStatus())
-                .isEqualTo(TableStatus.ACTIVE);
+        // CreateTable only starts the creation, in DynamoDB and in dynalite (which flips the table to
+        // ACTIVE on a 0 ms timer, a moment later on a loaded machine): wait for it, with a bound
+        assertThat(Eventually.within(
+                        Duration.ofSeconds(10),
+                        () -> dynamoDb.describeTable(r -> r.tableName("things"))
+                                        .table()
+                                        .tableStatus()
+                                == TableStatus.ACTIVE))
+                .as("table ACTIVE within 10 s")
+                .isTrue();
     }
 }
