@@ -57,19 +57,19 @@
     const datasets = ['inline', 'async'].map(path => ({
       type: 'line', label: path + ': delivered share of offered', borderColor: PALETTE[path], backgroundColor: PALETTE[path],
       pointStyle: POINT_STYLES[path], pointRadius: 5, borderWidth: 2, borderDash: path === 'async' ? [8, 4] : [],
-      data: stepsOf(path).map(s => ({ x: s.multiple, y: s.achievedShareOfOffered * 100, step: s }))
+      data: stepsOf(path).map(s => ({ x: s.multiple, y: s.achievedShareOfOffered, step: s }))
     }));
     const multiples = ((overload || {}).steps || []).map(s => s.multiple);
-    datasets.push(Object.assign(goalLine('saturated below ' + percent(SATURATED_BELOW), SATURATED_BELOW * 100,
+    datasets.push(Object.assign(goalLine('saturated below ' + percent(SATURATED_BELOW), SATURATED_BELOW,
       [Math.min(...multiples), Math.max(...multiples)]), { type: 'scatter', showLine: true }));
     chart('chart-overload-goodput', {
       type: 'scatter', data: { datasets },
       options: {
         scales: {
           x: { type: 'linear', title: { display: true, text: 'offered load, multiple of the path\'s measured capacity' }, ticks: { callback: v => x(v) } },
-          y: { beginAtZero: true, title: { display: true, text: 'goodput, % of offered rate' } }
+          y: { beginAtZero: true, title: { display: true, text: 'goodput, share of offered rate' }, ticks: { callback: v => percent(v) } }
         },
-        plugins: { tooltip: { callbacks: { label: ctx => (ctx.raw.step ? stepLabel(ctx.raw.step) + ': ' + num(ctx.raw.y) + ' % of '
+        plugins: { tooltip: { callbacks: { label: ctx => (ctx.raw.step ? stepLabel(ctx.raw.step) + ': ' + percent(ctx.raw.y) + ' of '
           + num(ctx.raw.step.offeredPerSecond) + '/s offered' + (FL.saturated(ctx.raw.step) ? ' (⚠ saturated)' : '') : ctx.dataset.label) } } }
       }
     });
@@ -77,6 +77,10 @@
 
   function errorsChart() {
     const steps = overload.steps;
+    const failed = steps.reduce((sum, s) => sum + errorTotal(s.errors), 0);
+    paragraph('overload-errors-text', failed === 0
+      ? 'No request or job failed in any step: every one was answered right within the client\'s patience, however late.'
+      : count(failed) + ' requests or jobs failed across the steps, by kind below.', 'note');
     chart('chart-overload-errors', {
       type: 'bar',
       data: {
@@ -139,7 +143,7 @@
     table('overload-table', [
       C.text('step', 'label', stepLabel), C.num('offered (per s)', 'offeredPerSecond'), C.count('sent', 'sent'),
       C.count('goodput (right, within patience)', 'goodput'), C.pct('delivered share of offered', 'achievedShareOfOffered'),
-      C.count('errors', 'errorsTotal', s => errorTotal(s.errors)), C.text('errors by kind', 'errorsByKind', s => errorsText(s.errors)),
+      C.text('errors by kind', 'errorsByKind', s => errorsText(s.errors)),
       C.time('p50', 'p50Millis'), C.time('p99', 'p99Millis'), C.count('peak backlog (jobs)', 'peakBacklog'),
       C.num('drain after load (s)', 'drainSeconds'), C.num('API requests per job', 'apiRequestsPerJob')
     ], overload.steps, { rowAttrs: s => ({ 'data-step': s.path + '@' + s.multiple }), flagged: s => s,
@@ -192,6 +196,8 @@
       C.num('goodput measured (per s)', 'measuredGoodputPerSecond'), C.num('goodput model (per s)', 'predictedGoodputPerSecond'),
       C.pct('goodput error', 'goodputError', err('goodputError'))
     ], v.rows || [], { rowAttrs: r => ({ 'data-validation': r.path + '@' + r.multiple, 'data-within': String(r.withinTolerance) }),
+      // the measured numbers of a saturated step carry its flag here too
+      flagged: r => overload.steps.find(s => s.path === r.path && s.multiple === r.multiple),
       label: 'Model validation: predicted beside measured' });
   }
 
