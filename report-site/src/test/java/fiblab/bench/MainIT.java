@@ -80,8 +80,9 @@ class MainIT {
             assertThat((List<?>) step.get("timeline")).isNotEmpty();
             assertThat(step.get("saturated")).isInstanceOf(Boolean.class);
         }
-        assertThat(number(overload, "inlineCapacity")).isPositive();
-        assertThat(number(overload, "asyncCapacity")).isPositive();
+        // (capacities are rates: on a loaded machine the async probe can give well under one job per second)
+        assertThat(((Number) overload.get("inlineCapacity")).doubleValue()).isPositive();
+        assertThat(((Number) overload.get("asyncCapacity")).doubleValue()).isPositive();
 
         // and the model predicted every measured step
         Map<String, Object> validation = (Map<String, Object>) overload.get("validation");
