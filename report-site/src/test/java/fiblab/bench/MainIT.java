@@ -58,12 +58,7 @@ class MainIT {
     void realRun_shouldRecordOverloadStepsWithTheirValidationAndProjection_andEachPollingPolicy() throws Exception {
         // Given the short real run, with its overload (1x and 3x) and polling scenarios against the local stack
         ShortRealRun run = ShortRealRun.get();
-        List<Map<String, Object>> scenarios = (List<Map<String, Object>>) run.results.get("scenarios");
-        Map<String, Object> overload = (Map<String, Object>) scenarios.stream()
-                .filter(s -> "overload".equals(s.get("name")))
-                .findFirst()
-                .orElseThrow()
-                .get("overload");
+        Map<String, Object> overload = run.finding("overload");
 
         // Then both paths ran a step at each multiple, and every request or job is a right answer or an error
         List<Map<String, Object>> steps = (List<Map<String, Object>>) overload.get("steps");
@@ -100,11 +95,7 @@ class MainIT {
         assertThat((List<?>) projection.get("rows")).hasSize(2 * 2 * 2);
 
         // and each polling policy saw every job done
-        Map<String, Object> polling = (Map<String, Object>) scenarios.stream()
-                .filter(s -> "polling".equals(s.get("name")))
-                .findFirst()
-                .orElseThrow()
-                .get("polling");
+        Map<String, Object> polling = run.finding("polling");
         List<Map<String, Object>> policies = (List<Map<String, Object>>) polling.get("rows");
         assertThat(policies).extracting(p -> p.get("policy")).contains("retry-after", "fixed-10ms");
         assertThat(policies).allSatisfy(p -> {

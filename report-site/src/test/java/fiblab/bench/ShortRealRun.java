@@ -41,6 +41,17 @@ public final class ShortRealRun {
         this.results = results;
     }
 
+    /** The findings of a scenario kind in the results (its field named like the scenario: overload, polling). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> finding(String scenario) {
+        return (Map<String, Object>) ((List<Map<String, Object>>) results.get("scenarios"))
+                .stream()
+                        .filter(s -> s.containsKey(scenario))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no " + scenario + " scenario in the results"))
+                        .get(scenario);
+    }
+
     public static synchronized ShortRealRun get() throws Exception {
         if (instance == null) {
             instance = run();

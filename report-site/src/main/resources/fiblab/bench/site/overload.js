@@ -152,7 +152,7 @@
 
   function pollingTable() {
     if (!polling) return;
-    paragraph('overload-polling-text', 'The same jobs (' + count(polling.jobs) + ' per policy, ' + num(polling.ratePerSecond)
+    paragraph('overload-polling', 'The same jobs (' + count(polling.jobs) + ' per policy, ' + num(polling.ratePerSecond)
       + ' per second) polled by clients with different policies, one policy after the other, patience ' + num(polling.patienceSeconds)
       + ' s. Time to result is submit to the poll that saw DONE; each poll is one API request, one ApiFunction invocation and one '
       + 'GetItem, priced per million jobs at the dated AWS prices (the poll\'s Lambda duration is left out). Policies ran one after '
@@ -161,12 +161,12 @@
     const best = rows.filter(r => r.honoursRetryAfter);
     const fastest = rows.slice().sort((a, b) => a.requestsPerJob - b.requestsPerJob).pop();
     if (best.length && fastest && !fastest.honoursRetryAfter) {
-      paragraph('overload-polling-text', best.map(r => 'n = ' + r.n + ': the client that honours Retry-After made '
+      paragraph('overload-polling', best.map(r => 'n = ' + r.n + ': the client that honours Retry-After made '
         + num(r.requestsPerJob) + ' API requests per job (polls ' + usd(r.pollCostPerMillionJobsUsd) + ' per million jobs), result p50 '
         + time(r.p50Millis)).join('; ') + '; the most requests per job were ' + num(fastest.requestsPerJob) + ' (' + fastest.policy
         + ', n = ' + fastest.n + ', result p50 ' + time(fastest.p50Millis) + ').', 'verdict-small');
     }
-    table('overload-polling-table', [
+    table('overload-polling', [
       C.count('n', 'n'), C.text('policy', 'policy'), C.text('honours Retry-After', 'honoursRetryAfter', r => (r.honoursRetryAfter ? 'yes' : 'no')),
       C.count('jobs', 'jobs'), C.count('done', 'done'), C.time('time to result p50', 'p50Millis'), C.time('time to result p99', 'p99Millis'),
       C.num('API requests per job', 'requestsPerJob'), C.usd('polls per million jobs ($)', 'pollCostPerMillionJobsUsd')
@@ -177,18 +177,18 @@
     const v = overload.validation;
     if (!v) return;
     const over = (v.rows || []).filter(r => !r.withinTolerance);
-    paragraph('overload-validation-text', 'The queueing model, given this stack\'s limits (' + count(v.cores) + ' cores shared by everything, '
+    paragraph('overload-validation', 'The queueing model, given this stack\'s limits (' + count(v.cores) + ' cores shared by everything, '
       + 'ApiFunction concurrency ' + count(v.apiConcurrency) + ', ' + count(v.workerBatches) + ' worker batches of ' + count(v.batchSize)
       + ') and calibrated on this run (fib alone ' + time(v.meanComputeMillis) + ', CPU per inline request at capacity '
       + time(v.inlineWorkMillis) + ', per-job async overhead ' + time(v.asyncPerJobOverheadMillis) + '), predicted each measured step. '
       + 'The goal is every prediction within ' + percent(v.tolerance) + ' of measurement.');
-    paragraph('overload-validation-text', over.length === 0
+    paragraph('overload-validation', over.length === 0
       ? 'Every step was predicted within ' + percent(v.tolerance) + '.'
       : count(over.length) + ' of ' + count(v.rows.length) + ' steps were predicted worse than ' + percent(v.tolerance)
         + ' (flagged ⚠ below); worst error ' + (v.worstError === undefined ? 'undefined (a measured value was 0)' : percent(v.worstError))
         + '. The projection below rests on this model: read it with that error in mind.', over.length ? 'flag-note' : 'verdict-small');
     const err = key => r => r[key];
-    table('overload-validation-table', [
+    table('overload-validation', [
       C.text('step', 'label', r => r.path + ' ' + x(r.multiple) + (r.withinTolerance ? '' : ' ⚠ over ' + percent(v.tolerance))),
       C.num('offered (per s)', 'offeredPerSecond'),
       C.time('p50 measured', 'measuredP50Millis'), C.time('p50 model', 'predictedP50Millis'), C.pct('p50 error', 'p50Error', err('p50Error')),
@@ -215,7 +215,7 @@
   function projection() {
     const p = overload.projection;
     if (!p || !overload.validation) return;
-    const box = document.getElementById('overload-projection-text');
+    const box = document.getElementById('overload-projection');
     box.appendChild(el('p', { class: 'flag-note', id: 'projection-model-label' }, 'MODEL, not a measurement: a queueing model of both paths '
       + 'on AWS (' + p.region + '), fed by the compute times measured on this machine, the dated quotas below and the template\'s settings; '
       + 'gateway time ' + time(p.gatewayMillis) + ' and a ' + time(p.coldStartMillis) + ' cold start are inputs, not AWS figures. '
@@ -226,16 +226,16 @@
     ns.forEach(n => list.appendChild(el('li', { 'data-n': String(n) }, 'fib(' + n + '): ' + projectedStop(rows, n, 'inline') + '; '
       + projectedStop(rows, n, 'async') + '.')));
     box.appendChild(list);
-    table('overload-projection-table', [
+    table(box, [
       C.count('n', 'n'), C.text('path', 'path'), C.num('offered (per s)', 'offeredPerSecond'), C.time('p50 (model)', 'p50Millis'),
       C.time('p99 (model)', 'p99Millis'), C.pct('throttled', 'throttledShare'), C.num('goodput (per s, model)', 'goodputPerSecond'),
       C.count('peak backlog', 'peakBacklog'), C.num('drain (s)', 'drainSeconds'), C.usd('cost ($ per hour)', 'costPerHourUsd'),
       C.text('binds first', 'binding', r => r.bindingDescription)
     ], rows, { rowAttrs: r => ({ 'data-projection': r.n + ':' + r.path + '@' + r.offeredPerSecond }),
       label: 'Projection to AWS scale (model): one row per n, path and offered load' });
-    table('overload-compute-table', [C.count('n', 'n'), C.count('samples', 'samples'), C.time('compute mean', 'meanMillis'),
+    table('overload-inputs', [C.count('n', 'n'), C.count('samples', 'samples'), C.time('compute mean', 'meanMillis'),
       C.time('compute p99', 'p99Millis')], p.compute || [], { label: 'Compute times fed to the projection, measured here' });
-    const quotas = document.getElementById('overload-quotas');
+    const quotas = document.getElementById('overload-inputs');
     quotas.appendChild(el('p', { class: 'note' }, 'Quotas and latencies the model read (' + p.region + '). ' + p.quotaNote + '.'));
     const ul = el('ul', { id: 'projection-quotas' });
     (p.quotas || []).forEach(q => {

@@ -257,14 +257,8 @@ class ReportPageIT {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> overload() {
-        return (Map<String, Object>) ((List<Map<String, Object>>) run.results.get("scenarios"))
-                .stream()
-                        .filter(s -> s.containsKey("overload"))
-                        .findFirst()
-                        .orElseThrow()
-                        .get("overload");
+        return run.finding("overload");
     }
 
     @Test
@@ -332,19 +326,14 @@ class ReportPageIT {
     @Test
     @SuppressWarnings("unchecked")
     void pollingTable_shouldHoldEachPolicysNumbers() {
-        Map<String, Object> polling = (Map<String, Object>) ((List<Map<String, Object>>) run.results.get("scenarios"))
-                .stream()
-                        .filter(s -> s.containsKey("polling"))
-                        .findFirst()
-                        .orElseThrow()
-                        .get("polling");
+        Map<String, Object> polling = run.finding("polling");
         List<Map<String, Object>> rows = (List<Map<String, Object>>) polling.get("rows");
         ChromeDriver driver = drivers.get(1440);
-        assertThat(driver.findElements(By.cssSelector("#overload-polling-table tbody tr")))
+        assertThat(driver.findElements(By.cssSelector("#overload-polling tbody tr")))
                 .hasSameSizeAs(rows);
         for (Map<String, Object> r : rows) {
-            WebElement row = driver.findElement(By.cssSelector(
-                    "#overload-polling-table tr[data-policy='" + r.get("n") + ":" + r.get("policy") + "']"));
+            WebElement row = driver.findElement(
+                    By.cssSelector("#overload-polling tr[data-policy='" + r.get("n") + ":" + r.get("policy") + "']"));
             assertValue(row, "requestsPerJob", ((Number) r.get("requestsPerJob")).doubleValue());
             assertDataValue(
                     row, "pollCostPerMillionJobsUsd", ((Number) r.get("pollCostPerMillionJobsUsd")).doubleValue());
@@ -361,7 +350,7 @@ class ReportPageIT {
         ChromeDriver driver = drivers.get(1440);
         // its validation: predicted beside measured for every step, rows past the tolerance flagged
         List<Map<String, Object>> checks = (List<Map<String, Object>>) validation.get("rows");
-        List<WebElement> validationRows = driver.findElements(By.cssSelector("#overload-validation-table tbody tr"));
+        List<WebElement> validationRows = driver.findElements(By.cssSelector("#overload-validation tbody tr"));
         assertThat(validationRows).hasSameSizeAs(checks);
         for (int i = 0; i < checks.size(); i++) {
             Map<String, Object> check = checks.get(i);
@@ -385,11 +374,11 @@ class ReportPageIT {
         assertThat(driver.findElement(By.id("projection-model-label")).getText())
                 .startsWith("MODEL, not a measurement");
         List<Map<String, Object>> rows = (List<Map<String, Object>>) projection.get("rows");
-        assertThat(driver.findElements(By.cssSelector("#overload-projection-table tbody tr")))
+        assertThat(driver.findElements(By.cssSelector("#overload-projection tbody tr")))
                 .hasSameSizeAs(rows);
         for (Map<String, Object> r : rows) {
-            WebElement row = driver.findElement(By.cssSelector("#overload-projection-table tr[data-projection='"
-                    + r.get("n") + ":" + r.get("path") + "@" + jsNumber((Number) r.get("offeredPerSecond")) + "']"));
+            WebElement row = driver.findElement(By.cssSelector("#overload-projection tr[data-projection='" + r.get("n")
+                    + ":" + r.get("path") + "@" + jsNumber((Number) r.get("offeredPerSecond")) + "']"));
             assertValue(row, "goodputPerSecond", ((Number) r.get("goodputPerSecond")).doubleValue());
             assertDataValue(row, "costPerHourUsd", ((Number) r.get("costPerHourUsd")).doubleValue());
             assertThat(row.getText()).contains(String.valueOf(r.get("bindingDescription")));
