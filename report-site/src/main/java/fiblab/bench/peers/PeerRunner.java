@@ -85,6 +85,8 @@ public final class PeerRunner {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 

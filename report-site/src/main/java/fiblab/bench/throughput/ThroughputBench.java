@@ -186,7 +186,9 @@ public final class ThroughputBench {
                 new ThroughputFindings.ComputeLimit(cores, before, after, limit),
                 inlineGoal,
                 external,
-                flatness(submitP99s));
+                flatness(submitP99s),
+                null,
+                null);
     }
 
     /**
