@@ -10,6 +10,10 @@
 #   report-site/bench.sh --scenario seed,open,coldstart,throughput
 #                                   # also cold starts (8 configurations x 10 fresh JVMs, about 1 min 45 s) and
 #                                   # the throughput goals (inline vs compute limit, submit flatness, about a minute)
+#   report-site/bench.sh --scenario overload,polling
+#                                   # also overload steps at multiples of each path's capacity with the queueing
+#                                   # model beside them and its AWS projection (about 4.5 min), and the polling
+#                                   # policies (about 1 min); local stack only
 #   report-site/bench.sh --publish s3://BUCKET/
 #                                   # also upload the site (the bucket of report-site/publish-template.yaml)
 #   report-site/bench.sh --help     # all options (--url, --stack-name, --out, --requests, ...)

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fiblab.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -27,19 +29,11 @@ class CachedBacklogGaugeTest {
         readings.add(OptionalLong.of(12));
 
         // When read three times within 5 s, then once 5 s after the first read
-        OptionalLong first = gauge.waitingMessages();
-        clock.advanceMillis(2_000);
-        OptionalLong second = gauge.waitingMessages();
-        clock.advanceMillis(2_999);
-        OptionalLong third = gauge.waitingMessages();
-        clock.advanceMillis(1);
-        OptionalLong fourth = gauge.waitingMessages();
+        List<OptionalLong> seen = readAfter(0, 2_000, 2_999, 1);
 
         // Then the cached figure is at most 5 s old
-        assertThat(first).hasValue(7);
-        assertThat(second).hasValue(7);
-        assertThat(third).hasValue(7);
-        assertThat(fourth).hasValue(12);
+        assertThat(seen)
+                .containsExactly(OptionalLong.of(7), OptionalLong.of(7), OptionalLong.of(7), OptionalLong.of(12));
         assertThat(reads).isEqualTo(2);
     }
 
@@ -50,20 +44,22 @@ class CachedBacklogGaugeTest {
         readings.add(OptionalLong.of(3));
 
         // When submits read the gauge during the next 5 s, and once after
-        OptionalLong first = gauge.waitingMessages();
-        clock.advanceMillis(1_000);
-        OptionalLong second = gauge.waitingMessages();
-        clock.advanceMillis(3_999);
-        OptionalLong third = gauge.waitingMessages();
-        clock.advanceMillis(1);
-        OptionalLong fourth = gauge.waitingMessages();
+        List<OptionalLong> seen = readAfter(0, 1_000, 3_999, 1);
 
         // Then only the first asks the queue in that period; the next period asks again
-        assertThat(first).isEmpty();
-        assertThat(second).isEmpty();
-        assertThat(third).isEmpty();
-        assertThat(fourth).hasValue(3);
+        assertThat(seen)
+                .containsExactly(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.of(3));
         assertThat(reads).isEqualTo(2);
+    }
+
+    /** Reads the gauge once after each step of the clock, in milliseconds. */
+    private List<OptionalLong> readAfter(long... steps) {
+        List<OptionalLong> seen = new ArrayList<>();
+        for (long step : steps) {
+            clock.advanceMillis(step);
+            seen.add(gauge.waitingMessages());
+        }
+        return seen;
     }
 
     @Test

@@ -7,6 +7,7 @@ import fiblab.bench.cost.PriceList;
 import fiblab.bench.cost.WorstCaseSpend;
 import fiblab.bench.http.ApiClient;
 import fiblab.bench.load.ProgressListener;
+import fiblab.bench.overload.ModelValidation;
 import fiblab.bench.peers.PeerRunner;
 import fiblab.bench.peers.SeedSpec;
 import fiblab.bench.result.ColdStart;
@@ -22,6 +23,7 @@ import fiblab.bench.result.TargetInfo;
 import fiblab.bench.result.WorstCase;
 import fiblab.bench.scenario.BenchRunner;
 import fiblab.bench.scenario.BenchSettings;
+import fiblab.bench.scenario.OverloadBench;
 import fiblab.bench.scenario.Scenario;
 import fiblab.bench.site.RunHistory;
 import fiblab.bench.site.SiteGenerator;
@@ -58,6 +60,8 @@ final class BenchSession {
     private int coldStartSamples = 10;
     private List<String> coldStartClients = ProbeClasspath.CLIENTS;
     private ThroughputBench.Settings throughput;
+    private OverloadBench.Settings overload;
+    private OverloadBench.PollingSettings polling;
     private List<String> arguments = List.of();
 
     BenchSession(
@@ -91,6 +95,13 @@ final class BenchSession {
     /** How the throughput scenario runs. */
     BenchSession withThroughput(ThroughputBench.Settings throughput) {
         this.throughput = throughput;
+        return this;
+    }
+
+    /** How the overload scenario (with the model's validation and projection) and the polling comparison run. */
+    BenchSession withOverload(OverloadBench.Settings overload, OverloadBench.PollingSettings polling) {
+        this.overload = overload;
+        this.polling = polling;
         return this;
     }
 
@@ -130,6 +141,8 @@ final class BenchSession {
                     coldStart = coldStart(dataDir);
                 } else if (scenario == Scenario.THROUGHPUT) {
                     scenarioResults.add(new ThroughputBench(client, throughput, dataDir, progress, log).run());
+                } else if (scenario == Scenario.OVERLOAD || scenario == Scenario.POLLING) {
+                    scenarioResults.add(overloadOrPolling(scenario));
                 } else {
                     scenarioResults.add(runner.run(scenario));
                 }
@@ -196,6 +209,21 @@ final class BenchSession {
         Path work = Files.createTempDirectory("fiblab-coldstart-");
         return new ColdStartBench(local.stack(), repository.resolve("events"), work, log)
                 .run(coldStartSamples, coldStartClients);
+    }
+
+    /** Both run against the local stack only: they offer load far past what a deployed stack's limits allow. */
+    private ScenarioResult overloadOrPolling(Scenario scenario) throws InterruptedException {
+        if (!(target instanceof LocalTarget) || template == null) {
+            throw new IllegalArgumentException("the " + scenario.id() + " scenario offers load past the deployed limits"
+                    + " and reads the local stack's limits from its template: run it without --url or --stack-name");
+        }
+        if (scenario == Scenario.POLLING) {
+            return OverloadBench.polling(target.apiUrl(), polling, log);
+        }
+        ModelValidation.Stack stack = OverloadBench.stack(
+                SamTemplate.load(template, target.parameters()),
+                Runtime.getRuntime().availableProcessors());
+        return OverloadBench.overload(target.apiUrl(), target.description(), overload, stack, log);
     }
 
     private TargetInfo targetInfo() {

@@ -45,7 +45,9 @@ import software.amazon.awssdk.services.s3.S3Client;
             "Without --url or --stack-name it starts the local stack (template.yaml) in this JVM.",
             "Default run: the seed scenario and the open loop; --sweep adds the sweep over n and concurrency and the fast algorithm.",
             "--scenario coldstart (about 1 min 45 s at the defaults) and --scenario throughput (about a minute) measure cold starts",
-            "and the inline path against the machine's compute limit; list them with the others to keep them in one results file."
+            "and the inline path against the machine's compute limit; list them with the others to keep them in one results file.",
+            "--scenario overload (about 4.5 minutes at the defaults on 2 shared cores) offers each path multiples of its measured capacity, predicts the same",
+            "steps with the queueing model and projects the model to AWS scale; --scenario polling (about a minute) compares polling policies."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:site written", "1:the run failed (message on standard error)", "2:invalid arguments"})
@@ -59,7 +61,8 @@ public final class Main implements Callable<Integer> {
             split = ",",
             paramLabel = "NAME",
             description =
-                    "Scenarios to run: seed, open, sweep, fast, coldstart, throughput (repeatable or comma-separated). Default: seed,open.")
+                    "Scenarios to run: seed, open, sweep, fast, coldstart, throughput, overload, polling (repeatable or comma-separated)."
+                            + " Default: seed,open.")
     List<String> scenarios = new ArrayList<>();
 
     @ArgGroup(validate = false, heading = "%nTarget (default: the local stack, started in this JVM)%n", order = 1)
@@ -89,6 +92,12 @@ public final class Main implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nThe seed's peers%n", order = 7)
     PeersOptions peers = new PeersOptions();
 
+    @ArgGroup(
+            validate = false,
+            heading = "%nOverload and polling (--scenario overload, polling; local stack only)%n",
+            order = 8)
+    OverloadOptions overload = new OverloadOptions();
+
     @Option(
             names = "--from-results",
             paramLabel = "FILE",
@@ -101,7 +110,7 @@ public final class Main implements Callable<Integer> {
                     "No progress display (default: bars on a terminal, a plain line every few seconds otherwise).")
     boolean noProgress;
 
-    @ArgGroup(validate = false, heading = "%nPublishing the site%n", order = 8)
+    @ArgGroup(validate = false, heading = "%nPublishing the site%n", order = 9)
     PublishOptions publishing = new PublishOptions();
 
     public static void main(String[] args) {
@@ -161,6 +170,7 @@ public final class Main implements Callable<Integer> {
                 }
                 session.withArguments(spec.commandLine().getParseResult().originalArgs());
                 session.withColdStart(coldStart.samples, coldStart.clients).withThroughput(throughput.settings(seed));
+                session.withOverload(overload.settings(seed), overload.polling(seed));
                 index = session.run(chosen);
             }
         }
@@ -201,6 +211,7 @@ public final class Main implements Callable<Integer> {
         sweep.validate(check);
         coldStart.validate(check);
         throughput.validate(check);
+        overload.validate(check, chosen, target);
         return chosen;
     }
 

@@ -55,7 +55,7 @@ class FromResultsTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString())
-                .contains("is a results file of schema 7", "this fiblab-bench reads schemas [1, 2]")
+                .contains("is a results file of schema 7", "this fiblab-bench reads schemas [1, 2, 3]")
                 .doesNotContain("Exception");
         assertThat(site.resolve("index.html")).doesNotExist();
     }

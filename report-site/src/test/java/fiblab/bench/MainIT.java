@@ -54,6 +54,57 @@ class MainIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void realRun_shouldRecordOverloadStepsWithTheirValidationAndProjection_andEachPollingPolicy() throws Exception {
+        // Given the short real run, with its overload (1x and 3x) and polling scenarios against the local stack
+        ShortRealRun run = ShortRealRun.get();
+        Map<String, Object> overload = run.finding("overload");
+
+        // Then both paths ran a step at each multiple, and every request or job is a right answer or an error
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) overload.get("steps");
+        assertThat(steps)
+                .extracting(s -> s.get("path") + "@" + number(s, "multiple"))
+                .containsExactly("inline@1", "inline@3", "async@1", "async@3");
+        for (Map<String, Object> step : steps) {
+            long errors = ((Map<?, ?>) step.get("errors"))
+                    .values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
+            assertThat(number(step, "goodput") + errors)
+                    .as("%s goodput + errors", step)
+                    .isEqualTo(number(step, "sent"));
+            assertThat(number(step, "sent")).isPositive();
+            assertThat((List<?>) step.get("timeline")).isNotEmpty();
+            assertThat(step.get("saturated")).isInstanceOf(Boolean.class);
+        }
+        // (capacities are rates: on a loaded machine the async probe can give well under one job per second)
+        assertThat(((Number) overload.get("inlineCapacity")).doubleValue()).isPositive();
+        assertThat(((Number) overload.get("asyncCapacity")).doubleValue()).isPositive();
+
+        // and the model predicted every measured step
+        Map<String, Object> validation = (Map<String, Object>) overload.get("validation");
+        assertThat((List<?>) validation.get("rows")).hasSameSizeAs(steps);
+
+        // and the projection is labelled a model, dated and sourced, for each n, rate and path
+        Map<String, Object> projection = (Map<String, Object>) overload.get("projection");
+        assertThat(projection.get("label")).isEqualTo("model");
+        assertThat((List<Map<String, Object>>) projection.get("quotas"))
+                .isNotEmpty()
+                .allSatisfy(q -> {
+                    assertThat((String) q.get("source")).startsWith("https://");
+                    assertThat((String) q.get("retrieved")).matches("\\d{4}-\\d{2}-\\d{2}");
+                });
+        assertThat((List<?>) projection.get("rows")).hasSize(2 * 2 * 2);
+
+        // and each polling policy saw every job done
+        Map<String, Object> polling = run.finding("polling");
+        List<Map<String, Object>> policies = (List<Map<String, Object>>) polling.get("rows");
+        assertThat(policies).extracting(p -> p.get("policy")).contains("retry-after", "fixed-10ms");
+        assertThat(policies).allSatisfy(p -> {
+            assertThat(number(p, "done")).isEqualTo(ShortRealRun.POLLING_JOBS);
+            assertThat(number(p, "requestsPerJob")).isGreaterThanOrEqualTo(2);
+        });
+    }
+
+    @Test
     void realRun_shouldWriteResultsWhoseCountsMatchTheRequestsSent() throws Exception {
         // Given a short real run of every scenario (see ShortRealRun)
         ShortRealRun run = ShortRealRun.get();

@@ -74,6 +74,7 @@ class OptionGroupsTest {
                         "Cold starts (--scenario coldstart)",
                         "Throughput (--scenario throughput)",
                         "The seed's peers",
+                        "Overload and polling (--scenario overload, polling; local stack only)",
                         "Publishing the site")
                 .contains(
                         "--rate=<rate>",
@@ -115,5 +116,31 @@ class OptionGroupsTest {
         assertThat(run("--url", "http://127.0.0.1:9", "--max-in-flight", "5000"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--max-in-flight must be between 1 and 1000; was 5000");
+    }
+
+    @Test
+    void overload_shouldUseTheSeedsN_andThirtySecondsOfPatience_whenNoOptionIsGiven() {
+        Main main = parse("--n", "25");
+
+        var overload = main.overload.settings(main.seed);
+        assertThat(overload.overload().n()).isEqualTo(25);
+        assertThat(overload.overload().multiples()).containsExactly(0.5, 1.0, 1.5, 2.0, 3.0);
+        assertThat(overload.overload().patience()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(overload.overload().jobPatience()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(overload.projectionN()).containsExactly(30, 40, 42);
+        assertThat(main.overload.polling(main.seed).n()).containsExactly(25);
+    }
+
+    @Test
+    void overloadSeconds_shouldNameItsThreeValuesAndExitTwo_whenGivenTwo() {
+        assertThat(run("--overload-seconds", "2,1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--overload-seconds takes three values, STEP,WARMUP,PROBE");
+    }
+
+    @Test
+    void overload_shouldBeRefusedAndExitTwo_againstAUrl() {
+        assertThat(run("--url", "http://127.0.0.1:9", "--scenario", "seed,overload"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("run them on the local stack (without --url or --stack-name)");
     }
 }

@@ -6,12 +6,14 @@ import fiblab.bench.result.ResultsJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One short, real benchmark run through the CLI against the local stack (fiblab-local, started
  * in-process from the repository's template.yaml with InlineNaiveMaxN lowered to 24 so that the
- * sweep crosses the inline limit cheaply) and with the seed's peers (Flask, Express), shared by the tests that check its results file and the
+ * sweep crosses the inline limit cheaply) and with the seed's peers (Flask, Express), and a short overload
+ * (1× and 3× of each path's capacity, 2 s steps) and polling comparison, shared by the tests that check its results file and the
  * site generated from it: the run takes a while, and doing it once keeps the suite short.
  */
 public final class ShortRealRun {
@@ -20,6 +22,8 @@ public final class ShortRealRun {
     public static final int OPEN_REQUESTS = 30;
     public static final int ASYNC_JOBS = 20;
     public static final int COLD_START_SAMPLES = 2;
+    public static final List<String> OVERLOAD_MULTIPLES = List.of("1", "3");
+    public static final int POLLING_JOBS = 4;
     public static final Path SITE = Path.of("target", "test-site").toAbsolutePath();
 
     private static ShortRealRun instance;
@@ -36,6 +40,17 @@ public final class ShortRealRun {
         this.stderr = stderr;
         this.index = SITE.resolve("index.html");
         this.results = results;
+    }
+
+    /** The findings of a scenario kind in the results (its field named like the scenario: overload, polling). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> finding(String scenario) {
+        return (Map<String, Object>) ((List<Map<String, Object>>) results.get("scenarios"))
+                .stream()
+                        .filter(s -> s.containsKey(scenario))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no " + scenario + " scenario in the results"))
+                        .get(scenario);
     }
 
     public static synchronized ShortRealRun get() throws Exception {
@@ -81,7 +96,7 @@ public final class ShortRealRun {
                 "5",
                 // cold starts (two fresh JVMs per function and priming setting) and the throughput goals, short
                 "--scenario",
-                "seed,open,coldstart,throughput",
+                "seed,open,coldstart,throughput,overload,polling",
                 "--cold-start-samples",
                 String.valueOf(COLD_START_SAMPLES),
                 "--cold-start-clients",
@@ -99,7 +114,21 @@ public final class ShortRealRun {
                 "--flatness-requests",
                 "10",
                 "--async-jobs",
-                String.valueOf(ASYNC_JOBS));
+                String.valueOf(ASYNC_JOBS),
+                // overload at 1x and 3x of each path's capacity, 2 s steps; the model validated and projected for
+                // small n at two rates; four jobs per polling policy
+                "--overload-multiples",
+                String.join(",", OVERLOAD_MULTIPLES),
+                "--overload-seconds",
+                "2,1,1",
+                "--patience-s",
+                "5",
+                "--projection-n",
+                "20,24",
+                "--projection-rates",
+                "10,100",
+                "--polling-jobs",
+                String.valueOf(POLLING_JOBS));
         assertThat(exit).as("exit code; stderr:%n%s", err).isZero();
         return new ShortRealRun(
                 exit, out.toString(), err.toString(), ResultsJson.readTree(SITE.resolve("data/results.json")));

@@ -4,6 +4,7 @@ import fiblab.fib.NaiveRecursion;
 import fiblab.local.DeployLimits;
 import fiblab.local.LocalStack;
 import fiblab.local.LocalStackOptions;
+import fiblab.local.testing.QueueDepth;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * A bounded measurement of the local async path (not a test; run by hand, loopback only): the
@@ -165,7 +165,7 @@ public final class AsyncDrainBenchmark {
         clients.shutdown();
         clients.awaitTermination(300, TimeUnit.SECONDS);
         double submitted = (System.nanoTime() - start) / 1e9;
-        long backlog = inQueue(sqs, queue);
+        long backlog = QueueDepth.of(sqs, queue);
         waitEmpty(sqs, queue, 300);
         double seconds = (System.nanoTime() - start) / 1e9;
         double rate = (count - refused.get()) / seconds;
@@ -193,20 +193,10 @@ public final class AsyncDrainBenchmark {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static long inQueue(SqsClient sqs, String queue) {
-        var attributes = sqs.getQueueAttributes(r -> r.queueUrl(queue)
-                        .attributeNames(
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes();
-        return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-    }
-
     private static void waitEmpty(SqsClient sqs, String queue, int maxSeconds) throws InterruptedException {
         long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
-            if (inQueue(sqs, queue) == 0) {
+            if (QueueDepth.of(sqs, queue) == 0) {
                 return;
             }
             Thread.sleep(20);

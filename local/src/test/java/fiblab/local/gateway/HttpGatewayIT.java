@@ -17,6 +17,8 @@ import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class HttpGatewayIT {
 
@@ -41,30 +43,29 @@ class HttpGatewayIT {
                 HttpRequest.newBuilder(URI.create(gateway.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    @Test
-    void request_shouldGet503ServiceUnavailable_whenTheIntegrationRunsPastItsTimeout() throws Exception {
-        // Given: a function allowed 5 s behind a gateway that waits 1 s (the HTTP API waits 30 s)
-        start(Duration.ofSeconds(5), Duration.ofSeconds(1));
-
-        // When
-        HttpResponse<String> response = get("/sleep/2500");
-
-        // Then
-        assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.body()).isEqualTo("{\"message\":\"Service Unavailable\"}");
-    }
-
-    @Test
-    void request_shouldGet500InternalServerError_whenTheFunctionRunsPastItsOwnTimeout() throws Exception {
+    /**
+     * Which timeout fires first decides the answer: the gateway's own (the HTTP API waits 30 s) gives
+     * 503, the function's own gives the 500 API Gateway answers for a failed invocation.
+     */
+    @ParameterizedTest(name = "{3} {4} when {5}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "5000 | 1000  | 2500 | 503 | Service Unavailable   | the integration runs past its timeout",
+                "500  | 30000 | 2000 | 500 | Internal Server Error | the function runs past its own timeout"
+            })
+    void request_shouldGetTheGatewaysJsonError_whenATimeoutFires(
+            long functionMillis, long integrationMillis, int sleepMillis, int status, String message, String when)
+            throws Exception {
         // Given
-        start(Duration.ofMillis(500), Duration.ofSeconds(30));
+        start(Duration.ofMillis(functionMillis), Duration.ofMillis(integrationMillis));
 
         // When
-        HttpResponse<String> response = get("/sleep/2000");
+        HttpResponse<String> response = get("/sleep/" + sleepMillis);
 
         // Then
-        assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.body()).isEqualTo("{\"message\":\"" + message + "\"}");
     }
 
     @Test

@@ -3,11 +3,10 @@ package fiblab.local.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fiblab.local.log.LogSink;
-import fiblab.local.runtime.FunctionConfiguration;
-import fiblab.local.runtime.HandlerReference;
 import fiblab.local.runtime.LambdaFunction;
 import fiblab.local.template.HttpRouteDefinition;
 import fiblab.local.testing.EchoHandler;
+import fiblab.local.testing.TestFunctions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +22,16 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Requests no client library would send, over raw sockets: each gets an answer or a bounded end. */
 class MalformedRequestsIT {
+
+    /** {@code POST //jobs} with an empty JSON body: an empty first path segment. */
+    private static final String POST_DOUBLE_SLASH_JOBS =
+            "POST //jobs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                    + "Connection: close\r\n\r\n{}";
 
     private LambdaFunction function;
     private HttpGateway gateway;
@@ -33,18 +39,7 @@ class MalformedRequestsIT {
 
     @BeforeEach
     void start() {
-        FunctionConfiguration configuration = new FunctionConfiguration(
-                "Echo",
-                "arn:aws:lambda:us-east-1:0:function:Echo",
-                EchoHandler.class.getName() + "::handleRequest",
-                Duration.ofSeconds(5),
-                128,
-                10,
-                Map.of());
-        function = new LambdaFunction(
-                configuration,
-                HandlerReference.resolve(configuration.handler(), getClass().getClassLoader()),
-                LogSink.stdout());
+        function = TestFunctions.host(EchoHandler.class, Duration.ofSeconds(5), 128, 10, Map.of(), LogSink.stdout());
         routes.add(new HttpRouteDefinition("Post", "POST", "/jobs"), function);
         routes.add(new HttpRouteDefinition("Get", "GET", "/jobs/{jobId}"), function);
         gateway = HttpGateway.start(routes, 0, Duration.ofSeconds(30), LogSink.stdout(), "000000000000");
@@ -94,39 +89,31 @@ class MalformedRequestsIT {
                 .contains("\r\n\r\n{\"message\":\"Bad Request\"}");
     }
 
-    /** A request line the server refuses before routing: API Gateway's JSON error, no HTML, no Java names. */
-    private void assertBadRequestAsJson(String response) {
+    /** API Gateway's own error answer: the status, its JSON message, no HTML page and no Java names. */
+    private static void assertGatewayError(String response, int status, String message) {
         assertThat(response)
-                .startsWith("HTTP/1.1 400 ")
+                .startsWith("HTTP/1.1 " + status + " ")
                 .containsIgnoringCase("content-type: application/json")
-                .endsWith("\r\n\r\n{\"message\":\"Bad Request\"}")
+                .endsWith("\r\n\r\n{\"message\":\"" + message + "\"}")
                 .doesNotContainIgnoringCase("<html")
                 .doesNotContain("Exception");
     }
 
-    @Test
-    void badPercentEscapeInThePath_shouldGet400BadRequestAsJson_notAnHtmlPage() throws IOException {
+    /** A path the server cannot read is refused before routing, with API Gateway's JSON 400. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/jobs/%zz       | a bad percent-escape",
+                "/jobs/a\0b      | a NUL byte",
+                // 0xE9 alone: not ASCII (a URI must percent-encode it) and not UTF-8 either
+                "/jobs/caf\u00e9 | a raw non-ASCII byte"
+            })
+    void unreadablePath_shouldGet400BadRequestAsJson_notAnHtmlPage(String path, String what) throws IOException {
         String response =
-                exchange("GET /jobs/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", Duration.ofSeconds(5));
+                exchange("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", Duration.ofSeconds(5));
 
-        assertBadRequestAsJson(response);
-    }
-
-    @Test
-    void nulByteInThePath_shouldGet400BadRequestAsJson_notAnHtmlPage() throws IOException {
-        String response =
-                exchange("GET /jobs/a\0b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", Duration.ofSeconds(5));
-
-        assertBadRequestAsJson(response);
-    }
-
-    @Test
-    void rawNonAsciiByteInThePath_shouldGet400BadRequestAsJson_notAnHtmlPage() throws IOException {
-        // 0xE9 alone: not ASCII (a URI must percent-encode it) and not UTF-8 either
-        String response =
-                exchange("GET /jobs/caf\u00e9 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", Duration.ofSeconds(5));
-
-        assertBadRequestAsJson(response);
+        assertGatewayError(response, 400, "Bad Request");
     }
 
     @Test
@@ -147,15 +134,9 @@ class MalformedRequestsIT {
     @Test
     void postToDoubleSlashJobs_shouldReachRouting_andGetTheApisJson404_notAnHtmlPage() throws IOException {
         // No route takes an empty first segment and this API has no $default route: routing's 404
-        String response = exchange(
-                "POST //jobs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
-                        + "Connection: close\r\n\r\n{}",
-                Duration.ofSeconds(5));
+        String response = exchange(POST_DOUBLE_SLASH_JOBS, Duration.ofSeconds(5));
 
-        assertThat(response)
-                .startsWith("HTTP/1.1 404 ")
-                .containsIgnoringCase("content-type: application/json")
-                .endsWith("\r\n\r\n{\"message\":\"Not Found\"}");
+        assertGatewayError(response, 404, "Not Found");
     }
 
     @Test
@@ -166,10 +147,7 @@ class MalformedRequestsIT {
         gateway = HttpGateway.start(routes, 0, Duration.ofSeconds(30), LogSink.stdout(), "000000000000");
 
         // When
-        String response = exchange(
-                "POST //jobs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
-                        + "Connection: close\r\n\r\n{}",
-                Duration.ofSeconds(5));
+        String response = exchange(POST_DOUBLE_SLASH_JOBS, Duration.ofSeconds(5));
 
         // Then
         assertThat(response)
@@ -199,10 +177,7 @@ class MalformedRequestsIT {
                 "POST /jobs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n{}",
                 Duration.ofSeconds(25));
 
-        assertThat(response)
-                .startsWith("HTTP/1.1 408 ")
-                .containsIgnoringCase("content-type: application/json")
-                .endsWith("\r\n\r\n{\"message\":\"Request Timeout\"}");
+        assertGatewayError(response, 408, "Request Timeout");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(HttpGateway.IDLE_TIMEOUT.plusSeconds(10));
     }
 

@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fiblab.local.LocalStack;
 import fiblab.local.LocalStackOptions;
 import fiblab.local.testing.Eventually;
+import fiblab.local.testing.QueueDepth;
 import fiblab.local.testing.RecordingWorker;
 import fiblab.local.testing.Templates;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
@@ -62,7 +61,7 @@ class SqsEventSourceDeletesIT {
                                     == 8))
                     .as("failed messages came back once each")
                     .isTrue();
-            assertThat(Eventually.within(Duration.ofSeconds(10), () -> inQueue(sqs, queue) == 0))
+            assertThat(Eventually.within(Duration.ofSeconds(10), () -> QueueDepth.of(sqs, queue) == 0))
                     .as("queue empty")
                     .isTrue();
             Thread.sleep(2_000); // longer than the visibility timeout: an undeleted message would be back
@@ -76,15 +75,5 @@ class SqsEventSourceDeletesIT {
             assertThat(RecordingWorker.DELIVERIES.stream().filter(d -> d.body().contains(tag)))
                     .allMatch(d -> d.batchSize() <= 3);
         }
-    }
-
-    private static long inQueue(SqsClient sqs, String queue) {
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queue)
-                        .attributeNames(
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes();
-        return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 }

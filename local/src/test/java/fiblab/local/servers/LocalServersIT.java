@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fiblab.local.aws.AwsEndpoints;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import fiblab.local.testing.Eventually;
+import fiblab.local.testing.HolderJvm;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -75,37 +75,17 @@ class LocalServersIT {
     @Test
     void childNode_shouldExit_whenTheJvmThatStartedItIsKilled() throws Exception {
         // Given: a JVM that started dynalite
-        Process jvm = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "-Dfiblab.dynalite.dir=" + System.getProperty("fiblab.dynalite.dir"),
-                        DynaliteHolder.class.getName())
-                .redirectErrorStream(true)
-                .start();
-        long nodePid;
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            do {
-                line = out.readLine();
-            } while (line != null && !line.startsWith("PID "));
-            assertThat(line).as("the child JVM's output").isNotNull();
-            nodePid = Long.parseLong(line.substring(4).trim());
-            assertThat(ProcessHandle.of(nodePid)).isPresent();
+        HolderJvm holder = HolderJvm.start(
+                DynaliteHolder.class, List.of("-Dfiblab.dynalite.dir=" + System.getProperty("fiblab.dynalite.dir")));
+        assertThat(HolderJvm.alive(holder.childPid())).as("node alive").isTrue();
 
-            // When: the JVM dies without running any shutdown hook
-            jvm.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        // When: the JVM dies without running any shutdown hook
+        holder.jvm().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
         // Then
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (ProcessHandle.of(nodePid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(ProcessHandle.of(nodePid).map(ProcessHandle::isAlive).orElse(false))
-                .as("node still alive")
-                .isFalse();
+        assertThat(HolderJvm.ends(holder.childPid(), Duration.ofSeconds(10)))
+                .as("node ended")
+                .isTrue();
     }
 
     @Test
@@ -136,7 +116,15 @@ class LocalServersIT {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
-        assertThat(dynamoDb.describeTable(r -> r.tableName("things")).table().tableStatus())
-                .isEqualTo(TableStatus.ACTIVE);
+        // CreateTable only starts the creation, in DynamoDB and in dynalite (which flips the table to
+        // ACTIVE on a 0 ms timer, a moment later on a loaded machine): wait for it, with a bound
+        assertThat(Eventually.within(
+                        Duration.ofSeconds(10),
+                        () -> dynamoDb.describeTable(r -> r.tableName("things"))
+                                        .table()
+                                        .tableStatus()
+                                == TableStatus.ACTIVE))
+                .as("table ACTIVE within 10 s")
+                .isTrue();
     }
 }

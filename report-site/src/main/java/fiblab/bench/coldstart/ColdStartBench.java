@@ -187,59 +187,17 @@ public final class ColdStartBench {
         long wallNanos = System.nanoTime() - t0;
         double wallMillis = Math.round(wallNanos / 1e4) / 100.0;
         int exitCode = run == null ? -1 : run.exitCode();
-        Optional<ProbeOutput.Result> parsed = ProbeOutput.parse(text);
+        Optional<Sample> parsed = ProbeOutput.parse(text);
         if (parsed.isEmpty()) {
             String error = "no readable result line; output ends: " + text.substring(Math.max(0, text.length() - 600));
-            return new Sample(
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    error,
-                    wallMillis,
-                    exitCode,
-                    false);
+            return Sample.failed(error, wallMillis, exitCode);
         }
-        ProbeOutput.Result probe = parsed.get();
+        Sample probe = parsed.get();
         boolean ok = run != null
                 && run.succeeded()
                 && answered(function, String.valueOf(probe.firstResponse()))
                 && answered(function, String.valueOf(probe.secondResponse()));
-        return new Sample(
-                probe.pid(),
-                probe.jvmStartEpochMillis(),
-                probe.jvmToMainMillis(),
-                probe.initMillis(),
-                probe.primingMillis(),
-                probe.firstInvokeMillis(),
-                probe.firstDeserializeMillis(),
-                probe.secondInvokeMillis(),
-                probe.jvmStartToFirstResponseMillis(),
-                probe.classesAtMain(),
-                probe.classesAfterInit(),
-                probe.classesAfterPriming(),
-                probe.classesAfterFirstInvoke(),
-                probe.classesAfterSecondInvoke(),
-                probe.javaVersion(),
-                probe.firstResponse(),
-                probe.secondResponse(),
-                null,
-                wallMillis,
-                exitCode,
-                ok);
+        return probe.measured(wallMillis, exitCode, ok);
     }
 
     /** The template's Handler string, as the running local stack read it from template.yaml. */

@@ -41,14 +41,8 @@ public final class CostReport {
         List<Run> runs = seedScenario.runs() == null ? List.of() : seedScenario.runs();
         Run inline = run(runs, "inline");
         Run async = run(runs, "async");
-        FunctionDefinition api = template.functions().stream()
-                .filter(f -> !f.httpRoutes().isEmpty())
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the template has no function with an HTTP API event"));
-        FunctionDefinition worker = template.functions().stream()
-                .filter(f -> !f.sqsEvents().isEmpty())
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the template has no function with an SQS event"));
+        FunctionDefinition api = TemplateFunctions.api(template);
+        FunctionDefinition worker = TemplateFunctions.worker(template);
         int batchSize = worker.sqsEvents().get(0).batchSize();
         int n = inline.n();
         long digits = FastDoubling.fib(n).toString().length();

@@ -17,6 +17,15 @@ public final class ProjectionCommand {
 
     static final List<Double> RATES = List.of(10.0, 100.0, 1_000.0, 10_000.0, 100_000.0);
 
+    /** API Gateway and network time per request outside the function: an input, AWS publishes none. */
+    public static final double GATEWAY_SECONDS = 0.010;
+
+    /** A new execution environment's first-invoke penalty: an input. */
+    public static final double COLD_START_SECONDS = 0.5;
+
+    /** Seconds of load each projected point simulates. */
+    public static final double SIMULATED_SECONDS = 30;
+
     private ProjectionCommand() {}
 
     public static void main(String[] args) {
@@ -26,7 +35,8 @@ public final class ProjectionCommand {
                         .toList()
                 : List.of(30, 40, 42);
         AwsQuotas quotas = AwsQuotas.load();
-        Projection projection = new Projection(quotas, PriceList.load(), AwsProfile.fiblabTemplate(0.010, 0.5));
+        Projection projection = new Projection(
+                quotas, PriceList.load(), AwsProfile.fiblabTemplate(GATEWAY_SECONDS, COLD_START_SECONDS));
         System.out.println("MODEL, not a measurement: quotas from aws-quotas.json, prices from aws-prices.json, "
                 + "compute times measured on this machine");
         System.out.println(
@@ -41,7 +51,8 @@ public final class ProjectionCommand {
                     n,
                     mean * 1000,
                     samples.size());
-            for (ProjectionRow r : projection.project(n, ServiceTime.empirical(samples), mean, RATES, 30)) {
+            for (ProjectionRow r :
+                    projection.project(n, ServiceTime.empirical(samples), mean, RATES, SIMULATED_SECONDS)) {
                 System.out.printf(
                         Locale.ROOT,
                         "%d %s %.0f | %.0f | %.0f | %.1f %% | %.1f | %d | %.1f | %.2f | %s%n",
@@ -61,7 +72,7 @@ public final class ProjectionCommand {
     }
 
     /** Warm compute times of fib(n), seconds: about 3 s of samples after 1 s of warm-up. */
-    static List<Double> computeSamples(int n) {
+    public static List<Double> computeSamples(int n) {
         long sink = 0;
         long warm = System.nanoTime() + 1_000_000_000L;
         while (System.nanoTime() < warm) {

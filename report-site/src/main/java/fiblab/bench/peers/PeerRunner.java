@@ -86,6 +86,8 @@ public final class PeerRunner {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 

@@ -56,7 +56,60 @@ public record ColdStart(
             String error,
             double wallMillis,
             int exitCode,
-            boolean ok) {}
+            boolean ok) {
+
+        /** A probe that printed no readable result: only what the harness saw. */
+        public static Sample failed(String error, double wallMillis, int exitCode) {
+            return new Sample(
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    error,
+                    wallMillis,
+                    exitCode,
+                    false);
+        }
+
+        /** This probe's report with what the harness measured around it: wall time, exit code, verdict. */
+        public Sample measured(double wallMillis, int exitCode, boolean ok) {
+            return new Sample(
+                    pid,
+                    jvmStartEpochMillis,
+                    jvmToMainMillis,
+                    initMillis,
+                    primingMillis,
+                    firstInvokeMillis,
+                    firstDeserializeMillis,
+                    secondInvokeMillis,
+                    jvmStartToFirstResponseMillis,
+                    classesAtMain,
+                    classesAfterInit,
+                    classesAfterPriming,
+                    classesAfterFirstInvoke,
+                    classesAfterSecondInvoke,
+                    javaVersion,
+                    firstResponse,
+                    secondResponse,
+                    error,
+                    wallMillis,
+                    exitCode,
+                    ok);
+        }
+    }
 
     /** Nearest-rank percentiles of each timing and class count over the samples that succeeded. */
     public record Summary(

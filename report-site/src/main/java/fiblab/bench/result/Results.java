@@ -31,51 +31,24 @@ public record Results(
         String finishedAt) {
 
     public Results withEnvironment(Environment environment) {
-        return new Results(
-                schema,
-                commandLine,
-                environment,
-                target,
-                settings,
-                overhead,
-                coldStart,
-                scenarios,
-                cost,
-                worstCaseSpend,
-                finishedAt);
+        return copy(environment, target, scenarios, worstCaseSpend);
     }
 
     public Results withTarget(TargetInfo target) {
-        return new Results(
-                schema,
-                commandLine,
-                environment,
-                target,
-                settings,
-                overhead,
-                coldStart,
-                scenarios,
-                cost,
-                worstCaseSpend,
-                finishedAt);
+        return copy(environment, target, scenarios, worstCaseSpend);
     }
 
     public Results withScenarios(List<ScenarioResult> scenarios) {
-        return new Results(
-                schema,
-                commandLine,
-                environment,
-                target,
-                settings,
-                overhead,
-                coldStart,
-                scenarios,
-                cost,
-                worstCaseSpend,
-                finishedAt);
+        return copy(environment, target, scenarios, worstCaseSpend);
     }
 
     public Results withWorstCaseSpend(WorstCase worstCaseSpend) {
+        return copy(environment, target, scenarios, worstCaseSpend);
+    }
+
+    /** The one copy: every recorded field as it is, the ones a caller may replace as given. */
+    private Results copy(
+            Environment environment, TargetInfo target, List<ScenarioResult> scenarios, WorstCase worstCaseSpend) {
         return new Results(
                 schema,
                 commandLine,

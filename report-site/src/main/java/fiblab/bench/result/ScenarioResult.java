@@ -7,9 +7,7 @@ import java.util.List;
  * kind has. Every kind-specific field is null for the other kinds and left out of the file, so a
  * new scenario kind adds its own nullable field here (typed, like {@code article} and {@code
  * expressOverFlaskThroughput} for the peers) and its producer fills it; the page ignores fields it
- * does not know. The overload scenario and the polling comparison (package {@code
- * fiblab.bench.overload}, not yet part of results.json) are meant to come in that way, as an {@code
- * overload} field holding their own records.
+ * does not know.
  *
  * @param article                    peers: the article whose experiment they repeat
  * @param expressOverFlaskThroughput peers: Express's throughput over Flask's, as measured
@@ -19,6 +17,8 @@ import java.util.List;
  * @param inlineThroughputExternal   throughput: the same load from wrk
  * @param flatness                   throughput: submit p99 at the largest n over the smallest
  * @param asyncThroughput            throughput: async jobs/s with a Retry-After client, against the limit
+ * @param overload                   overload: the steps, the model's validation and its projection
+ * @param polling                    polling: the polling policies compared
  */
 public record ScenarioResult(
         String name,
@@ -31,14 +31,29 @@ public record ScenarioResult(
         ThroughputFindings.InlineThroughput inlineThroughput,
         ThroughputFindings.External inlineThroughputExternal,
         ThroughputFindings.Flatness flatness,
-        ThroughputFindings.AsyncThroughput asyncThroughput) {
+        ThroughputFindings.AsyncThroughput asyncThroughput,
+        OverloadFindings.Overload overload,
+        OverloadFindings.Polling polling) {
 
-    /** A scenario whose findings are its runs alone (seed, open, sweep, fast). */
+    /** A scenario whose findings are its runs alone (seed, open, sweep, fast), or that adds its own with a with-method. */
     public static ScenarioResult of(String name, String description, List<Run> runs) {
-        return new ScenarioResult(name, description, runs, null, null, null, null, null, null, null, null);
+        return new ScenarioResult(name, description, runs, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ScenarioResult withRuns(List<Run> runs) {
+        return copy(runs, overload, polling);
+    }
+
+    public ScenarioResult withOverload(OverloadFindings.Overload overload) {
+        return copy(runs, overload, polling);
+    }
+
+    public ScenarioResult withPolling(OverloadFindings.Polling polling) {
+        return copy(runs, overload, polling);
+    }
+
+    /** The one copy: every field as it is, the ones a caller may replace as given. */
+    private ScenarioResult copy(List<Run> runs, OverloadFindings.Overload overload, OverloadFindings.Polling polling) {
         return new ScenarioResult(
                 name,
                 description,
@@ -50,6 +65,8 @@ public record ScenarioResult(
                 inlineThroughput,
                 inlineThroughputExternal,
                 flatness,
-                asyncThroughput);
+                asyncThroughput,
+                overload,
+                polling);
     }
 }

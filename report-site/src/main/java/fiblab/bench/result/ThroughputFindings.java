@@ -102,24 +102,17 @@ public final class ThroughputFindings {
 
         /** The same report, with the tool and the load shape that produced it. */
         public External ranBy(String tool, int threads, int connections, String url) {
-            return new External(
-                    skipped,
-                    tool,
-                    threads,
-                    connections,
-                    url,
-                    perSecond,
-                    requests,
-                    seconds,
-                    non2xx,
-                    socketErrors,
-                    latencyMillis,
-                    ratio,
-                    goal);
+            return with(tool, threads, connections, url, ratio, goal);
         }
 
         /** The same report, with its throughput over the compute limit and the goal for that ratio. */
         public External against(double ratio, double goal) {
+            return with(tool, threads, connections, url, ratio, goal);
+        }
+
+        /** This report of wrk's (or why it was skipped) with who ran it, and how it compares. */
+        private External with(
+                String tool, Integer threads, Integer connections, String url, Double ratio, Double goal) {
             return new External(
                     skipped,
                     tool,

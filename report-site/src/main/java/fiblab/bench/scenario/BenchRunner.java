@@ -142,7 +142,7 @@ public final class BenchRunner {
             case OPEN -> openPair(scenario, settings.n(), NAIVE);
             case SWEEP -> sweep(scenario);
             case FAST -> fast(scenario);
-            case COLDSTART, THROUGHPUT ->
+            case COLDSTART, THROUGHPUT, OVERLOAD, POLLING ->
                 throw new IllegalArgumentException(scenario.id() + " is run by the session, not by the runner");
         };
         return ScenarioResult.of(scenario.id(), scenario.description(), runs);

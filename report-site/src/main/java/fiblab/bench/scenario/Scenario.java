@@ -14,7 +14,14 @@ public enum Scenario {
     COLDSTART(
             "coldstart",
             "Cold starts: a brand-new JVM per sample for each function, priming off and on, per HTTP client."),
-    THROUGHPUT("throughput", "Inline throughput against the machine's compute limit; async submit latency as n grows.");
+    THROUGHPUT("throughput", "Inline throughput against the machine's compute limit; async submit latency as n grows."),
+    OVERLOAD(
+            "overload",
+            "Open-loop load at multiples of each path's measured capacity; the queueing model's prediction of the same"
+                    + " steps beside them, and the validated model projected to AWS scale."),
+    POLLING(
+            "polling",
+            "The same jobs polled by clients that honour Retry-After, poll at a fixed interval, or back off.");
 
     private final String id;
     private final String description;

@@ -56,6 +56,7 @@ public final class SiteGenerator {
         copyResource(TEMPLATES + "common.js", assets.resolve("common.js"));
         copyResource(TEMPLATES + "report.js", assets.resolve("report.js"));
         copyResource(TEMPLATES + "perf.js", assets.resolve("perf.js"));
+        copyResource(TEMPLATES + "overload.js", assets.resolve("overload.js"));
         copyResource(TEMPLATES + "report.css", assets.resolve("report.css"));
         Path index = siteDir.resolve("index.html");
         Files.writeString(

@@ -195,7 +195,9 @@ public final class ThroughputBench {
                 inlineGoal,
                 external,
                 flatness(submitP99s),
-                async);
+                async,
+                null,
+                null);
     }
 
     /** Async jobs/s with a client that honours Retry-After, against the best compute limit around it. */

@@ -66,10 +66,14 @@
   }
 
   // ---------- runs ----------
-  /** An open loop that completed less than 95 % of its offered rate (results.json says so from schema 2). */
+  /**
+   * An open loop, or an overload step, that completed less than 95 % of its offered rate (results.json
+   * says so from schema 2; schema-1 open loops are judged from their rates).
+   */
   function saturated(run) {
-    if (!run || run.mode !== 'open') return false;
-    if (run.saturated !== undefined) return run.saturated === true;
+    if (!run) return false;
+    if (run.saturated !== undefined && run.saturated !== null) return run.saturated === true;
+    if (run.mode !== 'open') return false;
     return run.ratePerSecond > 0 && run.throughputPerSecond < 0.95 * run.ratePerSecond;
   }
   function load(run) {
@@ -248,8 +252,14 @@
       borderDash: [6, 4], borderWidth: 2, pointRadius: 0, pointStyle: 'line', fill: false, order: -1
     };
   }
+  /** A paragraph of text appended to the element with that id. */
+  function paragraph(containerId, text, cls) {
+    const p = el('p', { class: cls }, text);
+    document.getElementById(containerId).appendChild(p);
+    return p;
+  }
   const POINT_STYLES = { inline: 'circle', async: 'rect', accepted: 'triangle', flask: 'rectRot', express: 'star', compute: 'crossRot' };
 
   window.FL = { PALETTE, POINT_STYLES, el, get, time, count, num, usd, percent, saturated, load, flag, headlineRuns,
-    C, table, percentileColumns, chart, timeAxis, goalLine };
+    C, table, percentileColumns, chart, timeAxis, goalLine, paragraph };
 }());

@@ -6,11 +6,7 @@
   const R = window.FIBLAB_RESULTS;
   const FL = window.FL;
   if (!R || !FL) return;
-  const { PALETTE, el, get, time, count, num, percent, C, table, chart, goalLine } = FL;
-
-  function paragraph(containerId, text, cls) {
-    document.getElementById(containerId).appendChild(el('p', { class: cls }, text));
-  }
+  const { PALETTE, get, time, count, num, percent, C, table, chart, goalLine, paragraph } = FL;
 
   // ---------- cold starts ----------
   function coldStarts() {

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.local.servers.ChildProcesses;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import fiblab.local.testing.HolderJvm;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -70,40 +69,19 @@ class PeerServerIT {
     @ValueSource(strings = {"INT", "KILL"})
     void peer_shouldNotOutliveTheJvm_whenItIsStopped(String signal) throws Exception {
         // Given: a JVM that started a peer
-        Process jvm = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        PeerHolder.class.getName(),
-                        "EXPRESS")
-                .redirectErrorStream(true)
-                .start();
-        long peerPid;
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            do {
-                line = out.readLine();
-            } while (line != null && !line.startsWith("PID "));
-            assertThat(line).as("the child JVM's output").isNotNull();
-            peerPid = Long.parseLong(line.substring(4).trim());
-            assertThat(ProcessHandle.of(peerPid).map(ProcessHandle::isAlive)).contains(true);
+        HolderJvm holder = HolderJvm.start(PeerHolder.class, List.of(), "EXPRESS");
+        assertThat(HolderJvm.alive(holder.childPid())).as("peer alive").isTrue();
 
-            // When: the signal goes to this JVM only, by its PID
-            new ProcessBuilder("kill", "-" + signal, Long.toString(jvm.pid()))
-                    .start()
-                    .waitFor(10, TimeUnit.SECONDS);
-            assertThat(jvm.waitFor(20, TimeUnit.SECONDS)).as("JVM ended").isTrue();
-        }
+        // When: the signal goes to this JVM only, by its PID
+        new ProcessBuilder("kill", "-" + signal, Long.toString(holder.jvm().pid()))
+                .start()
+                .waitFor(10, TimeUnit.SECONDS);
+        assertThat(holder.jvm().waitFor(20, TimeUnit.SECONDS)).as("JVM ended").isTrue();
 
         // Then
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (ProcessHandle.of(peerPid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(ProcessHandle.of(peerPid).map(ProcessHandle::isAlive).orElse(false))
-                .as("peer still alive")
-                .isFalse();
+        assertThat(HolderJvm.ends(holder.childPid(), Duration.ofSeconds(10)))
+                .as("peer ended")
+                .isTrue();
     }
 
     @Test

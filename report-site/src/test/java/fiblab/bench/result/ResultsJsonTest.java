@@ -120,6 +120,112 @@ class ResultsJsonTest {
         assertThat(ResultsJson.readTree(written)).containsKey("worstCaseSpend");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"schema-1", "schema-2"})
+    void overloadAndPolling_shouldBeAbsent_inAnOlderFile_andRoundTripAsRecords(String schema) throws Exception {
+        // Given a file written before the overload and polling scenarios: it opens, without them
+        Results old = ResultsJson.read(copy(schema));
+        assertThat(old.scenarios()).allSatisfy(s -> {
+            assertThat(s.overload()).isNull();
+            assertThat(s.polling()).isNull();
+        });
+
+        // When both are added (with undefined latencies and errors as null) and the file is written and read again
+        OverloadFindings.Step step = new OverloadFindings.Step(
+                "async",
+                3,
+                105,
+                10,
+                true,
+                0.43,
+                23.5,
+                1050,
+                1050,
+                105,
+                new OverloadFindings.Errors(0, 0, 2, 1, 0, 0),
+                10_700.0,
+                null,
+                750L,
+                13.5,
+                6.25,
+                List.of(new OverloadFindings.Second(0, 12, 900.0), new OverloadFindings.Second(1, 0, null)));
+        OverloadFindings.Validation validation = new OverloadFindings.Validation(
+                0.25,
+                2,
+                1000,
+                2,
+                5,
+                8.1,
+                14.4,
+                1.2,
+                40,
+                null,
+                List.of(new OverloadFindings.ValidationRow(
+                        "async", 3, 105, false, 10_700, 9_000, -0.16, 20_000, 22_000, 0.1, 0, 0, null)));
+        OverloadFindings.Projection projection = new OverloadFindings.Projection(
+                "model",
+                "us-east-1",
+                "defaults",
+                List.of(new OverloadFindings.Quota(
+                        "lambdaAccountConcurrency",
+                        1000,
+                        "concurrent executions",
+                        "Lambda concurrent executions",
+                        true,
+                        "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html",
+                        "2026-12-01",
+                        "")),
+                List.of(new OverloadFindings.Compute(42, 3, 1570, 1600)),
+                10,
+                500,
+                30,
+                List.of(new OverloadFindings.ProjectionRow(
+                        42,
+                        "async",
+                        10,
+                        null,
+                        null,
+                        0,
+                        6,
+                        120,
+                        40,
+                        0.5,
+                        "WORKER_CONCURRENCY",
+                        "the worker's concurrency")));
+        OverloadFindings.Polling polling = new OverloadFindings.Polling(
+                4,
+                40,
+                30,
+                List.of(new OverloadFindings.PollingRow(30, "retry-after", true, 40, 40, 1074.0, 1296.0, 2, 1.33)));
+        List<ScenarioResult> scenarios = new java.util.ArrayList<>(old.scenarios());
+        scenarios.add(ScenarioResult.of("overload", "overload", List.of())
+                .withOverload(new OverloadFindings.Overload(
+                        30, 10, 30, 30, "retry-after", 139, 35.5, List.of(step), validation, projection)));
+        scenarios.add(ScenarioResult.of("polling", "polling", List.of()).withPolling(polling));
+        Path written = dir.resolve("with-overload.json");
+        ResultsJson.write(written, old.withScenarios(scenarios));
+
+        // Then they come back as the same records, and the file has no NaN or infinity in it
+        Results again = ResultsJson.read(written);
+        ScenarioResult overload = scenario(again, "overload");
+        assertThat(overload.overload().steps()).containsExactly(step);
+        assertThat(overload.overload().validation()).isEqualTo(validation);
+        assertThat(overload.overload().projection()).isEqualTo(projection);
+        assertThat(scenario(again, "polling").polling()).isEqualTo(polling);
+        assertThat(Files.readString(written)).doesNotContain("NaN", "Infinity");
+    }
+
+    @Test
+    void overload_shouldRefuseAProjection_withoutItsValidation() {
+        OverloadFindings.Projection projection =
+                new OverloadFindings.Projection("model", "us-east-1", "", List.of(), List.of(), 10, 500, 30, List.of());
+
+        assertThatThrownBy(() -> new OverloadFindings.Overload(
+                        30, 10, 30, 30, "retry-after", 139, 35.5, List.of(), null, projection))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("validation");
+    }
+
     @Test
     void read_shouldOpenASchema1File_withoutACommandLine() throws Exception {
         Results results = ResultsJson.read(copy("schema-1"));

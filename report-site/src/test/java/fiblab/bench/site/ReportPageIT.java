@@ -257,6 +257,149 @@ class ReportPageIT {
         }
     }
 
+    private static Map<String, Object> overload() {
+        return run.finding("overload");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void overloadSection_shouldDrawItsChartsAndShowEachStepsNumbers_withSaturatedStepsFlagged() {
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) overload().get("steps");
+        assertThat(steps).anySatisfy(s -> assertThat(s.get("saturated")).isEqualTo(true));
+        drivers.forEach((width, driver) -> {
+            for (String id : List.of(
+                    "chart-overload-goodput",
+                    "chart-overload-errors",
+                    "chart-overload-timeline-inline",
+                    "chart-overload-timeline-async",
+                    "chart-overload-backlog")) {
+                WebElement canvas = driver.findElement(By.id(id));
+                assertThat(canvas.isDisplayed())
+                        .as("%s shown at %d px", id, width)
+                        .isTrue();
+                assertThat(HeadlessChromium.paintedPixels(driver, canvas))
+                        .as("painted pixels of %s at %d px", id, width)
+                        .isGreaterThan(1_000);
+            }
+        });
+        ChromeDriver driver = drivers.get(1440);
+        for (Map<String, Object> step : steps) {
+            String key = step.get("path") + "@" + ((Number) step.get("multiple")).doubleValue();
+            List<WebElement> rows = driver.findElements(By.cssSelector("#overload-table tr[data-step]")).stream()
+                    .filter(r -> Double.parseDouble(r.getAttribute("data-step").replaceFirst("^[a-z]+@", ""))
+                                    == ((Number) step.get("multiple")).doubleValue()
+                            && r.getAttribute("data-step").startsWith(step.get("path") + "@"))
+                    .toList();
+            assertThat(rows).as("row of step %s", key).hasSize(1);
+            WebElement row = rows.get(0);
+            assertValue(row, "offeredPerSecond", ((Number) step.get("offeredPerSecond")).doubleValue());
+            assertValue(row, "goodput", ((Number) step.get("goodput")).doubleValue());
+            assertValue(row, "achievedShareOfOffered", ((Number) step.get("achievedShareOfOffered")).doubleValue());
+            if (step.get("p99Millis") != null) {
+                assertValue(row, "p99Millis", ((Number) step.get("p99Millis")).doubleValue());
+            }
+            if ("async".equals(step.get("path"))) {
+                assertValue(row, "peakBacklog", ((Number) step.get("peakBacklog")).doubleValue());
+                assertValue(row, "drainSeconds", ((Number) step.get("drainSeconds")).doubleValue());
+            }
+            assertThat(row.findElements(By.cssSelector(".flag.saturated")))
+                    .as("flag on step %s (saturated=%s)", key, step.get("saturated"))
+                    .hasSize(Boolean.TRUE.equals(step.get("saturated")) ? 1 : 0);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void overloadSection_shouldStateWhereEachPathStopsDelivering_fromItsSteps() {
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) overload().get("steps");
+        ChromeDriver driver = drivers.get(1440);
+        for (String path : List.of("inline", "async")) {
+            boolean stopped =
+                    steps.stream().anyMatch(s -> path.equals(s.get("path")) && Boolean.TRUE.equals(s.get("saturated")));
+            assertThat(driver.findElement(By.cssSelector("[data-stops='" + path + "']"))
+                            .getText())
+                    .contains(path + " path, fib(" + overload().get("n") + ")")
+                    .contains(stopped ? "stops delivering at" : "kept up at every load offered");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pollingTable_shouldHoldEachPolicysNumbers() {
+        Map<String, Object> polling = run.finding("polling");
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) polling.get("rows");
+        ChromeDriver driver = drivers.get(1440);
+        assertThat(driver.findElements(By.cssSelector("#overload-polling tbody tr")))
+                .hasSameSizeAs(rows);
+        for (Map<String, Object> r : rows) {
+            WebElement row = driver.findElement(
+                    By.cssSelector("#overload-polling tr[data-policy='" + r.get("n") + ":" + r.get("policy") + "']"));
+            assertValue(row, "requestsPerJob", ((Number) r.get("requestsPerJob")).doubleValue());
+            assertDataValue(
+                    row, "pollCostPerMillionJobsUsd", ((Number) r.get("pollCostPerMillionJobsUsd")).doubleValue());
+            assertValue(row, "p50Millis", ((Number) r.get("p50Millis")).doubleValue());
+            assertThat(row.getText()).contains(Boolean.TRUE.equals(r.get("honoursRetryAfter")) ? "yes" : "no");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void projection_shouldBeLabelledAModel_besideItsValidation_withEachQuotasDateAndSource() {
+        Map<String, Object> validation = (Map<String, Object>) overload().get("validation");
+        Map<String, Object> projection = (Map<String, Object>) overload().get("projection");
+        ChromeDriver driver = drivers.get(1440);
+        // its validation: predicted beside measured for every step, rows past the tolerance flagged
+        List<Map<String, Object>> checks = (List<Map<String, Object>>) validation.get("rows");
+        List<WebElement> validationRows = driver.findElements(By.cssSelector("#overload-validation tbody tr"));
+        assertThat(validationRows).hasSameSizeAs(checks);
+        for (int i = 0; i < checks.size(); i++) {
+            Map<String, Object> check = checks.get(i);
+            WebElement row = validationRows.get(i);
+            assertValue(row, "measuredP99Millis", ((Number) check.get("measuredP99Millis")).doubleValue());
+            assertValue(row, "predictedP99Millis", ((Number) check.get("predictedP99Millis")).doubleValue());
+            assertThat(row.getAttribute("data-within")).isEqualTo(String.valueOf(check.get("withinTolerance")));
+            assertThat(row.getText().contains("⚠ over"))
+                    .as("flag on validation row %d", i)
+                    .isEqualTo(!Boolean.TRUE.equals(check.get("withinTolerance")));
+            boolean saturated = ((List<Map<String, Object>>) overload().get("steps"))
+                    .stream()
+                            .anyMatch(s -> s.get("path").equals(check.get("path"))
+                                    && s.get("multiple").equals(check.get("multiple"))
+                                    && Boolean.TRUE.equals(s.get("saturated")));
+            assertThat(row.findElements(By.cssSelector(".flag.saturated")))
+                    .as("saturation flag on validation row %d", i)
+                    .hasSize(saturated ? 1 : 0);
+        }
+        // the projection: labelled a model, every row, where each path stops for each n
+        assertThat(driver.findElement(By.id("projection-model-label")).getText())
+                .startsWith("MODEL, not a measurement");
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) projection.get("rows");
+        assertThat(driver.findElements(By.cssSelector("#overload-projection tbody tr")))
+                .hasSameSizeAs(rows);
+        for (Map<String, Object> r : rows) {
+            WebElement row = driver.findElement(By.cssSelector("#overload-projection tr[data-projection='" + r.get("n")
+                    + ":" + r.get("path") + "@" + jsNumber((Number) r.get("offeredPerSecond")) + "']"));
+            assertValue(row, "goodputPerSecond", ((Number) r.get("goodputPerSecond")).doubleValue());
+            assertDataValue(row, "costPerHourUsd", ((Number) r.get("costPerHourUsd")).doubleValue());
+            assertThat(row.getText()).contains(String.valueOf(r.get("bindingDescription")));
+        }
+        assertThat(driver.findElements(By.cssSelector("#projection-stops li")))
+                .extracting(li -> li.getAttribute("data-n"))
+                .containsExactlyElementsOf(rows.stream()
+                        .map(r -> String.valueOf(r.get("n")))
+                        .distinct()
+                        .toList());
+        // and each quota it read, with the date it was read and a link to its source
+        List<Map<String, Object>> quotas = (List<Map<String, Object>>) projection.get("quotas");
+        assertThat(quotas).isNotEmpty();
+        for (Map<String, Object> q : quotas) {
+            WebElement item =
+                    driver.findElement(By.cssSelector("#projection-quotas li[data-quota='" + q.get("key") + "']"));
+            assertThat(item.getText()).contains("read " + q.get("retrieved") + " from ");
+            assertThat(item.findElement(By.tagName("a")).getAttribute("href")).isEqualTo(q.get("source"));
+        }
+    }
+
     /**
      * Asks the chart, at 128 pointer positions across the middle of its plot area, which elements its
      * tooltip would show with the chart's own interaction settings (Chart.js handles real pointer moves
@@ -440,6 +583,18 @@ class ReportPageIT {
         driver.get(run.index.toUri().toString());
         new WebDriverWait(driver, Duration.ofSeconds(20))
                 .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-rendered")));
+    }
+
+    /** A dollar cell: its raw number (the page rounds dollars to cents, so the text is not compared). */
+    private static void assertDataValue(WebElement row, String key, double expected) {
+        WebElement cell = row.findElement(By.cssSelector("td[data-key='" + key + "']"));
+        assertThat(Double.parseDouble(cell.getAttribute("data-value"))).as(key).isEqualTo(expected);
+    }
+
+    /** A number as JavaScript writes it into an attribute: 10 for 10.0. */
+    private static String jsNumber(Number n) {
+        double d = n.doubleValue();
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
     }
 
     private static void assertValue(WebElement row, String key, double expected) {

@@ -87,7 +87,12 @@ class SiteBrowserIT {
                         "chart-peers",
                         "chart-coldstart",
                         "chart-throughput",
-                        "chart-flatness");
+                        "chart-flatness",
+                        "chart-overload-goodput",
+                        "chart-overload-errors",
+                        "chart-overload-timeline-inline",
+                        "chart-overload-timeline-async",
+                        "chart-overload-backlog");
         for (WebElement canvas : canvases) {
             assertThat(HeadlessChromium.paintedPixels(driver, canvas))
                     .as("painted pixels of %s", canvas.getAttribute("id"))

@@ -1,0 +1,289 @@
+// Renders the "Overload" section from window.FIBLAB_RESULTS: the overload steps of both paths, the
+// polling policies, the queueing model's validation and its AWS-scale projection. Every number and
+// every sentence's figures come from results.json. Loaded after common.js, before report.js.
+(function () {
+  'use strict';
+
+  const R = window.FIBLAB_RESULTS;
+  const FL = window.FL;
+  if (!R || !FL) return;
+  const { PALETTE, POINT_STYLES, el, time, count, num, usd, percent, C, table, chart, timeAxis, goalLine, paragraph } = FL;
+
+  const scenarios = R.scenarios || [];
+  const overload = (scenarios.find(s => s.overload) || {}).overload;
+  const polling = (scenarios.find(s => s.polling) || {}).polling;
+  const SATURATED_BELOW = 0.95;
+  const DASHES = [[], [8, 4], [2, 3], [12, 3, 2, 3], [4, 4], [1, 2]];
+  const x = m => num(m) + '×';
+  const stepLabel = s => s.path + ' ' + x(s.multiple);
+  const stepsOf = path => ((overload || {}).steps || []).filter(s => s.path === path).sort((a, b) => a.multiple - b.multiple);
+  const ERROR_KINDS = [
+    ['throttled429', '429 throttled', PALETTE.phase1],
+    ['serverError500', '500 (Lambda throttle)', PALETTE.phase2],
+    ['unavailable503', '503 unavailable', PALETTE.phase3],
+    ['timeout', 'timeout (504 or patience)', PALETTE.phase4],
+    ['wrongOrFailed', 'wrong value or FAILED', PALETTE.goal],
+    ['other', 'other', PALETTE.queue]
+  ];
+  const errorsText = e => {
+    const parts = ERROR_KINDS.filter(([k]) => e && e[k] > 0).map(([k, label]) => label + ': ' + count(e[k]));
+    return parts.length ? parts.join(', ') : 'none';
+  };
+  const errorTotal = e => ERROR_KINDS.reduce((sum, [k]) => sum + ((e && e[k]) || 0), 0);
+
+  /** The first step (by multiple) at which a path delivered less than 95 % of what was offered, in words. */
+  function stopsDelivering(path, capacity, unit) {
+    const steps = stepsOf(path);
+    if (steps.length === 0) return null;
+    const n = overload.n;
+    const first = steps.find(s => FL.saturated(s));
+    const capacityText = path + ' path, fib(' + n + '): measured capacity ' + num(capacity) + ' ' + unit + '. ';
+    if (!first) {
+      const last = steps[steps.length - 1];
+      return capacityText + 'It kept up at every load offered, up to ' + x(last.multiple) + ' (' + num(last.offeredPerSecond)
+        + '/s): at least ' + percent(Math.min(...steps.map(s => s.achievedShareOfOffered))) + ' of the offered rate delivered.';
+    }
+    const kept = steps.filter(s => s.multiple < first.multiple && !FL.saturated(s));
+    const errors = errorTotal(first.errors);
+    return capacityText + 'It stops delivering at ' + x(first.multiple) + ' (' + num(first.offeredPerSecond) + '/s offered): '
+      + percent(first.achievedShareOfOffered) + ' of the offered rate delivered, p99 ' + time(first.p99Millis)
+      + (errors > 0 ? ', ' + count(errors) + ' of ' + count(first.sent) + ' failed (' + errorsText(first.errors) + ')' : ', no request failed')
+      + (path === 'async' ? ', a backlog of up to ' + count(first.peakBacklog) + ' jobs that took ' + num(first.drainSeconds)
+        + ' s to drain after the load' : '')
+      + '.' + (kept.length ? ' Below that (' + kept.map(s => x(s.multiple)).join(', ') + ') it kept up.' : '');
+  }
+
+  function goodputChart() {
+    const datasets = ['inline', 'async'].map(path => ({
+      type: 'line', label: path + ': delivered share of offered', borderColor: PALETTE[path], backgroundColor: PALETTE[path],
+      pointStyle: POINT_STYLES[path], pointRadius: 5, borderWidth: 2, borderDash: path === 'async' ? [8, 4] : [],
+      data: stepsOf(path).map(s => ({ x: s.multiple, y: s.achievedShareOfOffered, step: s }))
+    }));
+    const multiples = ((overload || {}).steps || []).map(s => s.multiple);
+    datasets.push(Object.assign(goalLine('saturated below ' + percent(SATURATED_BELOW), SATURATED_BELOW,
+      [Math.min(...multiples), Math.max(...multiples)]), { type: 'scatter', showLine: true }));
+    chart('chart-overload-goodput', {
+      type: 'scatter', data: { datasets },
+      options: {
+        scales: {
+          x: { type: 'linear', title: { display: true, text: 'offered load, multiple of the path\'s measured capacity' }, ticks: { callback: v => x(v) } },
+          y: { beginAtZero: true, title: { display: true, text: 'goodput, share of offered rate' }, ticks: { callback: v => percent(v) } }
+        },
+        plugins: { tooltip: { callbacks: { label: ctx => (ctx.raw.step ? stepLabel(ctx.raw.step) + ': ' + percent(ctx.raw.y) + ' of '
+          + num(ctx.raw.step.offeredPerSecond) + '/s offered' + (FL.saturated(ctx.raw.step) ? ' (⚠ saturated)' : '') : ctx.dataset.label) } } }
+      }
+    });
+  }
+
+  function errorsChart() {
+    const steps = overload.steps;
+    const failed = steps.reduce((sum, s) => sum + errorTotal(s.errors), 0);
+    paragraph('overload-errors-text', failed === 0
+      ? 'No request or job failed in any step: every one was answered right within the client\'s patience, however late.'
+      : count(failed) + ' requests or jobs failed across the steps, by kind below.', 'note');
+    chart('chart-overload-errors', {
+      type: 'bar',
+      data: {
+        labels: steps.map(s => stepLabel(s) + (FL.saturated(s) ? ' ⚠ saturated' : '')),
+        datasets: ERROR_KINDS.map(([k, label, color]) => ({ label, backgroundColor: color, borderColor: PALETTE.phase4, borderWidth: 1,
+          data: steps.map(s => (s.errors || {})[k] || 0) }))
+      },
+      options: { indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, title: { display: true, text: 'failed requests or jobs (count)' } },
+        y: { stacked: true } }, plugins: { tooltip: { callbacks: { label: ctx => ctx.dataset.label + ': ' + count(ctx.raw) } } } }
+    });
+  }
+
+  function timelineChart(path) {
+    const steps = stepsOf(path);
+    const datasets = steps.map((s, i) => ({
+      label: x(s.multiple) + ' (' + num(s.offeredPerSecond) + '/s)' + (FL.saturated(s) ? ' ⚠ saturated' : ''),
+      borderColor: PALETTE[path], backgroundColor: PALETTE[path], borderDash: DASHES[i % DASHES.length], borderWidth: 2,
+      pointStyle: POINT_STYLES[path], pointRadius: 3, showLine: true, spanGaps: false,
+      data: (s.timeline || []).map(t => ({ x: t.second, y: t.p99Millis === undefined ? null : t.p99Millis, answered: t.answered }))
+    }));
+    const seconds = overload.stepSeconds;
+    const ys = steps.flatMap(s => (s.timeline || []).map(t => t.p99Millis)).filter(v => v > 0);
+    if (ys.length) {
+      datasets.push({ label: 'load stops (' + num(seconds) + ' s)', derived: true, data: [{ x: seconds, y: Math.min(...ys) }, { x: seconds, y: Math.max(...ys) }],
+        borderColor: PALETTE.goal, borderDash: [2, 2], showLine: true, pointRadius: 0, borderWidth: 1.5, pointStyle: 'line' });
+    }
+    chart('chart-overload-timeline-' + path, {
+      type: 'scatter', data: { datasets },
+      options: {
+        scales: { x: { type: 'linear', beginAtZero: true, title: { display: true, text: 'second of the step (intended send)' } },
+          y: timeAxis('p99 (log scale)') },
+        plugins: { tooltip: { callbacks: { label: ctx => ctx.dataset.label + ': second ' + ctx.raw.x + ', p99 ' + time(ctx.raw.y)
+          + (ctx.raw.answered !== undefined ? ' (' + count(ctx.raw.answered) + ' answered)' : '') } } }
+      }
+    });
+  }
+
+  function backlogChart() {
+    const steps = stepsOf('async');
+    chart('chart-overload-backlog', {
+      type: 'bar',
+      data: {
+        labels: steps.map(s => x(s.multiple) + (FL.saturated(s) ? ' ⚠ saturated' : '')),
+        datasets: [
+          { label: 'peak backlog (jobs accepted, not yet done)', backgroundColor: PALETTE.queue, borderColor: PALETTE.phase4, borderWidth: 1,
+            data: steps.map(s => s.peakBacklog), yAxisID: 'y' },
+          { type: 'line', label: 'time to drain after the load (s)', borderColor: PALETTE.async, backgroundColor: PALETTE.async,
+            pointStyle: POINT_STYLES.async, pointRadius: 5, borderDash: [8, 4], data: steps.map(s => s.drainSeconds), yAxisID: 'drain' }
+        ]
+      },
+      options: {
+        scales: { y: { beginAtZero: true, title: { display: true, text: 'peak backlog (jobs)' } },
+          drain: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: 'drain (s)' } } },
+        plugins: { tooltip: { callbacks: { label: ctx => ctx.dataset.label + ': ' + num(ctx.raw) } } }
+      }
+    });
+  }
+
+  function stepsTable() {
+    table('overload-table', [
+      C.text('step', 'label', stepLabel), C.num('offered (per s)', 'offeredPerSecond'), C.count('sent', 'sent'),
+      C.count('goodput (right, within patience)', 'goodput'), C.pct('delivered share of offered', 'achievedShareOfOffered'),
+      C.text('errors by kind', 'errorsByKind', s => errorsText(s.errors)),
+      C.time('p50', 'p50Millis'), C.time('p99', 'p99Millis'), C.count('peak backlog (jobs)', 'peakBacklog'),
+      C.num('drain after load (s)', 'drainSeconds'), C.num('API requests per job', 'apiRequestsPerJob')
+    ], overload.steps, { rowAttrs: s => ({ 'data-step': s.path + '@' + s.multiple }), flagged: s => s,
+      label: 'Overload steps: one row per path and multiple' });
+  }
+
+  function pollingTable() {
+    if (!polling) return;
+    paragraph('overload-polling', 'The same jobs (' + count(polling.jobs) + ' per policy, ' + num(polling.ratePerSecond)
+      + ' per second) polled by clients with different policies, one policy after the other, patience ' + num(polling.patienceSeconds)
+      + ' s. Time to result is submit to the poll that saw DONE; each poll is one API request, one ApiFunction invocation and one '
+      + 'GetItem, priced per million jobs at the dated AWS prices (the poll\'s Lambda duration is left out). Policies ran one after '
+      + 'another, so load drift between them moves their times; requests per job are robust to it.');
+    const rows = polling.rows || [];
+    const best = rows.filter(r => r.honoursRetryAfter);
+    const fastest = rows.slice().sort((a, b) => a.requestsPerJob - b.requestsPerJob).pop();
+    if (best.length && fastest && !fastest.honoursRetryAfter) {
+      paragraph('overload-polling', best.map(r => 'n = ' + r.n + ': the client that honours Retry-After made '
+        + num(r.requestsPerJob) + ' API requests per job (polls ' + usd(r.pollCostPerMillionJobsUsd) + ' per million jobs), result p50 '
+        + time(r.p50Millis)).join('; ') + '; the most requests per job were ' + num(fastest.requestsPerJob) + ' (' + fastest.policy
+        + ', n = ' + fastest.n + ', result p50 ' + time(fastest.p50Millis) + ').', 'verdict-small');
+    }
+    table('overload-polling', [
+      C.count('n', 'n'), C.text('policy', 'policy'), C.text('honours Retry-After', 'honoursRetryAfter', r => (r.honoursRetryAfter ? 'yes' : 'no')),
+      C.count('jobs', 'jobs'), C.count('done', 'done'), C.time('time to result p50', 'p50Millis'), C.time('time to result p99', 'p99Millis'),
+      C.num('API requests per job', 'requestsPerJob'), C.usd('polls per million jobs ($)', 'pollCostPerMillionJobsUsd')
+    ], rows, { rowAttrs: r => ({ 'data-policy': r.n + ':' + r.policy }), label: 'Polling policies: one row per n and policy' });
+  }
+
+  function validationTable() {
+    const v = overload.validation;
+    if (!v) return;
+    const over = (v.rows || []).filter(r => !r.withinTolerance);
+    paragraph('overload-validation', 'The queueing model, given this stack\'s limits (' + count(v.cores) + ' cores shared by everything, '
+      + 'ApiFunction concurrency ' + count(v.apiConcurrency) + ', ' + count(v.workerBatches) + ' worker batches of ' + count(v.batchSize)
+      + ') and calibrated on this run (fib alone ' + time(v.meanComputeMillis) + ', CPU per inline request at capacity '
+      + time(v.inlineWorkMillis) + ', per-job async overhead ' + time(v.asyncPerJobOverheadMillis) + '), predicted each measured step. '
+      + 'The goal is every prediction within ' + percent(v.tolerance) + ' of measurement.');
+    paragraph('overload-validation', over.length === 0
+      ? 'Every step was predicted within ' + percent(v.tolerance) + '.'
+      : count(over.length) + ' of ' + count(v.rows.length) + ' steps were predicted worse than ' + percent(v.tolerance)
+        + ' (flagged ⚠ below); worst error ' + (v.worstError === undefined ? 'undefined (a measured value was 0)' : percent(v.worstError))
+        + '. The projection below rests on this model: read it with that error in mind.', over.length ? 'flag-note' : 'verdict-small');
+    const err = key => r => r[key];
+    table('overload-validation', [
+      C.text('step', 'label', r => r.path + ' ' + x(r.multiple) + (r.withinTolerance ? '' : ' ⚠ over ' + percent(v.tolerance))),
+      C.num('offered (per s)', 'offeredPerSecond'),
+      C.time('p50 measured', 'measuredP50Millis'), C.time('p50 model', 'predictedP50Millis'), C.pct('p50 error', 'p50Error', err('p50Error')),
+      C.time('p99 measured', 'measuredP99Millis'), C.time('p99 model', 'predictedP99Millis'), C.pct('p99 error', 'p99Error', err('p99Error')),
+      C.num('goodput measured (per s)', 'measuredGoodputPerSecond'), C.num('goodput model (per s)', 'predictedGoodputPerSecond'),
+      C.pct('goodput error', 'goodputError', err('goodputError'))
+    ], v.rows || [], { rowAttrs: r => ({ 'data-validation': r.path + '@' + r.multiple, 'data-within': String(r.withinTolerance) }),
+      // the measured numbers of a saturated step carry its flag here too
+      flagged: r => overload.steps.find(s => s.path === r.path && s.multiple === r.multiple),
+      label: 'Model validation: predicted beside measured' });
+  }
+
+  /** For one n and path: the lowest projected load at which it delivers less than 95 % of what is offered, and what binds. */
+  function projectedStop(rows, n, path) {
+    const mine = rows.filter(r => r.n === n && r.path === path).sort((a, b) => a.offeredPerSecond - b.offeredPerSecond);
+    const stop = mine.find(r => r.goodputPerSecond < SATURATED_BELOW * r.offeredPerSecond);
+    if (!stop) {
+      return path + ' delivers at every projected load up to ' + count(mine.length ? mine[mine.length - 1].offeredPerSecond : 0) + '/s';
+    }
+    return path + ' stops delivering at ' + count(stop.offeredPerSecond) + '/s offered (goodput ' + num(stop.goodputPerSecond)
+      + '/s, p99 ' + time(stop.p99Millis) + '): ' + stop.bindingDescription;
+  }
+
+  function projection() {
+    const p = overload.projection;
+    if (!p || !overload.validation) return;
+    const box = document.getElementById('overload-projection');
+    box.appendChild(el('p', { class: 'flag-note', id: 'projection-model-label' }, 'MODEL, not a measurement: a queueing model of both paths '
+      + 'on AWS (' + p.region + '), fed by the compute times measured on this machine, the dated quotas below and the template\'s settings; '
+      + 'gateway time ' + time(p.gatewayMillis) + ' and a ' + time(p.coldStartMillis) + ' cold start are inputs, not AWS figures. '
+      + num(p.simulatedSeconds) + ' s of load simulated per point. Its validation against this run is above.'));
+    const rows = p.rows || [];
+    const ns = [...new Set(rows.map(r => r.n))].sort((a, b) => a - b);
+    const list = el('ul', { id: 'projection-stops' });
+    ns.forEach(n => list.appendChild(el('li', { 'data-n': String(n) }, 'fib(' + n + '): ' + projectedStop(rows, n, 'inline') + '; '
+      + projectedStop(rows, n, 'async') + '.')));
+    box.appendChild(list);
+    table(box, [
+      C.count('n', 'n'), C.text('path', 'path'), C.num('offered (per s)', 'offeredPerSecond'), C.time('p50 (model)', 'p50Millis'),
+      C.time('p99 (model)', 'p99Millis'), C.pct('throttled', 'throttledShare'), C.num('goodput (per s, model)', 'goodputPerSecond'),
+      C.count('peak backlog', 'peakBacklog'), C.num('drain (s)', 'drainSeconds'), C.usd('cost ($ per hour)', 'costPerHourUsd'),
+      C.text('binds first', 'binding', r => r.bindingDescription)
+    ], rows, { rowAttrs: r => ({ 'data-projection': r.n + ':' + r.path + '@' + r.offeredPerSecond }),
+      label: 'Projection to AWS scale (model): one row per n, path and offered load' });
+    table('overload-inputs', [C.count('n', 'n'), C.count('samples', 'samples'), C.time('compute mean', 'meanMillis'),
+      C.time('compute p99', 'p99Millis')], p.compute || [], { label: 'Compute times fed to the projection, measured here' });
+    const quotas = document.getElementById('overload-inputs');
+    quotas.appendChild(el('p', { class: 'note' }, 'Quotas and latencies the model read (' + p.region + '). ' + p.quotaNote + '.'));
+    const ul = el('ul', { id: 'projection-quotas' });
+    (p.quotas || []).forEach(q => {
+      const li = el('li', { 'data-quota': q.key });
+      li.appendChild(document.createTextNode(q.description + ': ' + num(q.value) + ' ' + q.unit
+        + (q.documented ? '' : ' (not documented by AWS: this project\'s assumption)') + '; read ' + q.retrieved + ' from '));
+      li.appendChild(el('a', { href: q.source, 'data-retrieved': q.retrieved }, q.source));
+      if (q.note) li.appendChild(document.createTextNode('. ' + q.note));
+      ul.appendChild(li);
+    });
+    quotas.appendChild(ul);
+  }
+
+  function render() {
+    if (!overload && !polling) return false;
+    const text = 'overload-text';
+    if (overload) {
+      paragraph(text, 'Open-loop load at multiples of each path\'s capacity measured in this run (inline: a closed loop; async: a burst '
+        + 'of jobs, results per second in the steady middle of the drain), ' + num(overload.stepSeconds) + ' s per step, with the limits the '
+        + 'stack ran with (see Environment). A right answer counts as goodput only within the client\'s patience: ' + num(overload.patienceSeconds)
+        + ' s inline, ' + num(overload.jobPatienceSeconds) + ' s for a job from its intended submit; the async client polls '
+        + overload.pollingPolicy + '. Latency is counted from the intended send time. A step is ⚠ saturated when it delivered less than '
+        + percent(SATURATED_BELOW) + ' of its offered rate (right answers per second until its last answer): its latencies are those of a queue '
+        + 'that kept growing.');
+      [stopsDelivering('inline', overload.inlineCapacity, 'answers/s'), stopsDelivering('async', overload.asyncCapacity, 'jobs/s')]
+        .filter(Boolean).forEach((t, i) => paragraph(text, t, 'verdict-small').setAttribute('data-stops', i === 0 ? 'inline' : 'async'));
+      goodputChart();
+      errorsChart();
+      timelineChart('inline');
+      timelineChart('async');
+      backlogChart();
+      stepsTable();
+      validationTable();
+      projection();
+    } else {
+      document.querySelectorAll('#overload .overload-only').forEach(e => { e.hidden = true; });
+      paragraph(text, 'This run did not include the overload scenario: run report-site/bench.sh --scenario overload (see README).');
+    }
+    if (polling) pollingTable();
+    else document.getElementById('overload-polling').hidden = true;
+    return true;
+  }
+
+  const section = document.getElementById('overload');
+  if (section && !render()) {
+    // The section says how to get what it would show, rather than vanish.
+    document.querySelectorAll('#overload .overload-only, #overload-polling').forEach(e => { e.hidden = true; });
+    paragraph('overload-text', 'This run did not include the overload or polling scenarios (they are not part of the default run): '
+      + 'report-site/bench.sh --scenario overload,polling adds them (see the README for how long they take).');
+  }
+}());
