@@ -183,4 +183,32 @@ class QueueModelsTest {
         assertThat(p.p50Millis()).isCloseTo(3000, within(3.0));
         assertThat(p.apiRequestsPer()).isCloseTo(4.0, within(1e-9));
     }
+
+    @Test
+    void inlineModel_shouldCountPatienceFromTheIntendedSend_whenTheClientsOwnQueueDelaysASend() {
+        // Given a client with one request in flight, a patience of 1.5 s and requests of 1 s each
+        InlineModel model =
+                new InlineModel(new InlineModel.Config(INF, INF, 10, INF, INF, 10, INF, 0, 0, INF, INF, 1.5, 1));
+
+        // When two requests are meant to go out at 0 and 0.1 s
+        PathPrediction p = model.predict(new LoadPoint(10, 0.2, Arrivals.UNIFORM, 1), ServiceTime.constant(1));
+
+        // Then the second, sent at 1 s when the first came back, is answered at 2 s: 1.9 s after the user
+        // wanted it, past the 1.5 s patience, as the benchmark's client counts it (from the intended send)
+        assertThat(p.offered()).isEqualTo(2);
+        assertThat(p.count(Outcome.OK)).isEqualTo(1);
+        assertThat(p.count(Outcome.CLIENT_TIMEOUT)).isEqualTo(1);
+    }
+
+    @Test
+    void asyncModel_shouldPollAgainOnlyAfterEachAnswer_soThatSlowPollsStretchTheInterval() {
+        // Given jobs done 2.5 s after their 202, a client that waits 1 s after each answer, polls that take 0.1 s
+        AsyncModel model = new AsyncModel(new AsyncModel.Config(INF, INF, 0, 10, 0, 10, 1, 0, 0, INF, 1, 0.1, INF));
+
+        PathPrediction p = model.predict(new LoadPoint(1, 5, Arrivals.UNIFORM, 1), ServiceTime.constant(2.5));
+
+        // Then the answers come at 1.1, 2.2 and 3.3 s: the third poll sees DONE, 3.3 s after submit
+        assertThat(p.p50Millis()).isCloseTo(3300, within(3.0));
+        assertThat(p.apiRequestsPer()).isCloseTo(4.0, within(1e-9));
+    }
 }
