@@ -69,7 +69,16 @@ public final class InlineModel {
 
     /** Simulates the offered load and lets every admitted request finish. */
     public PathPrediction predict(LoadPoint load, ServiceTime service) {
-        return new Run(load, service).run();
+        return predict(load, service, ServiceTime.constant(0));
+    }
+
+    /**
+     * As {@link #predict(LoadPoint, ServiceTime)}, with a latency drawn for each answer on top of the
+     * fixed overhead, that takes no CPU and holds no environment: what a lone request measured beyond
+     * its work (the machine's other load, a collection pause, a retransmitted packet).
+     */
+    public PathPrediction predict(LoadPoint load, ServiceTime service, ServiceTime extraLatency) {
+        return new Run(load, service, extraLatency).run();
     }
 
     private static final class Request {
@@ -107,8 +116,11 @@ public final class InlineModel {
         long peakInFlight;
         long offered;
 
-        Run(LoadPoint load, ServiceTime service) {
+        final ServiceTime extraLatency;
+
+        Run(LoadPoint load, ServiceTime service, ServiceTime extraLatency) {
             super(load, service, config.cores(), TokenBucket.of(config.apiRate(), config.apiBurst()));
+            this.extraLatency = extraLatency;
             this.scaling = TokenBucket.of(config.scalingPerSecond(), config.scalingBurst());
             this.idle = Math.min(config.warmInstances(), config.concurrency());
             this.created = idle;
@@ -220,7 +232,7 @@ public final class InlineModel {
                 return;
             }
             request.answered = true;
-            double answeredAt = cores.now() + config.overheadSeconds();
+            double answeredAt = cores.now() + config.overheadSeconds() + extraLatency.sample(random);
             // as the benchmark's client counts it: from when the user wanted the answer, not from when the
             // client, busy with other requests, got round to sending it
             if (outcome == Outcome.OK && answeredAt - request.intended > config.patienceSeconds()) {

@@ -86,12 +86,12 @@ public final class OverloadRunner {
             if (settings.warmupSeconds() > 0) {
                 say("warming up for %.0f s (not recorded)", settings.warmupSeconds());
                 CapacityProbe.inline(client, settings.n(), settings.probeClients(), seconds(settings.warmupSeconds()));
-                CapacityProbe.async(client, settings.n(), settings.probeJobs() / 2, settings.jobPatience());
+                CapacityProbe.async(client, settings.n(), settings.probeJobs() / 2);
             }
             inlineCapacity = CapacityProbe.inline(
                     client, settings.n(), settings.probeClients(), seconds(settings.probeSeconds()));
             say("inline capacity at n=%d: %.1f answers/s", settings.n(), inlineCapacity);
-            asyncCapacity = CapacityProbe.async(client, settings.n(), settings.probeJobs(), settings.jobPatience());
+            asyncCapacity = CapacityProbe.async(client, settings.n(), settings.probeJobs());
             say("async capacity at n=%d: %.1f jobs/s", settings.n(), asyncCapacity);
         }
         List<OverloadStep> steps = new ArrayList<>();

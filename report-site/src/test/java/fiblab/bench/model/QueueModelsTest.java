@@ -3,6 +3,7 @@ package fiblab.bench.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The closed forms on textbook numbers, and the simulations against the closed forms. */
@@ -173,15 +174,19 @@ class QueueModelsTest {
     }
 
     @Test
-    void asyncModel_shouldCountPolls_asTheIntervalDictates() {
-        // Given jobs that finish 2.5 s after their 202 and a client polling every second
-        AsyncModel model = new AsyncModel(new AsyncModel.Config(INF, INF, 0, 10, 0, 10, 1, 0, 0, INF, 1, 0, INF));
+    void asyncModel_shouldCountPolls_asTheIntervalDictates_andWaitTheIntervalAfterEachAnswer() {
+        // Given jobs that finish 2.5 s after their 202 and a client polling a second after each answer
+        for (double pollLatency : new double[] {0, 0.1}) {
+            AsyncModel model =
+                    new AsyncModel(new AsyncModel.Config(INF, INF, 0, 10, 0, 10, 1, 0, 0, INF, 1, pollLatency, INF));
 
-        PathPrediction p = model.predict(new LoadPoint(1, 5, Arrivals.UNIFORM, 1), ServiceTime.constant(2.5));
+            PathPrediction p = model.predict(new LoadPoint(1, 5, Arrivals.UNIFORM, 1), ServiceTime.constant(2.5));
 
-        // Then each is seen at the third poll, 3 s after submit: 1 submit + 3 polls per job
-        assertThat(p.p50Millis()).isCloseTo(3000, within(3.0));
-        assertThat(p.apiRequestsPer()).isCloseTo(4.0, within(1e-9));
+            // Then each is seen at the third poll: 1 submit + 3 polls per job, 3 s after submit when polls
+            // answer at once, 3.3 s when each takes 0.1 s (answers at 1.1, 2.2 and 3.3 s)
+            assertThat(p.p50Millis()).isCloseTo(3000 + 3000 * pollLatency, within(3.0));
+            assertThat(p.apiRequestsPer()).isCloseTo(4.0, within(1e-9));
+        }
     }
 
     @Test
@@ -201,14 +206,20 @@ class QueueModelsTest {
     }
 
     @Test
-    void asyncModel_shouldPollAgainOnlyAfterEachAnswer_soThatSlowPollsStretchTheInterval() {
-        // Given jobs done 2.5 s after their 202, a client that waits 1 s after each answer, polls that take 0.1 s
-        AsyncModel model = new AsyncModel(new AsyncModel.Config(INF, INF, 0, 10, 0, 10, 1, 0, 0, INF, 1, 0.1, INF));
+    void inlineModel_shouldAddTheMeasuredExtraLatency_withoutTakingCpuOrAnEnvironment() {
+        // Given one core, requests of 10 ms, 100 ms apart, and an extra latency that is 0 for 9 answers in 10
+        // and 500 ms for the tenth (as a lone request's measured latency beyond its work might be)
+        InlineModel model = new InlineModel(
+                new InlineModel.Config(INF, INF, 1, INF, INF, 1, 1, 0.002, 0, INF, INF, INF, Integer.MAX_VALUE));
+        ServiceTime extra = ServiceTime.empirical(List.of(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.5));
 
-        PathPrediction p = model.predict(new LoadPoint(1, 5, Arrivals.UNIFORM, 1), ServiceTime.constant(2.5));
+        PathPrediction p =
+                model.predict(new LoadPoint(10, 1000, Arrivals.UNIFORM, 3), ServiceTime.constant(0.010), extra);
 
-        // Then the answers come at 1.1, 2.2 and 3.3 s: the third poll sees DONE, 3.3 s after submit
-        assertThat(p.p50Millis()).isCloseTo(3300, within(3.0));
-        assertThat(p.apiRequestsPer()).isCloseTo(4.0, within(1e-9));
+        // Then the median is work + fixed overhead, the p99 carries the extra 500 ms, and since the extra
+        // holds neither the core nor the single environment, no request is refused
+        assertThat(p.p50Millis()).isCloseTo(12, within(0.1));
+        assertThat(p.p99Millis()).isCloseTo(512, within(1.0));
+        assertThat(p.count(Outcome.OK)).isEqualTo(p.offered());
     }
 }
