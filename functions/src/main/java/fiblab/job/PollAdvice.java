@@ -10,18 +10,10 @@ import java.time.Clock;
  * done; at least 1 s (the smallest wait the header can say without inviting a busy loop) and at
  * most 30 s. The measurement behind it is in the README ("Decisions the contract left open").
  */
-public final class PollAdvice {
+public record PollAdvice(CostModel costModel, Clock clock) {
 
     public static final int MIN_SECONDS = 1;
     public static final int MAX_SECONDS = 30;
-
-    private final CostModel costModel;
-    private final Clock clock;
-
-    public PollAdvice(CostModel costModel, Clock clock) {
-        this.costModel = costModel;
-        this.clock = clock;
-    }
 
     /** The worker's default cost model on the system clock. */
     public static PollAdvice standard() {
