@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * Runs the polling-policy comparison against the local stack from the command line, until the
  * report page takes it in:
- * {@code java -cp report-site/target/fiblab-bench.jar fiblab.bench.overload.PollingCommand [n,…] [jobsPerPolicy]}
- * (defaults 30,40,42; 20 jobs per policy). The policies' jobs are interleaved in one schedule (see
+ * {@code java -cp report-site/target/fiblab-bench.jar fiblab.bench.overload.PollingCommand [n,…] [jobsPerPolicy] [rate]}
+ * (defaults 30,40,42; 20 jobs per policy; the rate below). The policies' jobs are interleaved in one schedule (see
  * {@link PollingComparison}); the submit rate per n is 4 jobs/s or 80 % of what the local worker's
  * 2 batches finish by the functions' cost model, whichever is lower, so that the backlog stays
  * short. Policies: honour Retry-After, every 1 s (what the API said before Retry-After depended
@@ -35,6 +35,7 @@ public final class PollingCommand {
                 ? Arrays.stream(args[0].split(",")).map(Integer::parseInt).toList()
                 : List.of(30, 40, 42);
         int jobs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        Double fixedRate = args.length > 2 ? Double.valueOf(args[2]) : null;
         long started = System.nanoTime();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try (Target target = LocalTarget.start(
@@ -50,7 +51,7 @@ public final class PollingCommand {
             System.err.println("n rate/s policy | jobs done | p50 ms | p99 ms | API requests per job"
                     + " | polls' $ per million jobs on AWS");
             for (int n : ns) {
-                double rate = rate(n);
+                double rate = fixedRate != null ? fixedRate : rate(n);
                 for (PollingComparison.Result r :
                         PollingComparison.run(target.apiUrl(), n, rate, jobs, policies(n), Duration.ofSeconds(120))) {
                     System.err.printf(
