@@ -63,6 +63,26 @@ public record Calibration(
         }
     }
 
+    /** The same calibration with capacities probed at another time (just before a step). */
+    public Calibration withCapacities(double inline, double async) {
+        return new Calibration(
+                cores,
+                apiConcurrency,
+                workerBatches,
+                batchSize,
+                inline,
+                async,
+                computeSeconds,
+                aloneSeconds,
+                submitSeconds,
+                pollSeconds,
+                patienceSeconds,
+                jobPatienceSeconds,
+                pollIntervalSeconds,
+                maxInFlight,
+                aloneExtraSeconds);
+    }
+
     /** CPU one inline request takes at the measured capacity, at least its compute alone. */
     public double inlineWorkSeconds() {
         return Math.max(computeSeconds, cores / inlineCapacity);

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.bench.http.ApiClient;
 import fiblab.bench.http.ApiResponse;
 import fiblab.bench.model.Arrivals;
-import fiblab.bench.model.AsyncModel;
-import fiblab.bench.model.InlineModel;
 import fiblab.bench.model.LoadPoint;
 import fiblab.bench.model.PathPrediction;
 import java.io.IOException;
@@ -37,7 +35,8 @@ public final class ModelValidation {
      *
      * @param meanComputeMillis the median compute time of fib(n) alone (the name is kept for its readers)
      * @param inlineWorkMillis CPU per inline request the model used (cores / measured capacity, at least the compute)
-     * @param calibration      everything the model was told
+     * @param calibration      everything the model was told, with the first probes' capacities
+     * @param stepCalibrations the calibration each row was predicted from: the capacity probed just before its step
      */
     public record Report(
             OverloadReport measured,
@@ -46,7 +45,8 @@ public final class ModelValidation {
             double overheadMillis,
             double asyncPerJobOverheadMillis,
             List<ValidationRow> rows,
-            Calibration calibration) {
+            Calibration calibration,
+            List<Calibration> stepCalibrations) {
 
         public double worstError() {
             return rows.stream().mapToDouble(ValidationRow::worstError).max().orElse(0);
@@ -55,25 +55,58 @@ public final class ModelValidation {
 
     private ModelValidation() {}
 
+    /**
+     * Measures the steps, each right after a capacity probe of its path (on a machine whose other
+     * load comes and goes, a probe taken minutes earlier no longer says what the stack can do), then
+     * calibrates and predicts every step from the probe taken just before it. A step's multiple is of
+     * that probe's capacity; the report's capacities are the first probes'.
+     */
     public static Report run(
             URI api, String target, OverloadRunner.Settings settings, Stack stack, java.io.PrintWriter log)
             throws InterruptedException {
-        OverloadReport measured = new OverloadRunner(api, target, settings, log).run();
+        OverloadRunner runner = new OverloadRunner(api, target, settings, log);
+        runner.warmUp();
+        List<OverloadStep> steps = new ArrayList<>();
+        List<double[]> capacities = new ArrayList<>();
+        for (String path : List.of("inline", "async")) {
+            for (double multiple : settings.multiples()) {
+                boolean inline = path.equals("inline");
+                double capacity = inline ? runner.probeInline() : runner.probeAsync();
+                steps.add(inline ? runner.inlineStep(multiple, capacity) : runner.asyncStep(multiple, capacity));
+                capacities.add(new double[] {inline ? capacity : Double.NaN, inline ? Double.NaN : capacity});
+                runner.pause();
+            }
+        }
+        double firstInline = capacities.get(0)[0];
+        double firstAsync = capacities.get(settings.multiples().size())[1];
+        OverloadReport measured = runner.report(firstInline, firstAsync, steps);
         Calibration calibration = calibrate(api, settings, stack, measured);
-        return predict(measured, calibration);
+        List<Calibration> perStep = capacities.stream()
+                .map(c -> calibration.withCapacities(
+                        Double.isNaN(c[0]) ? firstInline : c[0], Double.isNaN(c[1]) ? firstAsync : c[1]))
+                .toList();
+        return predict(measured, calibration, perStep);
     }
 
-    /** The model beside every measured step, from a calibration made apart from them. */
+    /** The model beside every measured step, from one calibration made apart from them. */
     public static Report predict(OverloadReport measured, Calibration calibration) {
-        InlineModel inline = calibration.inlineModel();
-        AsyncModel async = calibration.asyncModel();
+        return predict(
+                measured,
+                calibration,
+                measured.steps().stream().map(step -> calibration).toList());
+    }
+
+    /** The model beside every measured step, each from its own calibration ({@code perStep}, in step order). */
+    static Report predict(OverloadReport measured, Calibration calibration, List<Calibration> perStep) {
         List<ValidationRow> rows = new ArrayList<>();
         long seed = 1;
-        for (OverloadStep step : measured.steps()) {
+        for (int k = 0; k < measured.steps().size(); k++) {
+            OverloadStep step = measured.steps().get(k);
+            Calibration c = perStep.get(k);
             LoadPoint load = new LoadPoint(step.offeredPerSecond(), step.durationSeconds(), Arrivals.UNIFORM, seed++);
             PathPrediction p = step.path().equals("inline")
-                    ? inline.predict(load, calibration.inlineWork(), calibration.inlineExtraLatency())
-                    : async.predict(load, calibration.workerCompute());
+                    ? c.inlineModel().predict(load, c.inlineWork(), c.inlineExtraLatency())
+                    : c.asyncModel().predict(load, c.workerCompute());
             rows.add(new ValidationRow(
                     step.path(),
                     step.multiple(),
@@ -92,7 +125,8 @@ public final class ModelValidation {
                 calibration.inlineOverheadSeconds() * 1000,
                 calibration.asyncPerJobSeconds() * 1000,
                 List.copyOf(rows),
-                calibration);
+                calibration,
+                List.copyOf(perStep));
     }
 
     /**

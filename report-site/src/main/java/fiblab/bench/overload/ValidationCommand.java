@@ -17,8 +17,9 @@ import java.util.Map;
  * {@code java -cp report-site/target/fiblab-bench.jar fiblab.bench.overload.ValidationCommand [n] [multiples] [stepSeconds] [patience] [jobPatience]}
  * (defaults 30, {@code 0.5,1,2,3}, 8 s, 2 s, 5 s). The patiences are short on purpose: the 2× and
  * 3× steps outlast them, so goodput is something the model has to predict, not every request.
- * Prints the overload steps, the calibration, the predicted-beside-measured table, the largest
- * error, the machine's load average before and after, and how long it took (about 3 minutes).
+ * Each step follows a fresh capacity probe of its path and is predicted from it (see
+ * {@link ModelValidation#run}). Prints the overload steps, the calibration, the predicted-beside-measured table, the largest
+ * error, the machine's load average before and after, and how long it took (about 4 minutes).
  */
 public final class ValidationCommand {
 
@@ -91,9 +92,15 @@ public final class ValidationCommand {
                     c.patienceSeconds(),
                     c.jobPatienceSeconds());
             out.println("path multiple offered/s | p50 predicted measured error | p99 predicted measured error"
-                    + " | goodput/s predicted measured error");
-            for (ValidationRow r : report.rows()) {
-                out.println(r.tableLine());
+                    + " | goodput/s predicted measured error | capacity the step's multiple is of");
+            for (int k = 0; k < report.rows().size(); k++) {
+                ValidationRow r = report.rows().get(k);
+                Calibration step = report.stepCalibrations().get(k);
+                out.printf(
+                        Locale.ROOT,
+                        "%s | probed just before: %.1f/s%n",
+                        r.tableLine(),
+                        r.path().equals("inline") ? step.inlineCapacity() : step.asyncCapacity());
             }
             out.printf(Locale.ROOT, "worst error: %.0f %%%n", 100 * report.worstError());
         }

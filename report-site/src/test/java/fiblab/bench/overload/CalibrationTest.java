@@ -88,4 +88,26 @@ class CalibrationTest {
         assertThat(extra.stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(0.489, within(1e-9));
         assertThat(extra).filteredOn(e -> e == 0).hasSize(3);
     }
+
+    @Test
+    void validation_shouldPredictEachStep_fromTheCapacityProbedJustBeforeIt() {
+        // Given two measured inline steps at the same 150/s, the first after a probe that found 300/s, the
+        // second after one that found 100/s (the machine's other load came back in between)
+        OverloadStep step =
+                new OverloadStep("inline", 1, 150, 4, 600, 600, 150, java.util.Map.of(), 30, 30, 0, 0, 1, List.of());
+        OverloadReport measured = new OverloadReport(30, 300, 40, 1, 30, "retry-after", "test", List.of(step, step));
+        Calibration base = measured(1, 30);
+
+        ModelValidation.Report report = ModelValidation.predict(
+                measured, base, List.of(base.withCapacities(300, 40), base.withCapacities(100, 40)));
+
+        // Then the first is predicted at half its capacity (a lone request's 30 ms), the second past it
+        // (only about 100/s within the 1 s patience)
+        assertThat(report.rows().get(0).predictedP50Millis()).isCloseTo(30, within(1.0));
+        assertThat(report.rows().get(0).predictedGoodputPerSecond()).isCloseTo(150, within(0.5));
+        assertThat(report.rows().get(1).predictedGoodputPerSecond()).isLessThan(110);
+        assertThat(report.stepCalibrations())
+                .extracting(Calibration::inlineCapacity)
+                .containsExactly(300.0, 100.0);
+    }
 }
