@@ -64,6 +64,9 @@ public final class ModelValidation {
     public static Report run(
             URI api, String target, OverloadRunner.Settings settings, Stack stack, java.io.PrintWriter log)
             throws InterruptedException {
+        if (settings.multiples().isEmpty()) {
+            throw new IllegalArgumentException("the validation needs at least one load multiple to predict");
+        }
         OverloadRunner runner = new OverloadRunner(api, target, settings, log);
         runner.warmUp();
         List<OverloadStep> steps = new ArrayList<>();

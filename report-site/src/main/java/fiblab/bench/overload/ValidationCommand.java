@@ -31,14 +31,61 @@ public final class ValidationCommand {
 
     private ValidationCommand() {}
 
+    /** The command's arguments, checked. */
+    record Arguments(int n, List<Double> multiples, double stepSeconds, double patience, double jobPatience) {
+
+        static final String USAGE = "usage: ValidationCommand [n 1-40] [multiples, e.g. 0.5,1,2,3] [step seconds > 0]"
+                + " [inline patience s > 0] [async patience s > 0]; defaults 30 0.5,1,2,3 8 2 5;"
+                + " run from the repository root (it starts the stack from template.yaml)";
+
+        /** @throws IllegalArgumentException naming what was wrong and the usage */
+        static Arguments parse(String[] args) {
+            try {
+                int n = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+                List<Double> multiples = args.length > 1
+                        ? Arrays.stream(args[1].split(","))
+                                .map(Double::parseDouble)
+                                .toList()
+                        : List.of(0.5, 1.0, 2.0, 3.0);
+                double step = args.length > 2 ? Double.parseDouble(args[2]) : 8;
+                double patience = args.length > 3 ? Double.parseDouble(args[3]) : 2;
+                double jobPatience = args.length > 4 ? Double.parseDouble(args[4]) : 5;
+                if (n < 1 || n > 40) {
+                    throw new IllegalArgumentException("n " + n + " is outside 1-40 (the inline path's naive limit)");
+                }
+                if (multiples.isEmpty() || multiples.stream().anyMatch(m -> !(m > 0))) {
+                    throw new IllegalArgumentException("multiples must be positive numbers, got " + args[1]);
+                }
+                if (!(step > 0) || !(patience > 0) || !(jobPatience > 0)) {
+                    throw new IllegalArgumentException("step and patiences must be positive seconds");
+                }
+                return new Arguments(n, multiples, step, patience, jobPatience);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a number: " + e.getMessage() + "\n" + USAGE, e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE, e);
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        List<Double> multiples = args.length > 1
-                ? Arrays.stream(args[1].split(",")).map(Double::parseDouble).toList()
-                : List.of(0.5, 1.0, 2.0, 3.0);
-        double stepSeconds = args.length > 2 ? Double.parseDouble(args[2]) : 8;
-        double patience = args.length > 3 ? Double.parseDouble(args[3]) : 2;
-        double jobPatience = args.length > 4 ? Double.parseDouble(args[4]) : 5;
+        Arguments a;
+        try {
+            a = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (!java.nio.file.Files.isRegularFile(Path.of("template.yaml"))) {
+            System.err.println("no template.yaml here\n" + Arguments.USAGE);
+            System.exit(2);
+        }
+        int n = a.n();
+        List<Double> multiples = a.multiples();
+        double stepSeconds = a.stepSeconds();
+        double patience = a.patience();
+        double jobPatience = a.jobPatience();
         int cores = Runtime.getRuntime().availableProcessors();
         OverloadRunner.Settings defaults = OverloadRunner.Settings.defaults(n);
         OverloadRunner.Settings settings = new OverloadRunner.Settings(
