@@ -9,6 +9,7 @@ import fiblab.job.IdempotencyKeyReusedException;
 import fiblab.job.Job;
 import fiblab.job.JobIds;
 import fiblab.job.JobSubmission;
+import fiblab.job.PollAdvice;
 import fiblab.job.QueueUnavailableException;
 import fiblab.job.StoreUnavailableException;
 import fiblab.json.Json;
@@ -32,9 +33,7 @@ public final class FibApi {
     public static final int MAX_BODY_BYTES = 1024;
 
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
-    /** Seconds a client should wait before polling a job, and before retrying after a 503. */
-    static final String POLL_AFTER_SECONDS = "1";
-
+    /** Seconds a client should wait before retrying after a 503 for an unreachable queue or table. */
     static final String RETRY_UNAVAILABLE_AFTER_SECONDS = "5";
 
     private static final String ROUTES = "GET /fib/{n}, POST /jobs, GET /jobs/{jobId}";
@@ -53,6 +52,7 @@ public final class FibApi {
     private final JobSubmission submission;
     private final Metrics metrics;
     private final SubmitAdmission admission;
+    private final PollAdvice pollAdvice;
 
     /** An API that admits every submit, whatever the queue holds. */
     public FibApi(RequestRules rules, JobSubmission submission, Metrics metrics) {
@@ -60,15 +60,26 @@ public final class FibApi {
     }
 
     public FibApi(RequestRules rules, JobSubmission submission, Metrics metrics, SubmitAdmission admission) {
+        this(rules, submission, metrics, admission, PollAdvice.standard());
+    }
+
+    /** @param pollAdvice the {@code Retry-After} of a job that is not finished */
+    public FibApi(
+            RequestRules rules,
+            JobSubmission submission,
+            Metrics metrics,
+            SubmitAdmission admission,
+            PollAdvice pollAdvice) {
         this.rules = rules;
         this.submission = submission;
         this.metrics = metrics;
         this.admission = admission;
+        this.pollAdvice = pollAdvice;
     }
 
     /** The same API recording its measurements to {@code other}: priming uses it with {@link Metrics#NONE}. */
     public FibApi withMetrics(Metrics other) {
-        return new FibApi(rules, submission, other, admission);
+        return new FibApi(rules, submission, other, admission, pollAdvice);
     }
 
     /** Answers a request that may take as long as it needs (tests, priming). */
@@ -179,7 +190,10 @@ public final class FibApi {
         Job job = submitted.job();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("location", "/jobs/" + job.jobId());
-        headers.put("retry-after", POLL_AFTER_SECONDS);
+        // a replay may find the job finished: the client can read it at once, and 1 s is the least the header says
+        headers.put(
+                "retry-after",
+                String.valueOf(job.status().isTerminal() ? PollAdvice.MIN_SECONDS : pollAdvice.retryAfterSeconds(job)));
         if (submitted.replayed()) {
             headers.put("idempotent-replayed", "true");
         }
@@ -255,7 +269,9 @@ public final class FibApi {
                 .status(jobId)
                 .orElseThrow(() -> new ApiException(
                         ApiError.JOB_NOT_FOUND, "no job " + jobId + "; it was never submitted, or it expired"));
-        Map<String, String> headers = job.status().isTerminal() ? Map.of() : Map.of("retry-after", POLL_AFTER_SECONDS);
+        Map<String, String> headers = job.status().isTerminal()
+                ? Map.of()
+                : Map.of("retry-after", String.valueOf(pollAdvice.retryAfterSeconds(job)));
         return HttpResponse.json(200, JobView.status(job), headers);
     }
 }

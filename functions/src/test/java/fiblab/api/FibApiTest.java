@@ -275,6 +275,18 @@ class FibApiTest {
         assertThat(response.headers()).containsEntry("retry-after", "1");
     }
 
+    @ParameterizedTest(name = "naive fib({0}): Retry-After {1} on the 202 and on the pending job")
+    @CsvSource({"30, 1", "40, 1", "41, 1", "42, 2", "45, 10", "50, 30"})
+    void submitAndStatus_shouldAskForTheEstimatedComputeTime_asRetryAfter(int n, String seconds) {
+        HttpResponse accepted = api.handle(postJob("{\"n\": " + n + "}"));
+        String jobId = (String) body(accepted).get("jobId");
+
+        HttpResponse status = api.handle(get("/jobs/" + jobId, Map.of()));
+
+        assertThat(accepted.headers()).containsEntry("retry-after", seconds);
+        assertThat(status.headers()).containsEntry("retry-after", seconds);
+    }
+
     @Test
     void status_shouldAnswer404_whenJobIsUnknown() {
         HttpResponse response = api.handle(get("/jobs/3f2b8c1e-9d4a-4e6b-8a71-2c5d9e0f1a3b", Map.of()));

@@ -67,6 +67,16 @@ class ApiHandlerTest {
     }
 
     @ParameterizedTest
+    @Event(value = "../events/api-post-job-long.json", type = APIGatewayV2HTTPEvent.class)
+    void postLongJob_shouldAskTheClientToWaitItsEstimatedComputeTime(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = invoke(event);
+
+        // naive fib(45): the cost model estimates about 10.5 s, so the first poll should come after 10 s, not 1 s
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        assertThat(response.getHeaders()).containsEntry("retry-after", "10");
+    }
+
+    @ParameterizedTest
     @Event(value = "../events/api-post-job.json", type = APIGatewayV2HTTPEvent.class)
     void postJob_shouldAnswer202WithLocation_andQueueTheJob(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = invoke(event);
@@ -75,7 +85,7 @@ class ApiHandlerTest {
         String jobId = (String) body(response).get("jobId");
         assertThat(response.getHeaders())
                 .containsEntry("location", "/jobs/" + jobId)
-                .containsKey("retry-after");
+                .containsEntry("retry-after", "1");
         assertThat(fixtures.queue.sent())
                 .singleElement()
                 .satisfies(m -> assertThat(m.n()).isEqualTo(30));

@@ -11,7 +11,7 @@ import java.util.PriorityQueue;
  * {@code initialBatches} and adding {@code scaleUpPerMinute} while messages remain, up to
  * {@code maxBatches}; each batch takes up to {@code batchSize} messages and computes them one
  * after the other. With finite {@code cores}, running batches share the CPU equally. The client
- * polls every {@code pollIntervalSeconds} after the 202 and sees the result at the first poll after
+ * polls every {@code pollIntervalSeconds} after each answer (the first after the 202) and sees the result at the first poll after
  * it was stored. Polls are counted (API requests per job) but not throttled: the prediction's
  * {@code apiRequestsPer} times the offered rate says when they would be.
  */
@@ -28,7 +28,7 @@ public final class AsyncModel {
      * @param handOverSeconds      from a batch's start until its first message computes (receive, invoke)
      * @param perJobSeconds        per message outside compute (claim and result writes)
      * @param cores                CPUs shared by running batches; infinite = one each
-     * @param pollIntervalSeconds  the client's interval between status polls
+     * @param pollIntervalSeconds  how long the client waits after each answer before its next status poll
      * @param pollSeconds          one status poll's latency
      * @param patienceSeconds      a result seen later than this after the intended submit does not count
      */
@@ -166,11 +166,14 @@ public final class AsyncModel {
 
         void completed(Job job) {
             lastCompletion = cores.now();
+            // the client waits the interval after each answer, so poll k answers at accepted + k × (interval +
+            // poll latency), and it sees DONE if the result was stored before that poll read it
+            double period = config.pollIntervalSeconds() + config.pollSeconds();
             double sinceAccepted = cores.now() - job.accepted;
-            long k = Math.max(1, (long) Math.ceil(sinceAccepted / config.pollIntervalSeconds() - 1e-9));
-            double seen = job.accepted + k * config.pollIntervalSeconds() + config.pollSeconds();
+            long k = Math.max(1, (long) Math.ceil(sinceAccepted / period - 1e-9));
+            double seen = job.accepted + k * period;
             if (seen - job.intended > config.patienceSeconds()) {
-                polls += (long) Math.floor(config.patienceSeconds() / config.pollIntervalSeconds());
+                polls += (long) Math.floor(config.patienceSeconds() / period);
                 count(Outcome.CLIENT_TIMEOUT);
                 return;
             }

@@ -43,7 +43,7 @@ final class AsyncJobs implements AutoCloseable {
     /** Submits now; the future completes when the job's outcome is known. */
     CompletableFuture<OverloadSample> submit(long stepStart, long stepStartMillis, long intended) {
         CompletableFuture<OverloadSample> result = new CompletableFuture<>();
-        Job job = new Job(stepStart, stepStartMillis, intended, result);
+        Job job = new Job(stepStart, stepStartMillis, intended, patienceNanos, result);
         try {
             ApiResponse response = client.postJson("/jobs", body);
             job.accepted = System.nanoTime() - stepStart;
@@ -113,22 +113,35 @@ final class AsyncJobs implements AutoCloseable {
         final long stepStart;
         final long stepStartMillis;
         final long intended;
+        final long patienceNanos;
         final CompletableFuture<OverloadSample> result;
         volatile String id;
         volatile long accepted = -1;
         volatile int polls;
 
-        Job(long stepStart, long stepStartMillis, long intended, CompletableFuture<OverloadSample> result) {
+        Job(
+                long stepStart,
+                long stepStartMillis,
+                long intended,
+                long patienceNanos,
+                CompletableFuture<OverloadSample> result) {
             this.stepStart = stepStart;
             this.stepStartMillis = stepStartMillis;
             this.intended = intended;
+            this.patienceNanos = patienceNanos;
             this.result = result;
         }
 
         void finish(ErrorKind error, long completedMillis, long computeMicros) {
             long latency = System.nanoTime() - stepStart - intended;
-            result.complete(
-                    new OverloadSample(intended, latency, error, accepted, completedMillis, computeMicros, polls));
+            result.complete(new OverloadSample(
+                    intended,
+                    latency,
+                    ErrorKind.within(error, latency, patienceNanos),
+                    accepted,
+                    completedMillis,
+                    computeMicros,
+                    polls));
         }
     }
 }

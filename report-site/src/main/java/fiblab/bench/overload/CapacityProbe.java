@@ -22,6 +22,12 @@ final class CapacityProbe {
      */
     static final Duration PROBE_POLL_INTERVAL = Duration.ofSeconds(2);
 
+    /**
+     * How long the burst probe's client waits for a job: long enough for the whole burst to drain,
+     * whatever patience the steps' clients have (a job given up on has no completion time to count).
+     */
+    static final Duration PROBE_PATIENCE = Duration.ofSeconds(120);
+
     private CapacityProbe() {}
 
     static double inline(ApiClient client, int n, int clients, Duration duration) throws InterruptedException {
@@ -49,9 +55,9 @@ final class CapacityProbe {
         return ok.get() / ((System.nanoTime() - start) / 1e9);
     }
 
-    static double async(ApiClient client, int n, int jobs, Duration patience) throws InterruptedException {
+    static double async(ApiClient client, int n, int jobs) throws InterruptedException {
         try (AsyncJobs async =
-                new AsyncJobs(client, n, new PollingPolicy.FixedInterval(PROBE_POLL_INTERVAL), patience, 2)) {
+                new AsyncJobs(client, n, new PollingPolicy.FixedInterval(PROBE_POLL_INTERVAL), PROBE_PATIENCE, 2)) {
             // submitted from several threads at once: one thread's sequential POSTs would cap the burst below capacity
             List<OverloadSample> samples = OpenLoopSchedule.run(async::submit, 1e6, jobs, SUBMIT_THREADS);
             long[] completed = samples.stream()

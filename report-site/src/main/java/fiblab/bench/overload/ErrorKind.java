@@ -28,6 +28,15 @@ public enum ErrorKind {
         };
     }
 
+    /**
+     * What a client with {@code patienceNanos} makes of an outcome seen {@code latencyNanos} after it
+     * wanted it: a right answer that came later than its patience is a timeout (goodput counts only
+     * answers within patience), whatever delayed it — the server, the client's own queue or a slow poll.
+     */
+    static ErrorKind within(ErrorKind error, long latencyNanos, long patienceNanos) {
+        return error == null && latencyNanos > patienceNanos ? TIMEOUT : error;
+    }
+
     static ErrorKind of(IOException e) {
         return e instanceof SocketTimeoutException ? TIMEOUT : OTHER;
     }

@@ -44,10 +44,8 @@ final class InlineCall {
             error = ErrorKind.OTHER;
         }
         long latency = System.nanoTime() - stepStart - intended;
-        if (error == null && latency > patienceNanos) {
-            // the open loop's own queue can delay a send: the client's patience counts from when it wanted the answer
-            error = ErrorKind.TIMEOUT;
-        }
+        // the open loop's own queue can delay a send: the client's patience counts from when it wanted the answer
+        error = ErrorKind.within(error, latency, patienceNanos);
         return new OverloadSample(intended, latency, error, -1, -1, compute, 0);
     }
 }

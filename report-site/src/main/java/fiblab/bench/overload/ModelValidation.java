@@ -1,12 +1,12 @@
 package fiblab.bench.overload;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import fiblab.bench.http.ApiClient;
+import fiblab.bench.http.ApiResponse;
 import fiblab.bench.model.Arrivals;
-import fiblab.bench.model.AsyncModel;
-import fiblab.bench.model.InlineModel;
 import fiblab.bench.model.LoadPoint;
 import fiblab.bench.model.PathPrediction;
-import fiblab.bench.model.ServiceTime;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,18 +14,10 @@ import java.util.List;
 
 /**
  * Feeds the queueing model the local stack's limits and measured service times and compares its
- * predictions with an overload run on the same stack. Calibration: one client sends fib(n)
- * inline requests one at a time, which gives the shape of the compute-time distribution on one
- * core ({@code computeMicros}) and the latency of a request alone. On the local stack every
- * request also costs CPU outside compute (gateway, event mapping, JSON, the load generator itself,
- * all on the same cores), so the distribution is scaled until its mean is the CPU one request
- * takes at the measured capacity (cores / capacity); what a lone request waits beyond that is a
- * fixed overhead. The inline model then runs with the machine's cores shared by all running
- * requests, the function's concurrency, the client's threads and patience: its capacity is
- * calibrated, its latencies and goodput under overload are predicted. The async model's per-job overhead
- * (hand-over, claim and result writes, the local servers' latency) is not measured apart: it is
- * set so that the model's drain rate equals the capacity the overload run's probe measured, so
- * the async rows test the model's latency and backlog shape, not its capacity.
+ * predictions with an overload run on the same stack. The model is calibrated from measurements
+ * made apart from the steps it predicts (the capacity probes and requests sent one at a time; see
+ * {@link Calibration}); each step is then predicted from its offered rate alone, never fitted to
+ * its own result.
  */
 public final class ModelValidation {
 
@@ -34,14 +26,17 @@ public final class ModelValidation {
      * @param apiConcurrency    ApiFunction's concurrency on the stack (reserved, else 1,000)
      * @param workerBatches     batches the local poller runs at once (min of MaximumConcurrency and the cores)
      * @param batchSize         the template's BatchSize
-     * @param calibrationCalls  inline requests sent one at a time for calibration
+     * @param calibrationCalls  inline requests (and as many submits and polls) sent one at a time for calibration
      */
     public record Stack(int cores, int apiConcurrency, int workerBatches, int batchSize, int calibrationCalls) {}
 
     /**
      * The measurement, the calibration and the rows.
      *
+     * @param meanComputeMillis the median compute time of fib(n) alone (the name is kept for its readers)
      * @param inlineWorkMillis CPU per inline request the model used (cores / measured capacity, at least the compute)
+     * @param calibration      everything the model was told, with the first probes' capacities
+     * @param stepCalibrations the calibration each row was predicted from: the capacity probed just before its step
      */
     public record Report(
             OverloadReport measured,
@@ -49,7 +44,9 @@ public final class ModelValidation {
             double inlineWorkMillis,
             double overheadMillis,
             double asyncPerJobOverheadMillis,
-            List<ValidationRow> rows) {
+            List<ValidationRow> rows,
+            Calibration calibration,
+            List<Calibration> stepCalibrations) {
 
         public double worstError() {
             return rows.stream().mapToDouble(ValidationRow::worstError).max().orElse(0);
@@ -58,72 +55,61 @@ public final class ModelValidation {
 
     private ModelValidation() {}
 
+    /**
+     * Measures the steps, each right after a capacity probe of its path (on a machine whose other
+     * load comes and goes, a probe taken minutes earlier no longer says what the stack can do), then
+     * calibrates and predicts every step from the probe taken just before it. A step's multiple is of
+     * that probe's capacity; the report's capacities are the first probes'.
+     */
     public static Report run(
             URI api, String target, OverloadRunner.Settings settings, Stack stack, java.io.PrintWriter log)
             throws InterruptedException {
-        OverloadReport measured = new OverloadRunner(api, target, settings, log).run();
-        List<Double> compute = new ArrayList<>();
-        double overheadSum = 0;
-        try (ApiClient client = new ApiClient(api, settings.patience())) {
-            InlineCall call = new InlineCall(client, settings.n(), settings.patience());
-            for (int i = 0; i < stack.calibrationCalls(); i++) {
-                long start = System.nanoTime();
-                OverloadSample sample = call.call(start, 0);
-                if (sample.ok() && sample.computeMicros() >= 0) {
-                    compute.add(sample.computeMicros() / 1e6);
-                    overheadSum += Math.max(0, sample.latencyNanos() / 1e9 - sample.computeMicros() / 1e6);
-                }
+        if (settings.multiples().isEmpty()) {
+            throw new IllegalArgumentException("the validation needs at least one load multiple to predict");
+        }
+        OverloadRunner runner = new OverloadRunner(api, target, settings, log);
+        runner.warmUp();
+        List<OverloadStep> steps = new ArrayList<>();
+        List<double[]> capacities = new ArrayList<>();
+        for (String path : List.of("inline", "async")) {
+            for (double multiple : settings.multiples()) {
+                boolean inline = path.equals("inline");
+                double capacity = inline ? runner.probeInline() : runner.probeAsync();
+                steps.add(inline ? runner.inlineStep(multiple, capacity) : runner.asyncStep(multiple, capacity));
+                capacities.add(new double[] {inline ? capacity : Double.NaN, inline ? Double.NaN : capacity});
+                runner.pause();
             }
         }
-        if (compute.isEmpty()) {
-            throw new IllegalStateException("calibration got no inline answer with computeMicros from " + api);
-        }
-        double meanCompute =
-                compute.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double aloneLatency = meanCompute + overheadSum / compute.size();
-        double cpuPerRequest = stack.cores() / Math.max(1e-9, measured.inlineCapacity());
-        double scale = Math.max(1, cpuPerRequest / meanCompute);
-        double overhead = Math.max(0, aloneLatency - meanCompute * scale);
-        ServiceTime service =
-                ServiceTime.empirical(compute.stream().map(c -> c * scale).toList());
-        double patience = settings.patience().toMillis() / 1000.0;
-        InlineModel inline = new InlineModel(new InlineModel.Config(
-                Double.POSITIVE_INFINITY,
-                Double.POSITIVE_INFINITY,
-                stack.apiConcurrency(),
-                Double.POSITIVE_INFINITY,
-                Double.POSITIVE_INFINITY,
-                stack.apiConcurrency(),
-                stack.cores(),
-                overhead,
-                0,
-                28,
-                30,
-                patience,
-                settings.maxInFlight()));
-        // drain rate = batches × batchSize / (batchSize × (perJob + mean compute)) = capacity
-        ServiceTime workerCompute = ServiceTime.empirical(compute);
-        double perJob = Math.max(0, stack.workerBatches() / Math.max(1e-9, measured.asyncCapacity()) - meanCompute);
-        AsyncModel async = new AsyncModel(new AsyncModel.Config(
-                Double.POSITIVE_INFINITY,
-                Double.POSITIVE_INFINITY,
-                overhead,
-                stack.workerBatches(),
-                0,
-                stack.workerBatches(),
-                stack.batchSize(),
-                0,
-                perJob,
-                Double.POSITIVE_INFINITY,
-                pollInterval(settings.pollingPolicy()),
-                overhead,
-                settings.jobPatience().toMillis() / 1000.0));
+        double firstInline = capacities.get(0)[0];
+        double firstAsync = capacities.get(settings.multiples().size())[1];
+        OverloadReport measured = runner.report(firstInline, firstAsync, steps);
+        Calibration calibration = calibrate(api, settings, stack, measured);
+        List<Calibration> perStep = capacities.stream()
+                .map(c -> calibration.withCapacities(
+                        Double.isNaN(c[0]) ? firstInline : c[0], Double.isNaN(c[1]) ? firstAsync : c[1]))
+                .toList();
+        return predict(measured, calibration, perStep);
+    }
+
+    /** The model beside every measured step, from one calibration made apart from them. */
+    public static Report predict(OverloadReport measured, Calibration calibration) {
+        return predict(
+                measured,
+                calibration,
+                measured.steps().stream().map(step -> calibration).toList());
+    }
+
+    /** The model beside every measured step, each from its own calibration ({@code perStep}, in step order). */
+    static Report predict(OverloadReport measured, Calibration calibration, List<Calibration> perStep) {
         List<ValidationRow> rows = new ArrayList<>();
         long seed = 1;
-        for (OverloadStep step : measured.steps()) {
+        for (int k = 0; k < measured.steps().size(); k++) {
+            OverloadStep step = measured.steps().get(k);
+            Calibration c = perStep.get(k);
             LoadPoint load = new LoadPoint(step.offeredPerSecond(), step.durationSeconds(), Arrivals.UNIFORM, seed++);
-            PathPrediction p =
-                    step.path().equals("inline") ? inline.predict(load, service) : async.predict(load, workerCompute);
+            PathPrediction p = step.path().equals("inline")
+                    ? c.inlineModel().predict(load, c.inlineWork(), c.inlineExtraLatency())
+                    : c.asyncModel().predict(load, c.workerCompute());
             rows.add(new ValidationRow(
                     step.path(),
                     step.multiple(),
@@ -137,11 +123,74 @@ public final class ModelValidation {
         }
         return new Report(
                 measured,
-                meanCompute * 1000,
-                meanCompute * scale * 1000,
-                overhead * 1000,
-                perJob * 1000,
-                List.copyOf(rows));
+                calibration.computeSeconds() * 1000,
+                calibration.inlineWorkSeconds() * 1000,
+                calibration.inlineOverheadSeconds() * 1000,
+                calibration.asyncPerJobSeconds() * 1000,
+                List.copyOf(rows),
+                calibration,
+                List.copyOf(perStep));
+    }
+
+    /**
+     * Requests one at a time, after the steps (the functions are warm): inline calls for the compute
+     * time and a lone request's latency, then submits and polls of those jobs for theirs.
+     */
+    static Calibration calibrate(URI api, OverloadRunner.Settings settings, Stack stack, OverloadReport measured)
+            throws InterruptedException {
+        List<Double> compute = new ArrayList<>();
+        List<Double> alone = new ArrayList<>();
+        List<Double> submits = new ArrayList<>();
+        List<Double> polls = new ArrayList<>();
+        try (ApiClient client = new ApiClient(api, settings.patience())) {
+            InlineCall call = new InlineCall(client, settings.n(), settings.patience());
+            for (int i = 0; i < stack.calibrationCalls(); i++) {
+                long start = System.nanoTime();
+                OverloadSample sample = call.call(start, 0);
+                if (sample.ok() && sample.computeMicros() >= 0) {
+                    compute.add(sample.computeMicros() / 1e6);
+                    alone.add(sample.latencyNanos() / 1e9);
+                }
+            }
+            String body = "{\"n\":" + settings.n() + ",\"algorithm\":\"naive\"}";
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < stack.calibrationCalls(); i++) {
+                long start = System.nanoTime();
+                ApiResponse response = client.postJson("/jobs", body);
+                if (response.statusCode() == 202) {
+                    submits.add((System.nanoTime() - start) / 1e9);
+                    ids.add(String.valueOf(JSON.std.mapFrom(response.body()).get("jobId")));
+                }
+            }
+            for (String id : ids) {
+                long start = System.nanoTime();
+                if (client.get("/jobs/" + id).statusCode() == 200) {
+                    polls.add((System.nanoTime() - start) / 1e9);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("calibration could not reach " + api + ": " + e.getMessage(), e);
+        }
+        if (compute.isEmpty() || submits.isEmpty() || polls.isEmpty()) {
+            throw new IllegalStateException(
+                    "calibration got no inline answer with computeMicros, no 202 or no poll answer from " + api);
+        }
+        return new Calibration(
+                stack.cores(),
+                stack.apiConcurrency(),
+                stack.workerBatches(),
+                stack.batchSize(),
+                measured.inlineCapacity(),
+                measured.asyncCapacity(),
+                Calibration.median(compute),
+                Calibration.median(alone),
+                Calibration.median(submits),
+                Calibration.median(polls),
+                settings.patience().toMillis() / 1000.0,
+                settings.jobPatience().toMillis() / 1000.0,
+                pollInterval(settings.pollingPolicy()),
+                settings.maxInFlight(),
+                Calibration.beyondMedian(alone));
     }
 
     /** The interval the model's client polls at: Retry-After's 1 s for the polite client, else the policy's first delay. */

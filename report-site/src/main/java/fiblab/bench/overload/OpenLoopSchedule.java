@@ -20,9 +20,24 @@ final class OpenLoopSchedule {
         CompletableFuture<OverloadSample> send(long stepStart, long stepStartMillis, long intended);
     }
 
+    /** One send that also knows its place in the schedule (0, 1, 2, …), to share one schedule among clients. */
+    @FunctionalInterface
+    interface IndexedTask {
+        CompletableFuture<OverloadSample> send(int index, long stepStart, long stepStartMillis, long intended);
+    }
+
     private OpenLoopSchedule() {}
 
     static List<OverloadSample> run(Task task, double ratePerSecond, int count, int threads)
+            throws InterruptedException {
+        return run(
+                (IndexedTask) (index, start, startMillis, intended) -> task.send(start, startMillis, intended),
+                ratePerSecond,
+                count,
+                threads);
+    }
+
+    static List<OverloadSample> run(IndexedTask task, double ratePerSecond, int count, int threads)
             throws InterruptedException {
         if (!(ratePerSecond > 0) || count < 0 || threads < 1) {
             throw new IllegalArgumentException("rate must be > 0, count >= 0, threads >= 1");
@@ -46,7 +61,7 @@ final class OpenLoopSchedule {
                                 LockSupport.parkNanos(remaining);
                             }
                             CompletableFuture<OverloadSample> target = futures.get(i);
-                            task.send(start, startMillis, intended).whenComplete((sample, failure) -> {
+                            task.send(i, start, startMillis, intended).whenComplete((sample, failure) -> {
                                 if (failure != null) {
                                     target.completeExceptionally(failure);
                                 } else {

@@ -80,20 +80,9 @@ public final class OverloadRunner {
     }
 
     public OverloadReport run() throws InterruptedException {
-        double inlineCapacity;
-        double asyncCapacity;
-        try (ApiClient client = new ApiClient(api, settings.patience())) {
-            if (settings.warmupSeconds() > 0) {
-                say("warming up for %.0f s (not recorded)", settings.warmupSeconds());
-                CapacityProbe.inline(client, settings.n(), settings.probeClients(), seconds(settings.warmupSeconds()));
-                CapacityProbe.async(client, settings.n(), settings.probeJobs() / 2, settings.jobPatience());
-            }
-            inlineCapacity = CapacityProbe.inline(
-                    client, settings.n(), settings.probeClients(), seconds(settings.probeSeconds()));
-            say("inline capacity at n=%d: %.1f answers/s", settings.n(), inlineCapacity);
-            asyncCapacity = CapacityProbe.async(client, settings.n(), settings.probeJobs(), settings.jobPatience());
-            say("async capacity at n=%d: %.1f jobs/s", settings.n(), asyncCapacity);
-        }
+        warmUp();
+        double inlineCapacity = probeInline();
+        double asyncCapacity = probeAsync();
         List<OverloadStep> steps = new ArrayList<>();
         for (double multiple : settings.multiples()) {
             steps.add(inlineStep(multiple, inlineCapacity));
@@ -103,6 +92,41 @@ public final class OverloadRunner {
             steps.add(asyncStep(multiple, asyncCapacity));
             pause();
         }
+        return report(inlineCapacity, asyncCapacity, steps);
+    }
+
+    /** Unrecorded load on both paths, so that the JIT has compiled the functions. */
+    public void warmUp() throws InterruptedException {
+        if (settings.warmupSeconds() > 0) {
+            say("warming up for %.0f s (not recorded)", settings.warmupSeconds());
+            try (ApiClient client = new ApiClient(api, settings.patience())) {
+                CapacityProbe.inline(client, settings.n(), settings.probeClients(), seconds(settings.warmupSeconds()));
+                CapacityProbe.async(client, settings.n(), settings.probeJobs() / 2);
+            }
+        }
+    }
+
+    /** The inline path's capacity now: right answers per second of a closed loop. */
+    public double probeInline() throws InterruptedException {
+        try (ApiClient client = new ApiClient(api, settings.patience())) {
+            double capacity = CapacityProbe.inline(
+                    client, settings.n(), settings.probeClients(), seconds(settings.probeSeconds()));
+            say("inline capacity at n=%d: %.1f answers/s", settings.n(), capacity);
+            return capacity;
+        }
+    }
+
+    /** The async path's capacity now: the steady drain rate of a burst of jobs. */
+    public double probeAsync() throws InterruptedException {
+        try (ApiClient client = new ApiClient(api, settings.patience())) {
+            double capacity = CapacityProbe.async(client, settings.n(), settings.probeJobs());
+            say("async capacity at n=%d: %.1f jobs/s", settings.n(), capacity);
+            return capacity;
+        }
+    }
+
+    /** The steps as a report, with the capacities their multiples refer to. */
+    public OverloadReport report(double inlineCapacity, double asyncCapacity, List<OverloadStep> steps) {
         return new OverloadReport(
                 settings.n(),
                 inlineCapacity,
@@ -170,7 +194,7 @@ public final class OverloadRunner {
         return step;
     }
 
-    private void pause() throws InterruptedException {
+    void pause() throws InterruptedException {
         Thread.sleep((long) (settings.pauseSeconds() * 1000));
     }
 

@@ -59,4 +59,24 @@ public sealed interface PollingPolicy {
             return "backoff-" + first.toMillis() + "ms-x" + factor + "-max" + max.toMillis() + "ms";
         }
     }
+
+    /**
+     * Waits {@code first} before the first poll, then what Retry-After says: what a client sees from an
+     * API whose first Retry-After is the job's expected compute time (a candidate measured before the
+     * API adopts it).
+     */
+    record FirstDelay(Duration first) implements PollingPolicy {
+        @Override
+        public Duration delay(int pollsSoFar, int retryAfterSeconds) {
+            if (pollsSoFar == 0) {
+                return first;
+            }
+            return retryAfterSeconds >= 0 ? Duration.ofSeconds(retryAfterSeconds) : Duration.ofSeconds(1);
+        }
+
+        @Override
+        public String label() {
+            return "first-" + first.toMillis() + "ms-then-retry-after";
+        }
+    }
 }

@@ -2,14 +2,19 @@ package fiblab.bench.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import com.sun.net.httpserver.HttpServer;
+import fiblab.bench.stack.LocalTarget;
+import fiblab.bench.stack.Target;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The client reads Retry-After, which the polling-policy comparison's polite client honours. */
+/** The client reads Retry-After, which the polling-policy comparison's polite client honours, and the API sets it per n. */
 class RetryAfterHeaderIT {
 
     @Test
@@ -27,6 +32,28 @@ class RetryAfterHeaderIT {
             assertThat(client.get("/seconds").body()).isEqualTo("{}");
         } finally {
             server.stop(0);
+        }
+    }
+
+    @Test
+    void localStack_shouldAskForLongerWaits_forJobsThatTakeLonger() throws Exception {
+        // Given the local stack from the real template
+        try (Target target = LocalTarget.start(
+                        Path.of("..", "template.yaml"), Map.of(), Path.of("target", "retry-after-it", "stack.log"));
+                ApiClient client = new ApiClient(target.apiUrl(), Duration.ofSeconds(10))) {
+            // When a client submits naive fib(30) and fib(42)
+            ApiResponse quick = client.postJson("/jobs", "{\"n\":30}");
+            ApiResponse slow = client.postJson("/jobs", "{\"n\":42}");
+            String slowId = String.valueOf(JSON.std.mapFrom(slow.body()).get("jobId"));
+            ApiResponse slowStatus = client.get("/jobs/" + slowId);
+
+            // Then the quick job's 202 asks for 1 s; the slow one's for its estimated 2 s, and so does its
+            // status while nothing has computed it yet (a running job is asked what is left, at least 1 s)
+            assertThat(quick.statusCode()).isEqualTo(202);
+            assertThat(quick.retryAfterSeconds()).isEqualTo(1);
+            assertThat(slow.statusCode()).isEqualTo(202);
+            assertThat(slow.retryAfterSeconds()).isEqualTo(2);
+            assertThat(slowStatus.retryAfterSeconds()).isBetween(1, 2);
         }
     }
 

@@ -3,6 +3,7 @@ package fiblab.bench.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The closed forms on textbook numbers, and the simulations against the closed forms. */
@@ -173,14 +174,52 @@ class QueueModelsTest {
     }
 
     @Test
-    void asyncModel_shouldCountPolls_asTheIntervalDictates() {
-        // Given jobs that finish 2.5 s after their 202 and a client polling every second
-        AsyncModel model = new AsyncModel(new AsyncModel.Config(INF, INF, 0, 10, 0, 10, 1, 0, 0, INF, 1, 0, INF));
+    void asyncModel_shouldCountPolls_asTheIntervalDictates_andWaitTheIntervalAfterEachAnswer() {
+        // Given jobs that finish 2.5 s after their 202 and a client polling a second after each answer
+        for (double pollLatency : new double[] {0, 0.1}) {
+            AsyncModel model =
+                    new AsyncModel(new AsyncModel.Config(INF, INF, 0, 10, 0, 10, 1, 0, 0, INF, 1, pollLatency, INF));
 
-        PathPrediction p = model.predict(new LoadPoint(1, 5, Arrivals.UNIFORM, 1), ServiceTime.constant(2.5));
+            PathPrediction p = model.predict(new LoadPoint(1, 5, Arrivals.UNIFORM, 1), ServiceTime.constant(2.5));
 
-        // Then each is seen at the third poll, 3 s after submit: 1 submit + 3 polls per job
-        assertThat(p.p50Millis()).isCloseTo(3000, within(3.0));
-        assertThat(p.apiRequestsPer()).isCloseTo(4.0, within(1e-9));
+            // Then each is seen at the third poll: 1 submit + 3 polls per job, 3 s after submit when polls
+            // answer at once, 3.3 s when each takes 0.1 s (answers at 1.1, 2.2 and 3.3 s)
+            assertThat(p.p50Millis()).isCloseTo(3000 + 3000 * pollLatency, within(3.0));
+            assertThat(p.apiRequestsPer()).isCloseTo(4.0, within(1e-9));
+        }
+    }
+
+    @Test
+    void inlineModel_shouldCountPatienceFromTheIntendedSend_whenTheClientsOwnQueueDelaysASend() {
+        // Given a client with one request in flight, a patience of 1.5 s and requests of 1 s each
+        InlineModel model =
+                new InlineModel(new InlineModel.Config(INF, INF, 10, INF, INF, 10, INF, 0, 0, INF, INF, 1.5, 1));
+
+        // When two requests are meant to go out at 0 and 0.1 s
+        PathPrediction p = model.predict(new LoadPoint(10, 0.2, Arrivals.UNIFORM, 1), ServiceTime.constant(1));
+
+        // Then the second, sent at 1 s when the first came back, is answered at 2 s: 1.9 s after the user
+        // wanted it, past the 1.5 s patience, as the benchmark's client counts it (from the intended send)
+        assertThat(p.offered()).isEqualTo(2);
+        assertThat(p.count(Outcome.OK)).isEqualTo(1);
+        assertThat(p.count(Outcome.CLIENT_TIMEOUT)).isEqualTo(1);
+    }
+
+    @Test
+    void inlineModel_shouldAddTheMeasuredExtraLatency_withoutTakingCpuOrAnEnvironment() {
+        // Given one core, requests of 10 ms, 100 ms apart, and an extra latency that is 0 for 9 answers in 10
+        // and 500 ms for the tenth (as a lone request's measured latency beyond its work might be)
+        InlineModel model = new InlineModel(
+                new InlineModel.Config(INF, INF, 1, INF, INF, 1, 1, 0.002, 0, INF, INF, INF, Integer.MAX_VALUE));
+        ServiceTime extra = ServiceTime.empirical(List.of(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.5));
+
+        PathPrediction p =
+                model.predict(new LoadPoint(10, 1000, Arrivals.UNIFORM, 3), ServiceTime.constant(0.010), extra);
+
+        // Then the median is work + fixed overhead, the p99 carries the extra 500 ms, and since the extra
+        // holds neither the core nor the single environment, no request is refused
+        assertThat(p.p50Millis()).isCloseTo(12, within(0.1));
+        assertThat(p.p99Millis()).isCloseTo(512, within(1.0));
+        assertThat(p.count(Outcome.OK)).isEqualTo(p.offered());
     }
 }

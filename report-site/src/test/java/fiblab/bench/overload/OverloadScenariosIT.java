@@ -96,7 +96,7 @@ class OverloadScenariosIT {
                 new PollingPolicy.FixedInterval(Duration.ofMillis(10)),
                 new PollingPolicy.ExponentialBackoff(Duration.ofMillis(20), 2, Duration.ofSeconds(1)));
 
-        // When each polls its own jobs
+        // When each polls its own jobs, the three policies' jobs interleaved in one schedule
         List<PollingComparison.Result> results =
                 PollingComparison.run(target.apiUrl(), 36, 4, 8, policies, Duration.ofSeconds(30));
 
@@ -106,9 +106,11 @@ class OverloadScenariosIT {
         PollingComparison.Result eager = results.get(1);
         // the client that honours Retry-After makes fewer requests per job than the 10 ms poller
         assertThat(polite.requestsPerJob()).isLessThan(eager.requestsPerJob());
-        // and pays for it in time to result: it waits the whole second the API asked for
+        // and pays for it in time to result: it waits the whole second the API asked for. (Which median is
+        // lower is not asserted: the policies' jobs are interleaved, so both meet the same backlog, and on a
+        // loaded machine 8 jobs' queueing outweighs the polite client's < 1 s of rounding; PollingCommand
+        // measures the times.)
         assertThat(polite.p50Millis()).isGreaterThanOrEqualTo(1000);
-        assertThat(eager.p50Millis()).isLessThan(polite.p50Millis());
         assertThat(polite.pollCostPerMillionJobsUsd()).isLessThan(eager.pollCostPerMillionJobsUsd());
     }
 

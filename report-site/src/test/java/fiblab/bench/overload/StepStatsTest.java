@@ -51,4 +51,15 @@ class StepStatsTest {
         assertThat(step.timeline().get(1)).isEqualTo(new SecondPoint(1, 0, 0));
         assertThat(step.peakBacklog()).isZero();
     }
+
+    @Test
+    void anAnswerLaterThanPatience_shouldCountAsATimeout_whateverDelayedIt() {
+        long second = 1_000_000_000L;
+        // a right answer (async: a poll that saw DONE) 6 s after the intended send, with 5 s of patience
+        assertThat(ErrorKind.within(null, 6 * second, 5 * second)).isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(ErrorKind.within(null, 4 * second, 5 * second)).isNull();
+        // a failure stays what it was
+        assertThat(ErrorKind.within(ErrorKind.SERVER_ERROR_500, 6 * second, 5 * second))
+                .isEqualTo(ErrorKind.SERVER_ERROR_500);
+    }
 }

@@ -1,0 +1,174 @@
+package fiblab.bench.overload;
+
+import fiblab.bench.model.AsyncModel;
+import fiblab.bench.model.InlineModel;
+import fiblab.bench.model.ServiceTime;
+import java.util.List;
+
+/**
+ * What the queueing model is told about the local stack, every number measured apart from the
+ * overload steps it is then asked to predict: the capacity probes (a closed loop of inline
+ * requests, a burst of jobs), and requests sent one at a time (compute time, a lone request's,
+ * submit's and poll's latency). Nothing here is fitted to a step.
+ *
+ * <p>Inline: every request needs the same CPU, {@code cores / inlineCapacity} (at least its
+ * compute), on cores shared equally by all running requests. Naive fib(n) runs the same
+ * instructions every time; what varies in a lone request's measured compute time is the machine's
+ * other load preempting it, not work, and under processor sharing a tail of work would turn
+ * straight into a tail of latency. Latency a lone request has beyond that CPU (gateway, client) is a
+ * fixed overhead, and what some lone requests waited beyond the median (the machine's other load, a
+ * collection pause) is drawn for each answer on top of it, taking no CPU. Async: {@code workerBatches} batches at once, each computing its jobs one after
+ * the other; per job the compute plus a fixed hand-over (claim and result writes, the local servers'
+ * round trips) chosen so that the batches together drain {@code asyncCapacity} jobs/s, the rate
+ * the burst probe measured.
+ *
+ * @param cores               CPUs the local stack shares
+ * @param apiConcurrency      ApiFunction's concurrency on the stack
+ * @param workerBatches       batches the local poller runs at once
+ * @param batchSize           the template's BatchSize
+ * @param inlineCapacity      answers/s the inline probe measured
+ * @param asyncCapacity       jobs/s the burst probe's steady drain measured
+ * @param computeSeconds      median compute time of fib(n) alone (the function's computeMicros)
+ * @param aloneSeconds        median latency of a lone inline request
+ * @param submitSeconds       median latency of a lone POST /jobs
+ * @param pollSeconds         median latency of a lone GET /jobs/{id}
+ * @param patienceSeconds     the inline client's patience
+ * @param jobPatienceSeconds  the async client's patience
+ * @param pollIntervalSeconds what the async client waits after each answer
+ * @param maxInFlight         the inline open loop's threads
+ * @param aloneExtraSeconds   each lone inline request's latency beyond the median (0 for the faster half)
+ */
+public record Calibration(
+        int cores,
+        int apiConcurrency,
+        int workerBatches,
+        int batchSize,
+        double inlineCapacity,
+        double asyncCapacity,
+        double computeSeconds,
+        double aloneSeconds,
+        double submitSeconds,
+        double pollSeconds,
+        double patienceSeconds,
+        double jobPatienceSeconds,
+        double pollIntervalSeconds,
+        int maxInFlight,
+        List<Double> aloneExtraSeconds) {
+
+    public Calibration {
+        aloneExtraSeconds = List.copyOf(aloneExtraSeconds);
+        if (!(inlineCapacity > 0) || !(asyncCapacity > 0) || !(computeSeconds > 0)) {
+            throw new IllegalArgumentException("calibration needs measured capacities and a compute time; got inline "
+                    + inlineCapacity + "/s, async " + asyncCapacity + "/s, compute " + computeSeconds + " s");
+        }
+    }
+
+    /** The same calibration with capacities probed at another time (just before a step). */
+    public Calibration withCapacities(double inline, double async) {
+        return new Calibration(
+                cores,
+                apiConcurrency,
+                workerBatches,
+                batchSize,
+                inline,
+                async,
+                computeSeconds,
+                aloneSeconds,
+                submitSeconds,
+                pollSeconds,
+                patienceSeconds,
+                jobPatienceSeconds,
+                pollIntervalSeconds,
+                maxInFlight,
+                aloneExtraSeconds);
+    }
+
+    /** CPU one inline request takes at the measured capacity, at least its compute alone. */
+    public double inlineWorkSeconds() {
+        return Math.max(computeSeconds, cores / inlineCapacity);
+    }
+
+    /** What a lone inline request waits beyond its CPU. */
+    public double inlineOverheadSeconds() {
+        return Math.max(0, aloneSeconds - inlineWorkSeconds());
+    }
+
+    /** Per job outside compute, so that the batches drain {@code asyncCapacity} jobs/s. */
+    public double asyncPerJobSeconds() {
+        return Math.max(0, workerBatches / asyncCapacity - computeSeconds);
+    }
+
+    public ServiceTime inlineWork() {
+        return ServiceTime.constant(inlineWorkSeconds());
+    }
+
+    /** The tail of a lone request's latency, drawn for each answer; nothing when none was measured. */
+    public ServiceTime inlineExtraLatency() {
+        return aloneExtraSeconds.isEmpty() ? ServiceTime.constant(0) : ServiceTime.empirical(aloneExtraSeconds);
+    }
+
+    /** Each latency beyond the median of them, 0 for those below it. */
+    public static List<Double> beyondMedian(List<Double> latencies) {
+        double median = median(latencies);
+        return latencies.stream().map(l -> Math.max(0, l - median)).toList();
+    }
+
+    public static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("a median needs at least one value");
+        }
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    public ServiceTime workerCompute() {
+        return ServiceTime.constant(computeSeconds);
+    }
+
+    public InlineModel inlineModel() {
+        // the handler gives up 1 s before the function's 29 s timeout; the gateway's integration timeout is 30 s
+        double computeDeadline = 28;
+        double integrationTimeout = 30;
+        double unthrottled = Double.POSITIVE_INFINITY;
+        int warmAndMost = apiConcurrency;
+        return new InlineModel(new InlineModel.Config(
+                unthrottled,
+                unthrottled,
+                warmAndMost,
+                unthrottled,
+                unthrottled,
+                warmAndMost,
+                cores,
+                inlineOverheadSeconds(),
+                0,
+                computeDeadline,
+                integrationTimeout,
+                patienceSeconds,
+                maxInFlight));
+    }
+
+    /**
+     * The worker's batches do not share cores in the model: the local poller runs no more batches
+     * than there are cores, and the drain rate they reach beside the API's submits and polls is what
+     * the probe measured.
+     */
+    public AsyncModel asyncModel() {
+        double inf = Double.POSITIVE_INFINITY;
+        return new AsyncModel(new AsyncModel.Config(
+                inf,
+                inf,
+                submitSeconds,
+                workerBatches,
+                0,
+                workerBatches,
+                batchSize,
+                0,
+                asyncPerJobSeconds(),
+                inf,
+                pollIntervalSeconds,
+                pollSeconds,
+                jobPatienceSeconds));
+    }
+}

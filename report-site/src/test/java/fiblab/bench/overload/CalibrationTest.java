@@ -1,0 +1,113 @@
+package fiblab.bench.overload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import fiblab.bench.model.Arrivals;
+import fiblab.bench.model.LoadPoint;
+import fiblab.bench.model.Outcome;
+import fiblab.bench.model.PathPrediction;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The models the measured calibration builds reproduce what was measured, on cases with known answers. */
+class CalibrationTest {
+
+    /** 2 cores, inline 100 answers/s, async 40 jobs/s in 2 batches of 5, fib alone 5 ms, a lone request 30 ms. */
+    private static Calibration measured(double patience, double jobPatience) {
+        return new Calibration(
+                2, 1000, 2, 5, 100, 40, 0.005, 0.030, 0.010, 0.004, patience, jobPatience, 1, 256, List.of());
+    }
+
+    @Test
+    void inline_shouldTakeTheCpuOfTheMeasuredCapacity_andAnswerALoneRequestInTheMeasuredTime() {
+        Calibration c = measured(30, 30);
+
+        // 2 cores at 100 answers/s is 20 ms of CPU per request; a lone one took 30 ms, so 10 ms is overhead
+        assertThat(c.inlineWorkSeconds()).isCloseTo(0.020, within(1e-12));
+        assertThat(c.inlineOverheadSeconds()).isCloseTo(0.010, within(1e-12));
+
+        // requests 100 ms apart never overlap: each takes what a lone one took
+        PathPrediction light = c.inlineModel().predict(new LoadPoint(10, 10, Arrivals.UNIFORM, 1), c.inlineWork());
+        assertThat(light.p50Millis()).isCloseTo(30, within(0.1));
+        assertThat(light.p99Millis()).isCloseTo(30, within(0.1));
+    }
+
+    @Test
+    void inline_shouldDeliverOnlyWhatFitsInPatience_whenOfferedTwiceItsCapacity() {
+        // Given a patience of 1 s and 200 requests/s (2×) for 10 s, at most 256 in flight
+        Calibration c = measured(1, 30);
+
+        PathPrediction p = c.inlineModel().predict(new LoadPoint(200, 10, Arrivals.UNIFORM, 1), c.inlineWork());
+
+        // Then at most the capacity (100/s) is delivered, and most of the rest times out
+        assertThat(p.goodputPerSecond()).isLessThanOrEqualTo(100.5);
+        assertThat(p.count(Outcome.CLIENT_TIMEOUT)).isGreaterThan(p.offered() / 3);
+    }
+
+    @Test
+    void async_shouldDrainABurstAtTheMeasuredRate() {
+        Calibration c = measured(30, 1000);
+
+        // 2 batches / 40 jobs/s = 50 ms per job in a batch, 5 of which compute
+        assertThat(c.asyncPerJobSeconds()).isCloseTo(0.045, within(1e-12));
+
+        // 1,000 jobs submitted within 10 ms drain in 1,000 / 40 = 25 s
+        PathPrediction p =
+                c.asyncModel().predict(new LoadPoint(100_000, 0.010, Arrivals.UNIFORM, 1), c.workerCompute());
+        assertThat(p.offered()).isEqualTo(1000);
+        assertThat(p.drainSeconds()).isCloseTo(25, within(0.1));
+    }
+
+    @Test
+    void async_shouldAnswerAtTheFirstPoll_whenTheQueueIsEmpty() {
+        Calibration c = measured(30, 30);
+
+        // a job every 2 s finds both batches free and is done 50 ms after its 202; the first poll sees it
+        PathPrediction p = c.asyncModel().predict(new LoadPoint(0.5, 10, Arrivals.UNIFORM, 1), c.workerCompute());
+
+        // submit 10 ms, then 1 s + the poll's 4 ms
+        assertThat(p.p50Millis()).isCloseTo(1014, within(1.0));
+        assertThat(p.apiRequestsPer()).isCloseTo(2, within(1e-9));
+    }
+
+    @Test
+    void calibration_shouldRefuseAMissingCapacity_withTheNumbersItGot() {
+        assertThatThrownBy(() ->
+                        new Calibration(2, 1000, 2, 5, 0, 40, 0.005, 0.03, 0.01, 0.004, 30, 30, 1, 256, List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inline 0.0/s");
+    }
+
+    @Test
+    void beyondMedian_shouldKeepOnlyTheTail_ofLoneLatencies() {
+        // lone requests of 10, 11, 12, 13 and 500 ms: the median is 12 ms, the tail 1 and 488 ms
+        List<Double> extra = Calibration.beyondMedian(List.of(0.011, 0.010, 0.500, 0.012, 0.013));
+        assertThat(extra).hasSize(5);
+        assertThat(extra.stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(0.489, within(1e-9));
+        assertThat(extra).filteredOn(e -> e == 0).hasSize(3);
+    }
+
+    @Test
+    void validation_shouldPredictEachStep_fromTheCapacityProbedJustBeforeIt() {
+        // Given two measured inline steps at the same 150/s, the first after a probe that found 300/s, the
+        // second after one that found 100/s (the machine's other load came back in between)
+        OverloadStep step =
+                new OverloadStep("inline", 1, 150, 4, 600, 600, 150, java.util.Map.of(), 30, 30, 0, 0, 1, List.of());
+        OverloadReport measured = new OverloadReport(30, 300, 40, 1, 30, "retry-after", "test", List.of(step, step));
+        Calibration base = measured(1, 30);
+
+        ModelValidation.Report report = ModelValidation.predict(
+                measured, base, List.of(base.withCapacities(300, 40), base.withCapacities(100, 40)));
+
+        // Then the first is predicted at half its capacity (a lone request's 30 ms), the second past it
+        // (only about 100/s within the 1 s patience)
+        assertThat(report.rows().get(0).predictedP50Millis()).isCloseTo(30, within(1.0));
+        assertThat(report.rows().get(0).predictedGoodputPerSecond()).isCloseTo(150, within(0.5));
+        assertThat(report.rows().get(1).predictedGoodputPerSecond()).isLessThan(110);
+        assertThat(report.stepCalibrations())
+                .extracting(Calibration::inlineCapacity)
+                .containsExactly(300.0, 100.0);
+    }
+}
