@@ -24,7 +24,13 @@ public record AwsProfile(
         double pollIntervalSeconds,
         double patienceSeconds) {
 
-    /** fiblab's template today: no reserved concurrency, MaximumConcurrency 10, batches of 5, Retry-After 1 s. */
+    /**
+     * fiblab's template with its deploy limits raised to the account's quotas, as the benchmark runs it
+     * ({@code fiblab.local.DeployLimits}): no reserved concurrency for the API function, the worker's
+     * MaximumConcurrency 10, batches of 5, Retry-After 1 s (fib(n) up to 41). The template's default
+     * deploy limits (stage throttles of 10 and 5 requests/s, reserved concurrency 10 and 5) bind long
+     * before any quota; the page says so beside the projection.
+     */
     public static AwsProfile fiblabTemplate(double gatewaySeconds, double coldStartSeconds) {
         return new AwsProfile(0, 10, 5, gatewaySeconds, coldStartSeconds, 1, 30);
     }

@@ -212,6 +212,22 @@
       + '/s, p99 ' + time(stop.p99Millis) + '): ' + stop.bindingDescription;
   }
 
+  /**
+   * The projection models the template with its deploy limits raised to the account's quotas (as the
+   * benchmark runs it); a stack deployed with the template's defaults is bounded by those limits first.
+   */
+  function deployLimitsText() {
+    const base = 'The projection models the template with its deploy limits raised to the account\'s quotas, as the benchmark '
+      + 'runs it: no reserved concurrency for the API function, the worker\'s MaximumConcurrency 10, batches of 5, stage throttles '
+      + 'at the account\'s. ';
+    const v = (R.worstCaseSpend || {}).parameters;
+    if (!v) return base + 'A stack deployed with the template\'s default deploy limits is bounded by them long before any quota below.';
+    return base + 'Deployed with the template\'s defaults, the stack is bounded long before any quota below: GET /fib is throttled above '
+      + v.InlineRateLimit + ' requests/s (burst ' + v.InlineBurstLimit + '), POST /jobs above ' + v.SubmitRateLimit + '/s (burst '
+      + v.SubmitBurstLimit + '), the API function runs at most ' + v.ApiReservedConcurrency + ' at once and the worker '
+      + v.WorkerReservedConcurrency + '; raise them with sam deploy --parameter-overrides to reach the loads projected here.';
+  }
+
   function projection() {
     const p = overload.projection;
     if (!p || !overload.validation) return;
@@ -220,6 +236,7 @@
       + 'on AWS (' + p.region + '), fed by the compute times measured on this machine, the dated quotas below and the template\'s settings; '
       + 'gateway time ' + time(p.gatewayMillis) + ' and a ' + time(p.coldStartMillis) + ' cold start are inputs, not AWS figures. '
       + num(p.simulatedSeconds) + ' s of load simulated per point. Its validation against this run is above.'));
+    box.appendChild(el('p', { class: 'note', id: 'projection-deploy-limits' }, deployLimitsText()));
     const rows = p.rows || [];
     const ns = [...new Set(rows.map(r => r.n))].sort((a, b) => a - b);
     const list = el('ul', { id: 'projection-stops' });

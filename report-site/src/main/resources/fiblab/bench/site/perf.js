@@ -103,6 +103,16 @@
         + time(flat.p99LargeMillis) + ' at n = ' + flat.largeN + ' while the workers computed: a ratio of ' + flat.ratio.toFixed(2)
         + ' (goal: at most ' + flat.goal.toFixed(1) + ').', 'verdict-small');
     }
+    const at = s.asyncThroughput;
+    if (at) {
+      paragraph('throughput-text', 'Async: ' + count(at.jobs) + ' fib(' + at.n + ') jobs submitted by ' + at.clients + ' clients as fast as the API '
+        + 'took them, each polled ' + at.polling + ': ' + count(at.done) + ' right results at ' + num(at.achievedPerSecond) + ' jobs/s (first submit '
+        + 'to last result), ' + percent(at.ratio) + ' of the compute limit of ' + num(at.limitPerSecond) + '/s; the goal is ' + percent(at.goal)
+        + (at.ratio >= at.goal ? ' (met).' : ' (not met).') + ' Time to result p50 ' + time(at.resultP50Millis) + ', p99 ' + time(at.resultP99Millis)
+        + ', ' + num(at.requestsPerJob) + ' API requests per job. CPU per job: ' + time(at.cpuMillisPerJobJvm) + ' in the benchmark JVM and '
+        + time(at.cpuMillisPerJobChildren) + ' in dynalite, against ' + time(at.bareMillisPerJob) + ' for a bare fib(' + at.n + '), so the '
+        + 'local servers\' CPU alone caps the ratio near ' + percent(at.cpuBoundRatio) + '.', 'verdict-small' + (at.ratio >= at.goal ? '' : ' async-goal-missed'));
+    }
     const labels = ['compute limit (before)', 'compute limit (after)', 'inline, Java client'].concat(wrk.perSecond !== undefined ? ['inline, wrk'] : []);
     chart('chart-throughput', {
       type: 'bar',
@@ -128,6 +138,9 @@
     ].concat(wrk.perSecond !== undefined ? [
       { label: 'inline achieved, wrk (per s)', value: wrk.perSecond },
       { label: 'ratio (wrk / limit)', value: wrk.ratio }
+    ] : []).concat(at ? [
+      { label: 'async jobs achieved (per s)', value: at.achievedPerSecond },
+      { label: 'async ratio (achieved / limit)', value: at.ratio }
     ] : []), { rowAttrs: r => ({ 'data-row': r.label.replace(/ \(per s\)$/, '') }) });
     // Flatness: p50 to p99 of each n as a floating bar, and the goal line for the larger n's p99.
     const flatLabels = submits.map(r => 'n = ' + r.n + (FL.saturated(r) ? ' ⚠ saturated' : ''));

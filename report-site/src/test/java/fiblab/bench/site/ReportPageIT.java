@@ -389,6 +389,14 @@ class ReportPageIT {
                         .map(r -> String.valueOf(r.get("n")))
                         .distinct()
                         .toList());
+        // which limits it models, and that the template's own default deploy limits bind first
+        Map<String, Object> limits =
+                (Map<String, Object>) ((Map<String, Object>) run.results.get("worstCaseSpend")).get("parameters");
+        assertThat(driver.findElement(By.id("projection-deploy-limits")).getText())
+                .contains("deploy limits raised to the account's quotas")
+                .contains("GET /fib is throttled above " + limits.get("InlineRateLimit") + " requests/s")
+                .contains("POST /jobs above " + limits.get("SubmitRateLimit") + "/s")
+                .contains("the API function runs at most " + limits.get("ApiReservedConcurrency") + " at once");
         // and each quota it read, with the date it was read and a link to its source
         List<Map<String, Object>> quotas = (List<Map<String, Object>>) projection.get("quotas");
         assertThat(quotas).isNotEmpty();

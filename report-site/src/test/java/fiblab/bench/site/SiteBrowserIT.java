@@ -303,6 +303,15 @@ class SiteBrowserIT {
             assertThat(driver.findElement(By.id("throughput-text")).getText())
                     .contains("No wrk run: " + wrk.get("skipped"));
         }
+        // async jobs/s with a client that honours Retry-After, against the same compute limit
+        Map<?, ?> async = (Map<?, ?>) scenario.get("asyncThroughput");
+        WebElement asyncRatio = driver.findElement(
+                By.cssSelector("#throughput-table tr[data-row='async ratio (achieved / limit)'] td[data-key='value']"));
+        assertThat(Double.parseDouble(asyncRatio.getAttribute("data-value")))
+                .isEqualTo(((Number) async.get("ratio")).doubleValue());
+        assertThat(driver.findElement(By.id("throughput-text")).getText())
+                .contains("each polled " + async.get("polling"))
+                .contains(((Number) async.get("done")).longValue() + " right results");
         Map<?, ?> flatness = (Map<?, ?>) scenario.get("flatness");
         assertThat(driver.findElement(By.id("throughput-text")).getText())
                 .contains(String.format(java.util.Locale.ROOT, "%.2f", ((Number) flatness.get("ratio")).doubleValue()));
