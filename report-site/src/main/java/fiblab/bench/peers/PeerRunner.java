@@ -23,7 +23,7 @@ import java.util.List;
  * requests, warm-up) and the same load generator, and returns them as the {@code peers} scenario
  * of results.json, with the article's finding beside them.
  */
-public final class PeerRunner {
+public record PeerRunner(Path peersDir, int warmup, Duration requestTimeout, Duration runBudget, RunOutput output) {
 
     public static final String SCENARIO = "peers";
 
@@ -32,20 +32,6 @@ public final class PeerRunner {
             "Express about 4× faster than Flask",
             4,
             "naive fib(30) behind each framework, 1000 requests from 10 parallel clients; Flask on its development server");
-
-    private final Path peersDir;
-    private final int warmup;
-    private final Duration requestTimeout;
-    private final Duration runBudget;
-    private final RunOutput output;
-
-    public PeerRunner(Path peersDir, int warmup, Duration requestTimeout, Duration runBudget, RunOutput output) {
-        this.peersDir = peersDir;
-        this.warmup = warmup;
-        this.requestTimeout = requestTimeout;
-        this.runBudget = runBudget;
-        this.output = output;
-    }
 
     /** Resolves every peer's runtime: throws {@link PeerUnavailableException} saying what to install. */
     public static void checkInstalled(Path peersDir) {

@@ -37,7 +37,7 @@ import java.util.Map;
  * {@code Retry-After} ({@link AsyncThroughput}), as a fraction of the compute limit.</li>
  * </ul>
  */
-public final class ThroughputBench {
+public record ThroughputBench(ApiClient client, Settings settings, RunOutput output) {
 
     public static final String SCENARIO = "throughput";
 
@@ -72,16 +72,6 @@ public final class ThroughputBench {
                     flatnessRate,
                     flatnessRequests);
         }
-    }
-
-    private final ApiClient client;
-    private final Settings settings;
-    private final RunOutput output;
-
-    public ThroughputBench(ApiClient client, Settings settings, RunOutput output) {
-        this.client = client;
-        this.settings = settings;
-        this.output = output;
     }
 
     /** The scenario for results.json: its runs, the compute limit, and the two ratios. */
