@@ -26,8 +26,15 @@ import java.util.Set;
  * The HTTP contract (README, "The API") with no AWS type in sight: routes, validation, status codes and
  * JSON bodies. Expected failures become error bodies here; anything unexpected propagates to the
  * handler, which logs it and answers a generic 500.
+ *
+ * @param pollAdvice the {@code Retry-After} of a job that is not finished
  */
-public final class FibApi {
+public record FibApi(
+        RequestRules rules,
+        JobSubmission submission,
+        Metrics metrics,
+        SubmitAdmission admission,
+        PollAdvice pollAdvice) {
 
     /** A job request is about 40 bytes; anything past this is not a job request. */
     public static final int MAX_BODY_BYTES = 1024;
@@ -48,12 +55,6 @@ public final class FibApi {
 
     private static final Set<String> JOB_FIELDS = Set.of("n", "algorithm");
 
-    private final RequestRules rules;
-    private final JobSubmission submission;
-    private final Metrics metrics;
-    private final SubmitAdmission admission;
-    private final PollAdvice pollAdvice;
-
     /** An API that admits every submit, whatever the queue holds. */
     public FibApi(RequestRules rules, JobSubmission submission, Metrics metrics) {
         this(rules, submission, metrics, SubmitAdmission.ALWAYS);
@@ -61,20 +62,6 @@ public final class FibApi {
 
     public FibApi(RequestRules rules, JobSubmission submission, Metrics metrics, SubmitAdmission admission) {
         this(rules, submission, metrics, admission, PollAdvice.standard());
-    }
-
-    /** @param pollAdvice the {@code Retry-After} of a job that is not finished */
-    public FibApi(
-            RequestRules rules,
-            JobSubmission submission,
-            Metrics metrics,
-            SubmitAdmission admission,
-            PollAdvice pollAdvice) {
-        this.rules = rules;
-        this.submission = submission;
-        this.metrics = metrics;
-        this.admission = admission;
-        this.pollAdvice = pollAdvice;
     }
 
     /** The same API recording its measurements to {@code other}: priming uses it with {@link Metrics#NONE}. */

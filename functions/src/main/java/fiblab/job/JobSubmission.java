@@ -19,8 +19,12 @@ import java.util.OptionalLong;
  * PENDING (or RUNNING on a lease that ended), not queued for {@code replayAfter}, while the queue
  * holds no waiting message, sends its message again. The stamp that records the send is a conditional write, so one caller per period
  * sends; a duplicate message is absorbed by the worker's claim.
+ *
+ * @param backlog the queue's waiting messages (the same gauge admission reads): a look replays a
+ *     job only when it reads 0, since while messages wait the job's own may simply be among them
  */
-public final class JobSubmission {
+public record JobSubmission(
+        JobStore store, JobQueue queue, BacklogGauge backlog, Clock clock, Duration timeToLive, Duration replayAfter) {
 
     /** errorCode of a job whose message never reached the queue. */
     public static final String QUEUE_UNAVAILABLE = "QUEUE_UNAVAILABLE";
@@ -28,35 +32,9 @@ public final class JobSubmission {
     /** How long a job may sit unqueued-looking before a look at it sends its message again. */
     public static final Duration DEFAULT_REPLAY_AFTER = Duration.ofSeconds(60);
 
-    private final JobStore store;
-    private final JobQueue queue;
-    private final BacklogGauge backlog;
-    private final Clock clock;
-    private final Duration timeToLive;
-    private final Duration replayAfter;
-
     /** For tests and hosts without a queue to measure: the backlog always reads empty. */
     public JobSubmission(JobStore store, JobQueue queue, Clock clock, Duration timeToLive) {
         this(store, queue, () -> OptionalLong.of(0), clock, timeToLive, DEFAULT_REPLAY_AFTER);
-    }
-
-    /**
-     * @param backlog the queue's waiting messages (the same gauge admission reads): a look replays a
-     *     job only when it reads 0, since while messages wait the job's own may simply be among them
-     */
-    public JobSubmission(
-            JobStore store,
-            JobQueue queue,
-            BacklogGauge backlog,
-            Clock clock,
-            Duration timeToLive,
-            Duration replayAfter) {
-        this.store = store;
-        this.queue = queue;
-        this.backlog = backlog;
-        this.clock = clock;
-        this.timeToLive = timeToLive;
-        this.replayAfter = replayAfter;
     }
 
     /** The job as the client should see it, and whether it was an earlier submit's job. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fiblab.fib.Algorithm;
 import fiblab.testing.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JobWorkerTest {
 
@@ -15,6 +17,14 @@ class JobWorkerTest {
 
     private String submit(int n, Algorithm algorithm) {
         return fixtures.submission().submit(n, algorithm, null).job().jobId();
+    }
+
+    /**
+     * A queue message written by hand rather than by the codec, so that it can say what a real
+     * submission never would (an unknown algorithm, an n above the limit, an n the table does not hold).
+     */
+    private static String handWrittenMessage(String jobId, int n, String algorithm) {
+        return "{\"jobId\":\"" + jobId + "\",\"n\":" + n + ",\"algorithm\":\"" + algorithm + "\",\"submittedAt\":1}";
     }
 
     private String messageFor(String jobId) {
@@ -89,19 +99,23 @@ class JobWorkerTest {
         assertThat(fixtures.store.get(jobId).value()).isEqualTo("6765");
     }
 
-    @Test
-    void process_shouldMarkJobFailedAndFailTheMessage_whenMessageIsPoison() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "an unknown algorithm, 20, quantum, algorithm",
+        "n above the worker's limit, 90, naive, above this worker's limit of 51"
+    })
+    void process_shouldMarkJobFailedAndFailTheMessage_whenMessageIsPoison(
+            String why, int n, String algorithm, String errorSays) {
         String jobId = submit(20, Algorithm.NAIVE);
-        String poison = "{\"jobId\":\"" + jobId + "\",\"n\":20,\"algorithm\":\"quantum\",\"submittedAt\":1}";
 
-        WorkerOutcome outcome = worker.process(poison, 1, PLENTY_OF_TIME);
+        WorkerOutcome outcome = worker.process(handWrittenMessage(jobId, n, algorithm), 1, PLENTY_OF_TIME);
 
         assertThat(outcome.kind()).isEqualTo(WorkerOutcome.Kind.POISON);
         assertThat(outcome.acknowledged())
                 .as("poison stays failing until SQS moves it to the DLQ")
                 .isFalse();
         Job job = failedWith(jobId, JobWorker.POISON_MESSAGE);
-        assertThat(job.error()).contains("algorithm");
+        assertThat(job.error()).contains(errorSays);
     }
 
     @Test
@@ -110,17 +124,6 @@ class JobWorkerTest {
 
         assertThat(outcome.kind()).isEqualTo(WorkerOutcome.Kind.POISON);
         assertThat(outcome.jobId()).isNull();
-    }
-
-    @Test
-    void process_shouldTreatAsPoison_whenNIsAboveTheWorkersLimit() {
-        String jobId = submit(20, Algorithm.NAIVE);
-        String tooBig = "{\"jobId\":\"" + jobId + "\",\"n\":90,\"algorithm\":\"naive\",\"submittedAt\":1}";
-
-        WorkerOutcome outcome = worker.process(tooBig, 1, PLENTY_OF_TIME);
-
-        assertThat(outcome.kind()).isEqualTo(WorkerOutcome.Kind.POISON);
-        assertThat(fixtures.store.get(jobId).error()).contains("above this worker's limit of 51");
     }
 
     @Test
@@ -231,8 +234,7 @@ class JobWorkerTest {
     @Test
     void process_shouldNotReopen_whenAPoisonJobsMessageComesBack() {
         String jobId = submit(20, Algorithm.NAIVE);
-        String poison = "{\"jobId\":\"" + jobId + "\",\"n\":20,\"algorithm\":\"quantum\",\"submittedAt\":1}";
-        worker.process(poison, 3, PLENTY_OF_TIME);
+        worker.process(handWrittenMessage(jobId, 20, "quantum"), 3, PLENTY_OF_TIME);
 
         WorkerOutcome again = worker.process(messageFor(jobId), 1, PLENTY_OF_TIME);
 
@@ -245,7 +247,7 @@ class JobWorkerTest {
         // Given a job recorded with n above the worker's limit, and a message that claims a small n
         String jobId = "6c1f0a9e-2b3d-4c5e-8f70-1a2b3c4d5e99";
         fixtures.store.put(Job.pending(jobId, 70, Algorithm.NAIVE, Fixtures.NOW, null, Fixtures.NOW / 1000 + 3600));
-        String lying = "{\"jobId\":\"" + jobId + "\",\"n\":20,\"algorithm\":\"naive\",\"submittedAt\":1}";
+        String lying = handWrittenMessage(jobId, 20, "naive");
 
         // When
         WorkerOutcome outcome = worker.process(lying, 1, 5_000);

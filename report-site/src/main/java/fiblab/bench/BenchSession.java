@@ -7,6 +7,7 @@ import fiblab.bench.cost.PriceList;
 import fiblab.bench.cost.WorstCaseSpend;
 import fiblab.bench.http.ApiClient;
 import fiblab.bench.load.ProgressListener;
+import fiblab.bench.load.RunOutput;
 import fiblab.bench.overload.ModelValidation;
 import fiblab.bench.peers.PeerRunner;
 import fiblab.bench.peers.SeedSpec;
@@ -123,6 +124,7 @@ final class BenchSession {
         }
         Path dataDir = siteDir.resolve("data");
         Files.createDirectories(dataDir);
+        RunOutput output = new RunOutput(dataDir, progress, log);
         CommandLine commandLine = CommandLineRecord.of(arguments);
         Environment environment = EnvironmentInfo.collect(repository);
         Run overhead;
@@ -130,7 +132,7 @@ final class BenchSession {
         List<ScenarioResult> scenarioResults = new ArrayList<>();
         double openRateUsed = settings.openRate();
         try (ApiClient client = new ApiClient(target.apiUrl(), settings.requestTimeout(), target.signer())) {
-            BenchRunner runner = new BenchRunner(client, settings, dataDir, progress, log);
+            BenchRunner runner = new BenchRunner(client, settings, output);
             say("Measuring the load generator's overhead (no-work route)");
             overhead = runner.overhead();
             say("Warming up");
@@ -140,7 +142,7 @@ final class BenchSession {
                 if (scenario == Scenario.COLDSTART) {
                     coldStart = coldStart(dataDir);
                 } else if (scenario == Scenario.THROUGHPUT) {
-                    scenarioResults.add(new ThroughputBench(client, throughput, dataDir, progress, log).run());
+                    scenarioResults.add(new ThroughputBench(client, throughput, output).run());
                 } else if (scenario == Scenario.OVERLOAD || scenario == Scenario.POLLING) {
                     scenarioResults.add(overloadOrPolling(scenario));
                 } else {
@@ -154,15 +156,9 @@ final class BenchSession {
                 .findFirst();
         if (peersDir != null && seed.isPresent()) {
             say("Peers: Flask and Express with the seed's own spec");
-            scenarioResults.add(new PeerRunner(
-                            peersDir,
-                            dataDir,
-                            settings.warmup(),
-                            settings.requestTimeout(),
-                            settings.runBudget(),
-                            progress,
-                            log)
-                    .run(SeedSpec.of(seed.get())));
+            scenarioResults.add(
+                    new PeerRunner(peersDir, settings.warmup(), settings.requestTimeout(), settings.runBudget(), output)
+                            .run(SeedSpec.of(seed.get())));
         }
         Cost cost = null;
         if (template != null && seed.isPresent()) {

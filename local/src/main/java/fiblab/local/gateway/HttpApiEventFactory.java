@@ -24,22 +24,12 @@ import java.util.UUID;
  * Builds the JSON event that an HTTP API sends to a Lambda integration, payload format 2.0:
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
  */
-public final class HttpApiEventFactory {
+public record HttpApiEventFactory(String accountId, String apiId, int port) {
 
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
                     "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final String accountId;
-    private final String apiId;
-    private final int port;
-
-    public HttpApiEventFactory(String accountId, String apiId, int port) {
-        this.accountId = accountId;
-        this.apiId = apiId;
-        this.port = port;
-    }
 
     /** An API Gateway request id, in API Gateway's shape (base64 of 10 random bytes). */
     public static String newRequestId() {

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * before its snapshot, so the local figure that stands for SnapStart is the first invoke after
  * priming (the restore itself cannot be measured here).
  */
-public final class ColdStartBench {
+public record ColdStartBench(LocalStack stack, Path eventsDir, Path workDir, PrintWriter log) {
 
     /** What Lambda's java17 and java21 runtimes start the JVM with by default (C1 only, serial GC). */
     public static final List<String> JVM_OPTIONS =
@@ -51,18 +51,6 @@ public final class ColdStartBench {
     record Function(String logicalId) {}
 
     static final List<Function> FUNCTIONS = List.of(new Function("ApiFunction"), new Function("WorkerFunction"));
-
-    private final LocalStack stack;
-    private final Path eventsDir;
-    private final Path workDir;
-    private final PrintWriter log;
-
-    public ColdStartBench(LocalStack stack, Path eventsDir, Path workDir, PrintWriter log) {
-        this.stack = stack;
-        this.eventsDir = eventsDir;
-        this.workDir = workDir;
-        this.log = log;
-    }
 
     /** One configuration's samples, gathered sample by sample. */
     private record Plan(Function function, String client, boolean priming, List<Sample> samples) {}

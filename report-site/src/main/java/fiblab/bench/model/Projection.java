@@ -14,20 +14,10 @@ import java.util.List;
  * latencies come from the dated quota file, prices from the dated price file. Each point simulates
  * {@code seconds} of load (fewer when the load is so high that it would pass the simulation's bound).
  */
-public final class Projection {
+public record Projection(AwsQuotas quotas, PriceList prices, AwsProfile profile) {
 
     /** Lambda memory of both functions in fiblab's template (one full vCPU). */
     static final int MEMORY_MB = 1769;
-
-    private final AwsQuotas quotas;
-    private final PriceList prices;
-    private final AwsProfile profile;
-
-    public Projection(AwsQuotas quotas, PriceList prices, AwsProfile profile) {
-        this.quotas = quotas;
-        this.prices = prices;
-        this.profile = profile;
-    }
 
     public List<ProjectionRow> project(
             int n, ServiceTime service, double meanServiceSeconds, List<Double> rates, double seconds) {

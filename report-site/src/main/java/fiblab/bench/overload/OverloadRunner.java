@@ -15,7 +15,7 @@ import java.util.Locale;
  * backlog and the time it takes to drain after the load stops. Every step is bounded: inline by the
  * client's patience, async by the patience of the last job.
  */
-public final class OverloadRunner {
+public record OverloadRunner(URI api, String target, Settings settings, PrintWriter log) {
 
     /**
      * @param n               naive fib(n) for every request and job
@@ -65,18 +65,6 @@ public final class OverloadRunner {
                     2,
                     15);
         }
-    }
-
-    private final URI api;
-    private final String target;
-    private final Settings settings;
-    private final PrintWriter log;
-
-    public OverloadRunner(URI api, String target, Settings settings, PrintWriter log) {
-        this.api = api;
-        this.target = target;
-        this.settings = settings;
-        this.log = log;
     }
 
     public OverloadReport run() throws InterruptedException {

@@ -4,6 +4,7 @@ import fiblab.bench.http.ApiClient;
 import fiblab.bench.load.ClosedLoop;
 import fiblab.bench.load.LoadRun;
 import fiblab.bench.load.ProgressListener;
+import fiblab.bench.load.RunOutput;
 import fiblab.bench.path.InlinePath;
 import fiblab.bench.result.Article;
 import fiblab.bench.result.HistogramLogs;
@@ -12,19 +13,17 @@ import fiblab.bench.result.RunResult;
 import fiblab.bench.result.RunSpec;
 import fiblab.bench.result.ScenarioResult;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * Runs the seed's peers, one after the other, each with the seed run's own spec (n, clients,
  * requests, warm-up) and the same load generator, and returns them as the {@code peers} scenario
  * of results.json, with the article's finding beside them.
  */
-public final class PeerRunner {
+public record PeerRunner(Path peersDir, int warmup, Duration requestTimeout, Duration runBudget, RunOutput output) {
 
     public static final String SCENARIO = "peers";
 
@@ -33,31 +32,6 @@ public final class PeerRunner {
             "Express about 4× faster than Flask",
             4,
             "naive fib(30) behind each framework, 1000 requests from 10 parallel clients; Flask on its development server");
-
-    private final Path peersDir;
-    private final Path dataDir;
-    private final int warmup;
-    private final Duration requestTimeout;
-    private final Duration runBudget;
-    private final BiFunction<String, Integer, ProgressListener> progress;
-    private final PrintWriter log;
-
-    public PeerRunner(
-            Path peersDir,
-            Path dataDir,
-            int warmup,
-            Duration requestTimeout,
-            Duration runBudget,
-            BiFunction<String, Integer, ProgressListener> progress,
-            PrintWriter log) {
-        this.peersDir = peersDir;
-        this.dataDir = dataDir;
-        this.warmup = warmup;
-        this.requestTimeout = requestTimeout;
-        this.runBudget = runBudget;
-        this.progress = progress;
-        this.log = log;
-    }
 
     /** Resolves every peer's runtime: throws {@link PeerUnavailableException} saying what to install. */
     public static void checkInstalled(Path peersDir) {
@@ -100,27 +74,26 @@ public final class PeerRunner {
     }
 
     private Run run(Peer peer, SeedSpec seed) throws IOException, InterruptedException {
-        Path logFile = dataDir.resolve("peer-" + peer.id() + ".log");
+        Path logFile = output.dataDir().resolve("peer-" + peer.id() + ".log");
         try (PeerServer server = PeerServer.start(peer, peersDir, logFile, System.getenv());
                 ApiClient client = new ApiClient(server.url(), requestTimeout)) {
-            log.println("Peer " + peer.id() + ": " + server.runtime().versions() + " at " + server.url() + " (pid "
+            output.say("Peer " + peer.id() + ": " + server.runtime().versions() + " at " + server.url() + " (pid "
                     + server.pid() + ")");
-            log.flush();
             InlinePath operation = new InlinePath(client, seed.n(), seed.algorithm());
             if (warmup > 0) {
-                try (ProgressListener bar = progress.apply("warm-up " + peer.id(), warmup)) {
+                try (ProgressListener bar = output.progress("warm-up " + peer.id(), warmup)) {
                     ClosedLoop.run(operation, seed.concurrency(), warmup, runBudget, bar);
                 }
             }
             LoadRun run;
             String label =
                     SCENARIO + " " + peer.id() + " " + seed.algorithm() + " n=" + seed.n() + " c=" + seed.concurrency();
-            try (ProgressListener bar = progress.apply(label, seed.requests())) {
+            try (ProgressListener bar = output.progress(label, seed.requests())) {
                 run = ClosedLoop.run(operation, seed.concurrency(), seed.requests(), runBudget, bar);
             }
             RunSpec spec = new RunSpec(SCENARIO, peer.id(), seed.algorithm(), seed.n());
             String hdrLog = "hdr/" + spec.id(run.mode(), run.workers(), run.ratePerSecond()) + ".hlog";
-            HistogramLogs.write(dataDir.resolve(hdrLog), run.recorder());
+            HistogramLogs.write(output.dataDir().resolve(hdrLog), run.recorder());
             return RunResult.of(spec, run, hdrLog, 0)
                     .asPeer(peer.server(), server.runtime().versions(), warmup, "data/" + logFile.getFileName());
         }

@@ -5,6 +5,7 @@ import fiblab.bench.load.ClosedLoop;
 import fiblab.bench.load.LoadRun;
 import fiblab.bench.load.OpenLoop;
 import fiblab.bench.load.ProgressListener;
+import fiblab.bench.load.RunOutput;
 import fiblab.bench.path.AsyncPath;
 import fiblab.bench.path.InlinePath;
 import fiblab.bench.path.NoWorkPath;
@@ -15,12 +16,9 @@ import fiblab.bench.result.RunResult;
 import fiblab.bench.result.RunSpec;
 import fiblab.bench.result.ScenarioResult;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * Runs the scenarios against one API and collects each run's result. Both paths of a scenario run
@@ -36,9 +34,7 @@ public final class BenchRunner {
 
     private final ApiClient client;
     private final BenchSettings settings;
-    private final Path dataDir;
-    private final BiFunction<String, Integer, ProgressListener> progress;
-    private final PrintWriter log;
+    private final RunOutput output;
     /** The seed run's closed-loop throughputs, from which the default open-loop rate follows; -1 before it ran. */
     private double seedInlinePerSecond = -1;
 
@@ -46,20 +42,13 @@ public final class BenchRunner {
     private OpenLoopRate openRate;
 
     /**
-     * @param progress makes a listener for a run, given its label and planned count
-     * @param log      where the runner says how it chose what the settings left open (the open-loop rate)
+     * @param output where runs write their histogram logs and show their progress, and where the runner says
+     *               how it chose what the settings left open (the open-loop rate)
      */
-    public BenchRunner(
-            ApiClient client,
-            BenchSettings settings,
-            Path dataDir,
-            BiFunction<String, Integer, ProgressListener> progress,
-            PrintWriter log) {
+    public BenchRunner(ApiClient client, BenchSettings settings, RunOutput output) {
         this.client = client;
         this.settings = settings;
-        this.dataDir = dataDir;
-        this.progress = progress;
-        this.log = log;
+        this.output = output;
     }
 
     /** The open loop's rate as it was chosen once an open loop ran; before that, what the settings say. */
@@ -84,8 +73,7 @@ public final class BenchRunner {
                         probe(ASYNC),
                         "a short closed-loop probe at " + settings.concurrency() + " clients");
             }
-            log.println("Open loop at " + openRate.perSecond() + "/s for both paths: " + openRate.source());
-            log.flush();
+            output.say("Open loop at " + openRate.perSecond() + "/s for both paths: " + openRate.source());
         }
         return openRate;
     }
@@ -113,7 +101,7 @@ public final class BenchRunner {
                 settings.runBudget(),
                 ProgressListener.NONE);
         RunSpec spec = new RunSpec("overhead", "no-work", "none", 0);
-        try (ProgressListener bar = progress.apply("no-work (generator overhead)", requests)) {
+        try (ProgressListener bar = output.progress("no-work (generator overhead)", requests)) {
             return record(
                     spec,
                     ClosedLoop.run(
@@ -127,11 +115,11 @@ public final class BenchRunner {
             return;
         }
         int asyncWarmup = Math.max(1, settings.warmup() / 5);
-        try (ProgressListener bar = progress.apply("warm-up inline", settings.warmup())) {
+        try (ProgressListener bar = output.progress("warm-up inline", settings.warmup())) {
             ClosedLoop.run(
                     inline(settings.n(), NAIVE), settings.concurrency(), settings.warmup(), settings.runBudget(), bar);
         }
-        try (ProgressListener bar = progress.apply("warm-up async", asyncWarmup)) {
+        try (ProgressListener bar = output.progress("warm-up async", asyncWarmup)) {
             ClosedLoop.run(async(settings.n(), NAIVE), settings.concurrency(), asyncWarmup, settings.runBudget(), bar);
         }
     }
@@ -190,7 +178,7 @@ public final class BenchRunner {
         List<Run> pair = new ArrayList<>();
         for (String path : List.of(INLINE, ASYNC)) {
             String label = scenario.id() + " " + path + " " + algorithm + " n=" + n + " c=" + clients;
-            try (ProgressListener bar = progress.apply(label, requests)) {
+            try (ProgressListener bar = output.progress(label, requests)) {
                 LoadRun run = ClosedLoop.run(operation(path, n, algorithm), clients, requests, budget, bar);
                 pair.add(record(new RunSpec(scenario.id(), path, algorithm, n), run));
             }
@@ -203,7 +191,7 @@ public final class BenchRunner {
         double rate = openRate().perSecond();
         for (String path : List.of(INLINE, ASYNC)) {
             String label = scenario.id() + " " + path + " " + algorithm + " n=" + n + " @" + rate + "/s";
-            try (ProgressListener bar = progress.apply(label, settings.openRequests())) {
+            try (ProgressListener bar = output.progress(label, settings.openRequests())) {
                 LoadRun run = OpenLoop.run(
                         operation(path, n, algorithm),
                         rate,
@@ -232,7 +220,7 @@ public final class BenchRunner {
     private Run record(RunSpec spec, LoadRun run) throws IOException {
         String id = spec.id(run.mode(), run.workers(), run.ratePerSecond());
         String hdrLog = "hdr/" + id + ".hlog";
-        HistogramLogs.write(dataDir.resolve(hdrLog), run.recorder());
+        HistogramLogs.write(output.dataDir().resolve(hdrLog), run.recorder());
         return RunResult.of(spec, run, hdrLog, settings.pollInterval().toMillis());
     }
 }

@@ -6,6 +6,7 @@ import fiblab.bench.load.ClosedLoop;
 import fiblab.bench.load.LoadRun;
 import fiblab.bench.load.OpenLoop;
 import fiblab.bench.load.ProgressListener;
+import fiblab.bench.load.RunOutput;
 import fiblab.bench.path.InlinePath;
 import fiblab.bench.result.HistogramLogs;
 import fiblab.bench.result.Run;
@@ -18,14 +19,11 @@ import fiblab.bench.result.ThroughputFindings.Flatness;
 import fiblab.bench.result.ThroughputFindings.InlineThroughput;
 import fiblab.bench.result.ThroughputFindings.Measurement;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * Two goals of the inline and async paths, measured in one run:
@@ -39,7 +37,7 @@ import java.util.function.BiFunction;
  * {@code Retry-After} ({@link AsyncThroughput}), as a fraction of the compute limit.</li>
  * </ul>
  */
-public final class ThroughputBench {
+public record ThroughputBench(ApiClient client, Settings settings, RunOutput output) {
 
     public static final String SCENARIO = "throughput";
 
@@ -76,25 +74,6 @@ public final class ThroughputBench {
         }
     }
 
-    private final ApiClient client;
-    private final Settings settings;
-    private final Path dataDir;
-    private final BiFunction<String, Integer, ProgressListener> progress;
-    private final PrintWriter log;
-
-    public ThroughputBench(
-            ApiClient client,
-            Settings settings,
-            Path dataDir,
-            BiFunction<String, Integer, ProgressListener> progress,
-            PrintWriter log) {
-        this.client = client;
-        this.settings = settings;
-        this.dataDir = dataDir;
-        this.progress = progress;
-        this.log = log;
-    }
-
     /** The scenario for results.json: its runs, the compute limit, and the two ratios. */
     public ScenarioResult run() throws IOException, InterruptedException {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -105,7 +84,7 @@ public final class ThroughputBench {
         long warmUntil = System.nanoTime() + settings.pathWarmup().toNanos();
         int warmBatch = Math.max(settings.clients(), settings.requests() / 5);
         do {
-            try (ProgressListener bar = progress.apply("throughput warm-up inline", warmBatch)) {
+            try (ProgressListener bar = output.progress("throughput warm-up inline", warmBatch)) {
                 ClosedLoop.run(
                         new InlinePath(client, settings.n(), "naive"),
                         settings.clients(),
@@ -114,7 +93,7 @@ public final class ThroughputBench {
                         bar);
             }
         } while (System.nanoTime() - warmUntil < 0);
-        try (ProgressListener bar = progress.apply("throughput warm-up submit", settings.flatnessRequests() / 2)) {
+        try (ProgressListener bar = output.progress("throughput warm-up submit", settings.flatnessRequests() / 2)) {
             SubmitPath warm = new SubmitPath(client, settings.flatnessN().get(0));
             OpenLoop.run(
                     warm,
@@ -125,11 +104,11 @@ public final class ThroughputBench {
                     bar);
             drain(warm.jobIds());
         }
-        say("throughput: compute limit, fib(" + settings.n() + ") bare on " + cores + " threads");
+        output.say("throughput: compute limit, fib(" + settings.n() + ") bare on " + cores + " threads");
         Measurement before = ComputeLimit.measure(settings.n(), cores, settings.limitWarmup(), settings.limitMeasure());
         Run inline;
         long cpuBefore = processCpuNanos();
-        try (ProgressListener bar = progress.apply(
+        try (ProgressListener bar = output.progress(
                 "throughput inline naive n=" + settings.n() + " c=" + settings.clients(), settings.requests())) {
             LoadRun run = ClosedLoop.run(
                     new InlinePath(client, settings.n(), "naive"),
@@ -142,7 +121,7 @@ public final class ThroughputBench {
         long cpuNanos = processCpuNanos() - cpuBefore;
         runs.add(inline);
         External external = external();
-        say("throughput: compute limit again");
+        output.say("throughput: compute limit again");
         Measurement after = ComputeLimit.measure(settings.n(), cores, settings.limitWarmup(), settings.limitMeasure());
         double limit = Math.max(before.perSecond(), after.perSecond());
         double achieved = inline.throughputPerSecond();
@@ -150,7 +129,7 @@ public final class ThroughputBench {
         Map<Integer, Double> submitP99s = new LinkedHashMap<>();
         for (int n : settings.flatnessN()) {
             SubmitPath submit = new SubmitPath(client, n);
-            try (ProgressListener bar = progress.apply(
+            try (ProgressListener bar = output.progress(
                     "throughput submit n=" + n + " @" + settings.flatnessRate() + "/s", settings.flatnessRequests())) {
                 LoadRun run = OpenLoop.run(
                         submit,
@@ -203,13 +182,13 @@ public final class ThroughputBench {
     /** Async jobs/s with a client that honours Retry-After, against the best compute limit around it. */
     private ThroughputFindings.AsyncThroughput async(Measurement before) throws InterruptedException {
         int n = settings.n();
-        say("throughput: " + settings.asyncJobs() + " async fib(" + n + ") jobs from " + settings.clients()
+        output.say("throughput: " + settings.asyncJobs() + " async fib(" + n + ") jobs from " + settings.clients()
                 + " clients, each polled as its Retry-After says");
         StackCpu cpuBefore = StackCpu.now();
         AsyncThroughput.Outcome outcome =
                 new AsyncThroughput(client, n, settings.drainTimeout()).run(settings.asyncJobs(), settings.clients());
         StackCpu cpu = StackCpu.now().since(cpuBefore);
-        say("throughput: compute limit again, after the async jobs");
+        output.say("throughput: compute limit again, after the async jobs");
         int cores = Runtime.getRuntime().availableProcessors();
         Measurement after = ComputeLimit.measure(n, cores, settings.limitWarmup(), settings.limitMeasure());
         double limit = Math.max(before.perSecond(), after.perSecond());
@@ -219,7 +198,7 @@ public final class ThroughputBench {
         double childMillis = round3(cpu.childrenNanos() / 1e6 / jobs);
         double bare = ComputeLimit.bareCpuMillis(n, 50);
         double cpuBound = jvmMillis + childMillis <= 0 ? 0 : round3(bare / (jvmMillis + childMillis));
-        say("throughput: async " + outcome.achievedPerSecond() + " jobs/s (" + outcome.done() + " right, "
+        output.say("throughput: async " + outcome.achievedPerSecond() + " jobs/s (" + outcome.done() + " right, "
                 + outcome.failed() + " not) = " + ratio + " x the compute limit of " + limit + "/s; time to result p50 "
                 + outcome.resultP50Millis() + " ms, p99 " + outcome.resultP99Millis() + " ms, "
                 + outcome.requestsPerJob() + " requests per job; CPU per job " + jvmMillis + " ms in this JVM + "
@@ -260,10 +239,10 @@ public final class ThroughputBench {
     private External external() {
         java.util.Optional<java.nio.file.Path> wrk = WrkLoad.find();
         if (wrk.isEmpty()) {
-            say("throughput: wrk is not installed, so only the Java client measured the inline path");
+            output.say("throughput: wrk is not installed, so only the Java client measured the inline path");
             return External.skipped("wrk is not installed (Debian: apt-get install wrk)");
         }
-        say("throughput: the same inline load from wrk for "
+        output.say("throughput: the same inline load from wrk for "
                 + settings.limitMeasure().toSeconds() + " s");
         try {
             java.net.URI url = java.net.URI.create(client.base() + "/fib/" + settings.n() + "?algorithm=naive");
@@ -321,7 +300,7 @@ public final class ThroughputBench {
             }
         }
         if (System.nanoTime() - deadline >= 0) {
-            say("throughput: jobs still running after "
+            output.say("throughput: jobs still running after "
                     + settings.drainTimeout().toSeconds() + " s; going on");
         }
         return Math.round((System.nanoTime() - start) / 1e8) / 10.0;
@@ -330,7 +309,7 @@ public final class ThroughputBench {
     private Run record(RunSpec spec, LoadRun run) throws IOException {
         String id = spec.id(run.mode(), run.workers(), run.ratePerSecond());
         String hdrLog = "hdr/" + id + ".hlog";
-        HistogramLogs.write(dataDir.resolve(hdrLog), run.recorder());
+        HistogramLogs.write(output.dataDir().resolve(hdrLog), run.recorder());
         return RunResult.of(spec, run, hdrLog, 0);
     }
 
@@ -338,10 +317,5 @@ public final class ThroughputBench {
         return ((com.sun.management.OperatingSystemMXBean)
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    private void say(String line) {
-        log.println(line);
-        log.flush();
     }
 }
