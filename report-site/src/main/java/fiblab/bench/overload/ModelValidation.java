@@ -6,6 +6,7 @@ import fiblab.bench.http.ApiResponse;
 import fiblab.bench.model.Arrivals;
 import fiblab.bench.model.LoadPoint;
 import fiblab.bench.model.PathPrediction;
+import fiblab.bench.throughput.StackCpu;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -52,6 +53,9 @@ public final class ModelValidation {
             return rows.stream().mapToDouble(ValidationRow::worstError).max().orElse(0);
         }
     }
+
+    /** How long the calibration waits after its submits for the worker to drain their jobs. */
+    static final Duration DRAIN_WAIT = Duration.ofSeconds(3);
 
     private ModelValidation() {}
 
@@ -134,7 +138,9 @@ public final class ModelValidation {
 
     /**
      * Requests one at a time, after the steps (the functions are warm): inline calls for the compute
-     * time and a lone request's latency, then submits and polls of those jobs for theirs.
+     * time and a lone request's latency, then submits and polls of those jobs for theirs. The stack's
+     * CPU time (this JVM and dynalite) is read around the submits, until their jobs have drained, and
+     * around the polls, which come after.
      */
     static Calibration calibrate(URI api, OverloadRunner.Settings settings, Stack stack, OverloadReport measured)
             throws InterruptedException {
@@ -142,6 +148,8 @@ public final class ModelValidation {
         List<Double> alone = new ArrayList<>();
         List<Double> submits = new ArrayList<>();
         List<Double> polls = new ArrayList<>();
+        double submitAndJobCpu;
+        double pollCpu;
         try (ApiClient client = new ApiClient(api, settings.patience())) {
             InlineCall call = new InlineCall(client, settings.n(), settings.patience());
             for (int i = 0; i < stack.calibrationCalls(); i++) {
@@ -154,6 +162,7 @@ public final class ModelValidation {
             }
             String body = "{\"n\":" + settings.n() + ",\"algorithm\":\"naive\"}";
             List<String> ids = new ArrayList<>();
+            StackCpu beforeSubmits = StackCpu.now();
             for (int i = 0; i < stack.calibrationCalls(); i++) {
                 long start = System.nanoTime();
                 ApiResponse response = client.postJson("/jobs", body);
@@ -162,12 +171,16 @@ public final class ModelValidation {
                     ids.add(String.valueOf(JSON.std.mapFrom(response.body()).get("jobId")));
                 }
             }
+            Thread.sleep(DRAIN_WAIT.toMillis());
+            submitAndJobCpu = StackCpu.now().since(beforeSubmits).seconds() / Math.max(1, ids.size());
+            StackCpu beforePolls = StackCpu.now();
             for (String id : ids) {
                 long start = System.nanoTime();
                 if (client.get("/jobs/" + id).statusCode() == 200) {
                     polls.add((System.nanoTime() - start) / 1e9);
                 }
             }
+            pollCpu = StackCpu.now().since(beforePolls).seconds() / Math.max(1, ids.size());
         } catch (IOException e) {
             throw new IllegalStateException("calibration could not reach " + api + ": " + e.getMessage(), e);
         }
@@ -190,7 +203,9 @@ public final class ModelValidation {
                 settings.jobPatience().toMillis() / 1000.0,
                 pollInterval(settings.pollingPolicy()),
                 settings.maxInFlight(),
-                Calibration.beyondMedian(alone));
+                Calibration.beyondMedian(alone),
+                submitAndJobCpu,
+                pollCpu);
     }
 
     /** The interval the model's client polls at: Retry-After's 1 s for the polite client, else the policy's first delay. */
