@@ -35,7 +35,7 @@ public final class ModelValidation {
      * The measurement, the calibration and the rows.
      *
      * @param meanComputeMillis the median compute time of fib(n) alone (the name is kept for its readers)
-     * @param inlineWorkMillis CPU per inline request the model used (cores / measured capacity, at least the compute)
+     * @param inlineWorkMillis CPU per inline request the model used (cores / measured capacity)
      * @param calibration      everything the model was told, with the first probes' capacities
      * @param stepCalibrations the calibration each row was predicted from: the capacity probed just before its step
      */

@@ -35,6 +35,22 @@ class CalibrationTest {
     }
 
     @Test
+    void inline_shouldTakeTheCpuTheProbeMeasured_evenWhenALoneComputeTookLonger() {
+        // Given the quiet run's numbers: 2 cores answered 700 requests/s in the probe (2.86 ms of CPU each),
+        // while fib(30) measured alone took 3.45 ms of wall time (a lone request 4.98 ms)
+        Calibration c =
+                new Calibration(2, 1000, 2, 5, 700, 80, 0.00345, 0.00498, 0.009, 0.004, 2, 5, 1, 256, List.of(), 0, 0);
+        assertThat(c.inlineWorkSeconds()).isCloseTo(2 / 700.0, within(1e-12));
+
+        // When 630 requests/s (0.9× the probe) are offered for 8 s
+        PathPrediction p = c.inlineModel().predict(new LoadPoint(630, 8, Arrivals.UNIFORM, 1), c.inlineWork());
+
+        // Then no queue builds: at most two requests overlap, each on a core, answered as a lone one is
+        assertThat(p.p50Millis()).isCloseTo(4.98, within(0.1));
+        assertThat(p.goodputPerSecond()).isCloseTo(630, within(1.0));
+    }
+
+    @Test
     void inline_shouldDeliverOnlyWhatFitsInPatience_whenOfferedTwiceItsCapacity() {
         // Given a patience of 1 s and 200 requests/s (2×) for 10 s, at most 256 in flight
         Calibration c = measured(1, 30);
