@@ -57,6 +57,9 @@ public final class ModelValidation {
     /** How long the calibration waits after its submits for the worker to drain their jobs. */
     static final Duration DRAIN_WAIT = Duration.ofSeconds(3);
 
+    /** How long the calibration reads the idle stack's CPU before its submits. */
+    static final Duration IDLE_WAIT = Duration.ofSeconds(2);
+
     private ModelValidation() {}
 
     /**
@@ -87,7 +90,7 @@ public final class ModelValidation {
         double firstInline = capacities.get(0)[0];
         double firstAsync = capacities.get(settings.multiples().size())[1];
         OverloadReport measured = runner.report(firstInline, firstAsync, steps);
-        Calibration calibration = calibrate(api, settings, stack, measured);
+        Calibration calibration = calibrate(api, settings, stack, measured, log);
         List<Calibration> perStep = capacities.stream()
                 .map(c -> calibration.withCapacities(
                         Double.isNaN(c[0]) ? firstInline : c[0], Double.isNaN(c[1]) ? firstAsync : c[1]))
@@ -140,9 +143,11 @@ public final class ModelValidation {
      * Requests one at a time, after the steps (the functions are warm): inline calls for the compute
      * time and a lone request's latency, then submits and polls of those jobs for theirs. The stack's
      * CPU time (this JVM and dynalite) is read around the submits, until their jobs have drained, and
-     * around the polls, which come after.
+     * around the polls, which come after, less what the stack takes while idle (its pollers, the
+     * collector), read over {@link #IDLE_WAIT} before the submits.
      */
-    static Calibration calibrate(URI api, OverloadRunner.Settings settings, Stack stack, OverloadReport measured)
+    static Calibration calibrate(
+            URI api, OverloadRunner.Settings settings, Stack stack, OverloadReport measured, java.io.PrintWriter log)
             throws InterruptedException {
         List<Double> compute = new ArrayList<>();
         List<Double> alone = new ArrayList<>();
@@ -162,7 +167,13 @@ public final class ModelValidation {
             }
             String body = "{\"n\":" + settings.n() + ",\"algorithm\":\"naive\"}";
             List<String> ids = new ArrayList<>();
+            StackCpu beforeIdle = StackCpu.now();
+            long idleStart = System.nanoTime();
+            Thread.sleep(IDLE_WAIT.toMillis());
+            double idleCores = StackCpu.now().since(beforeIdle).seconds() / ((System.nanoTime() - idleStart) / 1e9);
+            log.printf(java.util.Locale.ROOT, "calibration: the idle stack takes %.3f cores%n", idleCores);
             StackCpu beforeSubmits = StackCpu.now();
+            long submitsStart = System.nanoTime();
             for (int i = 0; i < stack.calibrationCalls(); i++) {
                 long start = System.nanoTime();
                 ApiResponse response = client.postJson("/jobs", body);
@@ -172,15 +183,16 @@ public final class ModelValidation {
                 }
             }
             Thread.sleep(DRAIN_WAIT.toMillis());
-            submitAndJobCpu = StackCpu.now().since(beforeSubmits).seconds() / Math.max(1, ids.size());
+            submitAndJobCpu = busyCpu(beforeSubmits, submitsStart, idleCores) / Math.max(1, ids.size());
             StackCpu beforePolls = StackCpu.now();
+            long pollsStart = System.nanoTime();
             for (String id : ids) {
                 long start = System.nanoTime();
                 if (client.get("/jobs/" + id).statusCode() == 200) {
                     polls.add((System.nanoTime() - start) / 1e9);
                 }
             }
-            pollCpu = StackCpu.now().since(beforePolls).seconds() / Math.max(1, ids.size());
+            pollCpu = busyCpu(beforePolls, pollsStart, idleCores) / Math.max(1, ids.size());
         } catch (IOException e) {
             throw new IllegalStateException("calibration could not reach " + api + ": " + e.getMessage(), e);
         }
@@ -206,6 +218,12 @@ public final class ModelValidation {
                 Calibration.beyondMedian(alone),
                 submitAndJobCpu,
                 pollCpu);
+    }
+
+    /** The stack's CPU seconds since {@code before}, less what it takes idle over the same time (at least 0). */
+    private static double busyCpu(StackCpu before, long startNanos, double idleCores) {
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        return Math.max(0, StackCpu.now().since(before).seconds() - idleCores * elapsed);
     }
 
     /** The interval the model's client polls at: Retry-After's 1 s for the polite client, else the policy's first delay. */
