@@ -57,6 +57,12 @@ public final class ModelValidation {
     /** How long the calibration waits after its submits for the worker to drain their jobs. */
     static final Duration DRAIN_WAIT = Duration.ofSeconds(3);
 
+    /** The stack counts as settled below this much CPU. */
+    static final double IDLE_CORES = 0.2;
+
+    /** The longest the calibration waits for the stack to settle after the steps. */
+    static final Duration SETTLE_LIMIT = Duration.ofSeconds(120);
+
     /** How long the calibration reads the idle stack's CPU before its submits. */
     static final Duration IDLE_WAIT = Duration.ofSeconds(2);
 
@@ -155,6 +161,7 @@ public final class ModelValidation {
         List<Double> polls = new ArrayList<>();
         double submitAndJobCpu;
         double pollCpu;
+        waitForIdle(log);
         try (ApiClient client = new ApiClient(api, settings.patience())) {
             InlineCall call = new InlineCall(client, settings.n(), settings.patience());
             for (int i = 0; i < stack.calibrationCalls(); i++) {
@@ -218,6 +225,26 @@ public final class ModelValidation {
                 Calibration.beyondMedian(alone),
                 submitAndJobCpu,
                 pollCpu);
+    }
+
+    /**
+     * Waits, at most {@link #SETTLE_LIMIT}, until the stack takes less than {@link #IDLE_CORES}: the
+     * worker goes on draining the jobs the last async step's clients gave up on (thousands at 3×).
+     */
+    private static void waitForIdle(java.io.PrintWriter log) throws InterruptedException {
+        long start = System.nanoTime();
+        double cores;
+        do {
+            StackCpu before = StackCpu.now();
+            long windowStart = System.nanoTime();
+            Thread.sleep(1000);
+            cores = StackCpu.now().since(before).seconds() / ((System.nanoTime() - windowStart) / 1e9);
+        } while (cores > IDLE_CORES && System.nanoTime() - start < SETTLE_LIMIT.toNanos());
+        log.printf(
+                java.util.Locale.ROOT,
+                "calibration: waited %.0f s for the stack to settle (%.3f cores in the last second)%n",
+                (System.nanoTime() - start) / 1e9,
+                cores);
     }
 
     /** The stack's CPU seconds since {@code before}, less what it takes idle over the same time (at least 0). */
