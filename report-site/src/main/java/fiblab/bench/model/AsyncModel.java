@@ -14,6 +14,13 @@ import java.util.PriorityQueue;
  * polls every {@code pollIntervalSeconds} after each answer (the first after the 202) and sees the result at the first poll after
  * it was stored. Polls are counted (API requests per job) but not throttled: the prediction's
  * {@code apiRequestsPer} times the offered rate says when they would be.
+ *
+ * <p>With a {@link CpuSharing} (the local stack on one machine; on AWS the API and the worker run on
+ * separate CPUs and there is none) the submits in flight and the clients still polling take CPU
+ * first, as a fluid: each submit in flight {@code submitCpuSeconds / submitSeconds} cores, each
+ * polling client {@code pollCpuSeconds} per poll period. The batches get what is left: they run at
+ * {@code min(1, left / demand)} of their full speed, where {@code demand} is {@code batchCores} per
+ * running batch. A client stops polling when its result is stored or its patience runs out.
  */
 public final class AsyncModel {
 
@@ -54,13 +61,39 @@ public final class AsyncModel {
         }
     }
 
+    /**
+     * The machine's CPU shared by the API and the worker, on the local stack.
+     *
+     * @param cores            CPUs on the machine
+     * @param submitCpuSeconds CPU one POST /jobs takes on the machine (client, gateway, handler, the local servers)
+     * @param pollCpuSeconds   CPU one GET /jobs/{id} takes on the machine
+     * @param batchCores       cores one running batch takes at full speed
+     */
+    public record CpuSharing(double cores, double submitCpuSeconds, double pollCpuSeconds, double batchCores) {
+
+        public CpuSharing {
+            if (!(cores > 0) || !(batchCores > 0) || !(submitCpuSeconds >= 0) || !(pollCpuSeconds >= 0)) {
+                throw new IllegalArgumentException("CPU sharing needs positive cores and batch cores and CPU per"
+                        + " request of at least 0; got " + cores + ", " + batchCores + ", " + submitCpuSeconds
+                        + ", " + pollCpuSeconds);
+            }
+        }
+    }
+
     /** A backlog that outlives the offered load by more than this means the drain rate binds. */
     static final double DRAIN_THAT_BINDS_SECONDS = 1.0;
 
     private final Config config;
+    private final CpuSharing sharing;
 
     public AsyncModel(Config config) {
+        this(config, null);
+    }
+
+    /** @param sharing the CPU the API takes from the worker; null when they do not share one */
+    public AsyncModel(Config config, CpuSharing sharing) {
         this.config = config;
+        this.sharing = sharing;
     }
 
     public Config config() {
@@ -81,6 +114,10 @@ public final class AsyncModel {
         final Deque<Job> accepting = new ArrayDeque<>();
         final PriorityQueue<Finish> finishes =
                 new PriorityQueue<>((a, b) -> Double.compare(a.virtualEnd, b.virtualEnd));
+        /** Clients still polling, by when their patience runs out (only with CPU sharing). */
+        final PriorityQueue<Job> polling = new PriorityQueue<>((a, b) -> Double.compare(a.intended, b.intended));
+
+        double speed = 1;
         double limit;
         double peakLimit;
         int batches;
@@ -102,12 +139,15 @@ public final class AsyncModel {
                 double accept = acceptances.isEmpty() ? Double.POSITIVE_INFINITY : acceptances.peek();
                 double finish = finishes.isEmpty()
                         ? Double.POSITIVE_INFINITY
-                        : cores.wallTimeOf(finishes.peek().virtualEnd, batches);
+                        : cores.wallTimeOf(finishes.peek().virtualEnd, batches, speed);
+                double givesUp = polling.isEmpty()
+                        ? Double.POSITIVE_INFINITY
+                        : polling.peek().intended + config.patienceSeconds();
                 // while messages wait and the event source may still grow, look again every second
                 double scale = !queue.isEmpty() && limit < config.maxBatches() && config.scaleUpPerMinute() > 0
                         ? Math.floor(cores.now()) + 1
                         : Double.POSITIVE_INFINITY;
-                double next = Math.min(Math.min(arrival, accept), Math.min(finish, scale));
+                double next = Math.min(Math.min(arrival, accept), Math.min(Math.min(finish, scale), givesUp));
                 if (Double.isInfinite(next)) {
                     break;
                 }
@@ -118,9 +158,15 @@ public final class AsyncModel {
                     if (done.lastOfBatch) {
                         batches--;
                     }
+                } else if (next == givesUp) {
+                    polling.poll();
                 } else if (next == accept) {
                     acceptances.poll();
-                    queue.addLast(accepting.pollFirst());
+                    Job job = accepting.pollFirst();
+                    queue.addLast(job);
+                    if (sharing != null) {
+                        polling.add(job);
+                    }
                     peakBacklog = Math.max(peakBacklog, queue.size());
                 } else if (next == arrival) {
                     offered++;
@@ -128,8 +174,23 @@ public final class AsyncModel {
                     arrivals.advance();
                 }
                 startBatches();
+                speed = workerSpeed();
             }
             return prediction();
+        }
+
+        /** What the CPU the submits in flight and the polling clients leave allows the running batches. */
+        double workerSpeed() {
+            if (sharing == null || batches == 0) {
+                return 1;
+            }
+            double submits = config.submitSeconds() > 0
+                    ? accepting.size() * sharing.submitCpuSeconds() / config.submitSeconds()
+                    : 0;
+            double polls =
+                    polling.size() * sharing.pollCpuSeconds() / (config.pollIntervalSeconds() + config.pollSeconds());
+            double left = Math.max(0, sharing.cores() - submits - polls);
+            return Math.min(1, left / (batches * sharing.batchCores()));
         }
 
         void advance(double next) {
@@ -139,7 +200,7 @@ public final class AsyncModel {
             } else if (queue.isEmpty() && batches == 0) {
                 limit = Math.min(config.initialBatches(), config.maxBatches());
             }
-            cores.advanceTo(next, batches);
+            cores.advanceTo(next, batches, speed);
         }
 
         void submit() {
@@ -166,6 +227,9 @@ public final class AsyncModel {
 
         void completed(Job job) {
             lastCompletion = cores.now();
+            if (sharing != null && cores.now() < job.intended + config.patienceSeconds()) {
+                polling.remove(job);
+            }
             // the client waits the interval after each answer, so poll k answers at accepted + k × (interval +
             // poll latency), and it sees DONE if the result was stored before that poll read it
             double period = config.pollIntervalSeconds() + config.pollSeconds();

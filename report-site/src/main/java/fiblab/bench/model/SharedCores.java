@@ -28,12 +28,23 @@ final class SharedCores {
 
     /** The wall time at which virtual time reaches {@code virtualEnd} if {@code running} stays as it is. */
     double wallTimeOf(double virtualEnd, int running) {
-        return now + (virtualEnd - virtual) / rate(running);
+        return wallTimeOf(virtualEnd, running, 1);
+    }
+
+    /** As {@link #wallTimeOf(double, int)}, with the tasks getting only {@code speed} (0–1) of their share. */
+    double wallTimeOf(double virtualEnd, int running, double speed) {
+        double left = virtualEnd - virtual;
+        return left <= 0 ? now : now + left / (speed * rate(running));
     }
 
     /** Moves the clock on to {@code next}, with {@code running} tasks having shared the cores until then. */
     void advanceTo(double next, int running) {
-        virtual += rate(running) * (next - now);
+        advanceTo(next, running, 1);
+    }
+
+    /** As {@link #advanceTo(double, int)}, with the tasks having got only {@code speed} (0–1) of their share. */
+    void advanceTo(double next, int running, double speed) {
+        virtual += speed * rate(running) * (next - now);
         now = next;
     }
 

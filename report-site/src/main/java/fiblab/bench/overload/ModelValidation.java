@@ -6,6 +6,7 @@ import fiblab.bench.http.ApiResponse;
 import fiblab.bench.model.Arrivals;
 import fiblab.bench.model.LoadPoint;
 import fiblab.bench.model.PathPrediction;
+import fiblab.bench.throughput.StackCpu;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -34,7 +35,7 @@ public final class ModelValidation {
      * The measurement, the calibration and the rows.
      *
      * @param meanComputeMillis the median compute time of fib(n) alone (the name is kept for its readers)
-     * @param inlineWorkMillis CPU per inline request the model used (cores / measured capacity, at least the compute)
+     * @param inlineWorkMillis CPU per inline request the model used (cores / measured capacity)
      * @param calibration      everything the model was told, with the first probes' capacities
      * @param stepCalibrations the calibration each row was predicted from: the capacity probed just before its step
      */
@@ -52,6 +53,18 @@ public final class ModelValidation {
             return rows.stream().mapToDouble(ValidationRow::worstError).max().orElse(0);
         }
     }
+
+    /** How long the calibration waits after its submits for the worker to drain their jobs. */
+    static final Duration DRAIN_WAIT = Duration.ofSeconds(3);
+
+    /** The stack counts as settled below this much CPU. */
+    static final double IDLE_CORES = 0.2;
+
+    /** The longest the calibration waits for the stack to settle after the steps. */
+    static final Duration SETTLE_LIMIT = Duration.ofSeconds(120);
+
+    /** How long the calibration reads the idle stack's CPU before its submits. */
+    static final Duration IDLE_WAIT = Duration.ofSeconds(2);
 
     private ModelValidation() {}
 
@@ -83,7 +96,7 @@ public final class ModelValidation {
         double firstInline = capacities.get(0)[0];
         double firstAsync = capacities.get(settings.multiples().size())[1];
         OverloadReport measured = runner.report(firstInline, firstAsync, steps);
-        Calibration calibration = calibrate(api, settings, stack, measured);
+        Calibration calibration = calibrate(api, settings, stack, measured, log);
         List<Calibration> perStep = capacities.stream()
                 .map(c -> calibration.withCapacities(
                         Double.isNaN(c[0]) ? firstInline : c[0], Double.isNaN(c[1]) ? firstAsync : c[1]))
@@ -134,14 +147,21 @@ public final class ModelValidation {
 
     /**
      * Requests one at a time, after the steps (the functions are warm): inline calls for the compute
-     * time and a lone request's latency, then submits and polls of those jobs for theirs.
+     * time and a lone request's latency, then submits and polls of those jobs for theirs. The stack's
+     * CPU time (this JVM and dynalite) is read around the submits, until their jobs have drained, and
+     * around the polls, which come after, less what the stack takes while idle (its pollers, the
+     * collector), read over {@link #IDLE_WAIT} before the submits.
      */
-    static Calibration calibrate(URI api, OverloadRunner.Settings settings, Stack stack, OverloadReport measured)
+    static Calibration calibrate(
+            URI api, OverloadRunner.Settings settings, Stack stack, OverloadReport measured, java.io.PrintWriter log)
             throws InterruptedException {
         List<Double> compute = new ArrayList<>();
         List<Double> alone = new ArrayList<>();
         List<Double> submits = new ArrayList<>();
         List<Double> polls = new ArrayList<>();
+        double submitAndJobCpu;
+        double pollCpu;
+        waitForIdle(log);
         try (ApiClient client = new ApiClient(api, settings.patience())) {
             InlineCall call = new InlineCall(client, settings.n(), settings.patience());
             for (int i = 0; i < stack.calibrationCalls(); i++) {
@@ -154,6 +174,13 @@ public final class ModelValidation {
             }
             String body = "{\"n\":" + settings.n() + ",\"algorithm\":\"naive\"}";
             List<String> ids = new ArrayList<>();
+            StackCpu beforeIdle = StackCpu.now();
+            long idleStart = System.nanoTime();
+            Thread.sleep(IDLE_WAIT.toMillis());
+            double idleCores = StackCpu.now().since(beforeIdle).seconds() / ((System.nanoTime() - idleStart) / 1e9);
+            log.printf(java.util.Locale.ROOT, "calibration: the idle stack takes %.3f cores%n", idleCores);
+            StackCpu beforeSubmits = StackCpu.now();
+            long submitsStart = System.nanoTime();
             for (int i = 0; i < stack.calibrationCalls(); i++) {
                 long start = System.nanoTime();
                 ApiResponse response = client.postJson("/jobs", body);
@@ -162,12 +189,17 @@ public final class ModelValidation {
                     ids.add(String.valueOf(JSON.std.mapFrom(response.body()).get("jobId")));
                 }
             }
+            Thread.sleep(DRAIN_WAIT.toMillis());
+            submitAndJobCpu = busyCpu(beforeSubmits, submitsStart, idleCores) / Math.max(1, ids.size());
+            StackCpu beforePolls = StackCpu.now();
+            long pollsStart = System.nanoTime();
             for (String id : ids) {
                 long start = System.nanoTime();
                 if (client.get("/jobs/" + id).statusCode() == 200) {
                     polls.add((System.nanoTime() - start) / 1e9);
                 }
             }
+            pollCpu = busyCpu(beforePolls, pollsStart, idleCores) / Math.max(1, ids.size());
         } catch (IOException e) {
             throw new IllegalStateException("calibration could not reach " + api + ": " + e.getMessage(), e);
         }
@@ -190,7 +222,35 @@ public final class ModelValidation {
                 settings.jobPatience().toMillis() / 1000.0,
                 pollInterval(settings.pollingPolicy()),
                 settings.maxInFlight(),
-                Calibration.beyondMedian(alone));
+                Calibration.beyondMedian(alone),
+                submitAndJobCpu,
+                pollCpu);
+    }
+
+    /**
+     * Waits, at most {@link #SETTLE_LIMIT}, until the stack takes less than {@link #IDLE_CORES}: the
+     * worker goes on draining the jobs the last async step's clients gave up on (thousands at 3×).
+     */
+    private static void waitForIdle(java.io.PrintWriter log) throws InterruptedException {
+        long start = System.nanoTime();
+        double cores;
+        do {
+            StackCpu before = StackCpu.now();
+            long windowStart = System.nanoTime();
+            Thread.sleep(1000);
+            cores = StackCpu.now().since(before).seconds() / ((System.nanoTime() - windowStart) / 1e9);
+        } while (cores > IDLE_CORES && System.nanoTime() - start < SETTLE_LIMIT.toNanos());
+        log.printf(
+                java.util.Locale.ROOT,
+                "calibration: waited %.0f s for the stack to settle (%.3f cores in the last second)%n",
+                (System.nanoTime() - start) / 1e9,
+                cores);
+    }
+
+    /** The stack's CPU seconds since {@code before}, less what it takes idle over the same time (at least 0). */
+    private static double busyCpu(StackCpu before, long startNanos, double idleCores) {
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        return Math.max(0, StackCpu.now().since(before).seconds() - idleCores * elapsed);
     }
 
     /** The interval the model's client polls at: Retry-After's 1 s for the polite client, else the policy's first delay. */

@@ -121,7 +121,9 @@ public final class ValidationCommand {
                     "calibration (measured apart from the steps): inline %.1f answers/s, async %.1f jobs/s;"
                             + " fib(%d) alone %.2f ms, a lone request %.2f ms (p99 %.2f ms), submit %.2f ms, poll %.2f ms%n"
                             + "  model: %.2f ms of CPU per inline request on %d cores, %.2f ms fixed overhead;"
-                            + " %d batches of %d, %.2f ms per job outside compute; patience %.1f s inline, %.1f s async%n",
+                            + " %d batches of %d, %.2f ms per job outside compute; patience %.1f s inline, %.1f s async%n"
+                            + "  stack CPU (this JVM + dynalite): %.2f ms per submitted and drained job, %.2f ms per"
+                            + " poll; model: %.2f ms per drained job (cores / probe), %.2f ms per submit%n",
                     c.inlineCapacity(),
                     c.asyncCapacity(),
                     n,
@@ -137,7 +139,11 @@ public final class ValidationCommand {
                     c.batchSize(),
                     c.asyncPerJobSeconds() * 1000,
                     c.patienceSeconds(),
-                    c.jobPatienceSeconds());
+                    c.jobPatienceSeconds(),
+                    c.submitAndJobCpuSeconds() * 1000,
+                    c.pollCpuSeconds() * 1000,
+                    c.jobCpuSeconds() * 1000,
+                    c.submitCpuSeconds() * 1000);
             out.println("path multiple offered/s | p50 predicted measured error | p99 predicted measured error"
                     + " | goodput/s predicted measured error | capacity the step's multiple is of");
             for (int k = 0; k < report.rows().size(); k++) {

@@ -11,12 +11,12 @@ import java.nio.file.Path;
  * {@code /proc} on Linux; 0 for the children elsewhere. Differences of two readings give the CPU a
  * measurement cost, whatever else ran on the machine meanwhile.
  */
-record StackCpu(long jvmNanos, long childrenNanos) {
+public record StackCpu(long jvmNanos, long childrenNanos) {
 
     /** Linux reports process times in clock ticks of 1/100 s (USER_HZ). */
     private static final long NANOS_PER_TICK = 10_000_000L;
 
-    static StackCpu now() {
+    public static StackCpu now() {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
         long ticks = ProcessHandle.current()
@@ -26,8 +26,13 @@ record StackCpu(long jvmNanos, long childrenNanos) {
         return new StackCpu(jvm, ticks * NANOS_PER_TICK);
     }
 
-    StackCpu since(StackCpu earlier) {
+    public StackCpu since(StackCpu earlier) {
         return new StackCpu(jvmNanos - earlier.jvmNanos, childrenNanos - earlier.childrenNanos);
+    }
+
+    /** This JVM's and its children's CPU together, in seconds. */
+    public double seconds() {
+        return (jvmNanos + childrenNanos) / 1e9;
     }
 
     /** utime + stime of one process, fields 14 and 15 of its stat line (after the command in parentheses). */

@@ -159,6 +159,58 @@ class QueueModelsTest {
     }
 
     @Test
+    void asyncModel_shouldDrainAtTheRateTheSubmitsLeave_whenTheyShareTheWorkersCpu() {
+        // Given one core, one batch of 1 job of 10 ms (bare drain 100/s), and submits of 4 ms that take 2.5 ms CPU
+        AsyncModel.Config config = new AsyncModel.Config(INF, INF, 0.004, 1, 0, 1, 1, 0, 0, INF, 1e-6, 0, INF);
+        AsyncModel shared = new AsyncModel(config, new AsyncModel.CpuSharing(1, 0.0025, 0, 1));
+        LoadPoint load = new LoadPoint(200, 10, Arrivals.UNIFORM, 1);
+
+        // When 2,000 jobs arrive at 200/s, so that the submits take f = 200 × 2.5 ms = half the core
+        PathPrediction bare = new AsyncModel(config).predict(load, ServiceTime.constant(0.010));
+        PathPrediction p = shared.predict(load, ServiceTime.constant(0.010));
+
+        // Then the worker drains (1 − f) × 100 = 50/s while they come (500 jobs in 10 s, 1,500 left) and 100/s
+        // after: the backlog outlives the load by 15 s; without sharing 1,000 are left, drained in 10 s
+        assertThat(bare.drainSeconds()).isCloseTo(10, within(0.05));
+        assertThat(p.drainSeconds()).isCloseTo(15, within(0.05));
+        assertThat(p.peakBacklog()).isBetween(1_495L, 1_505L);
+        assertThat(p.count(Outcome.OK)).isEqualTo(2_000);
+    }
+
+    @Test
+    void asyncModel_shouldStarveTheWorker_untilSubmitsThatTakeEveryCoreStop() {
+        // Given one core, a 100/s worker, and submits of 10 ms that each take the whole core for their 10 ms
+        AsyncModel model = new AsyncModel(
+                new AsyncModel.Config(INF, INF, 0.010, 1, 0, 1, 1, 0, 0, INF, 1e-6, 0, INF),
+                new AsyncModel.CpuSharing(1, 0.010, 0, 1));
+
+        // When 500 jobs arrive at 100/s, one submit always in flight
+        PathPrediction p = model.predict(new LoadPoint(100, 5, Arrivals.UNIFORM, 1), ServiceTime.constant(0.010));
+
+        // Then nothing computes until the last submit is accepted at 5 s; the 500 jobs then drain at 100/s,
+        // each done about 5 s after it was sent (the first waited 5 s, the last's turn came 5 s after it)
+        assertThat(p.count(Outcome.OK)).isEqualTo(500);
+        assertThat(p.drainSeconds()).isCloseTo(5, within(0.05));
+        assertThat(p.p50Millis()).isCloseTo(5_000, within(50.0));
+    }
+
+    @Test
+    void asyncModel_shouldGiveTheCoreBack_whenPollingClientsRunOutOfPatience() {
+        // Given one core and a 100/s worker; each polling client takes 0.1 core (0.1 s CPU per poll every second)
+        AsyncModel model = new AsyncModel(
+                new AsyncModel.Config(INF, INF, 0, 1, 0, 1, 1, 0, 0, INF, 1, 0, 2),
+                new AsyncModel.CpuSharing(1, 0, 0.1, 1));
+
+        // When 20 jobs arrive within 10 ms: their 20 clients poll for 2 s, wanting twice the core
+        PathPrediction p = model.predict(new LoadPoint(2_000, 0.010, Arrivals.UNIFORM, 1), ServiceTime.constant(0.010));
+
+        // Then the worker starves until their patience runs out at 2 s, and every job is a timeout; it then
+        // drains the 20 jobs in 0.2 s
+        assertThat(p.count(Outcome.CLIENT_TIMEOUT)).isEqualTo(20);
+        assertThat(p.drainSeconds()).isCloseTo(2.2, within(0.02));
+    }
+
+    @Test
     void asyncModel_shouldRampUpItsPollers_byTheScaleUpRate() {
         // Given Lambda's event source: 5 batches at first, +300 per minute, at most 1,000; batches of 1 job of 1 s
         AsyncModel model = new AsyncModel(new AsyncModel.Config(INF, INF, 0, 5, 300, 1000, 1, 0, 0, INF, 1, 0, INF));

@@ -17,7 +17,7 @@ class CalibrationTest {
     /** 2 cores, inline 100 answers/s, async 40 jobs/s in 2 batches of 5, fib alone 5 ms, a lone request 30 ms. */
     private static Calibration measured(double patience, double jobPatience) {
         return new Calibration(
-                2, 1000, 2, 5, 100, 40, 0.005, 0.030, 0.010, 0.004, patience, jobPatience, 1, 256, List.of());
+                2, 1000, 2, 5, 100, 40, 0.005, 0.030, 0.010, 0.004, patience, jobPatience, 1, 256, List.of(), 0, 0);
     }
 
     @Test
@@ -32,6 +32,22 @@ class CalibrationTest {
         PathPrediction light = c.inlineModel().predict(new LoadPoint(10, 10, Arrivals.UNIFORM, 1), c.inlineWork());
         assertThat(light.p50Millis()).isCloseTo(30, within(0.1));
         assertThat(light.p99Millis()).isCloseTo(30, within(0.1));
+    }
+
+    @Test
+    void inline_shouldTakeTheCpuTheProbeMeasured_evenWhenALoneComputeTookLonger() {
+        // Given the quiet run's numbers: 2 cores answered 700 requests/s in the probe (2.86 ms of CPU each),
+        // while fib(30) measured alone took 3.45 ms of wall time (a lone request 4.98 ms)
+        Calibration c =
+                new Calibration(2, 1000, 2, 5, 700, 80, 0.00345, 0.00498, 0.009, 0.004, 2, 5, 1, 256, List.of(), 0, 0);
+        assertThat(c.inlineWorkSeconds()).isCloseTo(2 / 700.0, within(1e-12));
+
+        // When 630 requests/s (0.9× the probe) are offered for 8 s
+        PathPrediction p = c.inlineModel().predict(new LoadPoint(630, 8, Arrivals.UNIFORM, 1), c.inlineWork());
+
+        // Then no queue builds: at most two requests overlap, each on a core, answered as a lone one is
+        assertThat(p.p50Millis()).isCloseTo(4.98, within(0.1));
+        assertThat(p.goodputPerSecond()).isCloseTo(630, within(1.0));
     }
 
     @Test
@@ -73,9 +89,30 @@ class CalibrationTest {
     }
 
     @Test
+    void async_shouldDrainWhatTheSubmitsLeave_ofTheCpuTheProbeMeasured() {
+        // Given 2 cores draining 40 jobs/s (50 ms of CPU per job, if the probe was CPU-bound), and a submitted and
+        // drained job that cost the stack 57.5 ms of CPU: 7.5 ms of it the submit's
+        Calibration plain = measured(30, 1000);
+        Calibration c = new Calibration(
+                2, 1000, 2, 5, 100, 40, 0.005, 0.030, 0.010, 0.004, 30, 1000, 1, 256, List.of(), 0.0575, 0);
+        assertThat(c.jobCpuSeconds()).isCloseTo(0.050, within(1e-12));
+        assertThat(c.submitCpuSeconds()).isCloseTo(0.0075, within(1e-12));
+
+        // When 40 jobs/s (1×) are offered for 10 s
+        LoadPoint load = new LoadPoint(40, 10, Arrivals.UNIFORM, 1);
+        PathPrediction p = c.asyncModel().predict(load, c.workerCompute());
+
+        // Then the submits take 40 × 7.5 ms = 0.3 of the 2 cores: the worker drains 0.85 × 40 = 34/s while they
+        // come, 60 jobs are left at 10 s and drain at 40/s in 1.5 s; without the CPU measured none are left
+        assertThat(p.drainSeconds()).isCloseTo(1.5, within(0.25));
+        assertThat(plain.asyncModel().predict(load, plain.workerCompute()).drainSeconds())
+                .isLessThan(0.3);
+    }
+
+    @Test
     void calibration_shouldRefuseAMissingCapacity_withTheNumbersItGot() {
-        assertThatThrownBy(() ->
-                        new Calibration(2, 1000, 2, 5, 0, 40, 0.005, 0.03, 0.01, 0.004, 30, 30, 1, 256, List.of()))
+        assertThatThrownBy(() -> new Calibration(
+                        2, 1000, 2, 5, 0, 40, 0.005, 0.03, 0.01, 0.004, 30, 30, 1, 256, List.of(), 0, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("inline 0.0/s");
     }
