@@ -3,7 +3,7 @@
 # seed scenario and the open loop (add --sweep for the sweep over n and concurrency and the fast
 # algorithm), writes the report site and prints the path of its index.html.
 #
-#   report-site/bench.sh            # seed + open loop, about 1-2 minutes on 2 cores after the build
+#   report-site/bench.sh            # seed + open loop, about 2 minutes on 2 cores after the build
 #   report-site/bench.sh --sweep    # everything
 #   report-site/bench.sh --peers    # also Flask and Express (report-site/peers/) with the seed's own spec,
 #                                   # about 1.5-2 minutes more at the defaults (Flask's single thread: ~85 ms a request)
