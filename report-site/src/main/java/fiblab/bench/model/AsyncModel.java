@@ -16,11 +16,16 @@ import java.util.PriorityQueue;
  * {@code apiRequestsPer} times the offered rate says when they would be.
  *
  * <p>With a {@link CpuSharing} (the local stack on one machine; on AWS the API and the worker run on
- * separate CPUs and there is none) the submits in flight and the clients still polling take CPU
- * first, as a fluid: each submit in flight {@code submitCpuSeconds / submitSeconds} cores, each
- * polling client {@code pollCpuSeconds} per poll period. The batches get what is left: they run at
- * {@code min(1, left / demand)} of their full speed, where {@code demand} is {@code batchCores} per
- * running batch. A client stops polling when its result is stored or its patience runs out.
+ * separate CPUs and there is none) the submits in flight take CPU first, as a fluid: each
+ * {@code submitCpuSeconds / submitSeconds} cores (an open loop: every submit must be served, however
+ * slowly). The running batches and the polling clients share what is left, each slowed by the same
+ * factor {@code f} (0–1) when they want more than that: a batch does {@code f} of its full speed, and a
+ * poll takes {@code 1/f} times as long as it does alone. Polls are a closed loop: a client waits for each
+ * answer and then the interval, and at most {@code pollThreads} polls are in flight at once (the
+ * client's poll threads; the clients whose poll is due wait for a thread), so slower polls also mean
+ * fewer of them per second, and polling clients slow the worker without ever starving it. A client stops
+ * polling when its result is stored or its patience runs out, and sees its result after the poll period
+ * of the moment the result was stored.
  */
 public final class AsyncModel {
 
@@ -68,17 +73,31 @@ public final class AsyncModel {
      * @param submitCpuSeconds CPU one POST /jobs takes on the machine (client, gateway, handler, the local servers)
      * @param pollCpuSeconds   CPU one GET /jobs/{id} takes on the machine
      * @param batchCores       cores one running batch takes at full speed
+     * @param pollThreads      polls the client has in flight at most (its poll threads)
      */
-    public record CpuSharing(double cores, double submitCpuSeconds, double pollCpuSeconds, double batchCores) {
+    public record CpuSharing(
+            double cores, double submitCpuSeconds, double pollCpuSeconds, double batchCores, int pollThreads) {
 
         public CpuSharing {
-            if (!(cores > 0) || !(batchCores > 0) || !(submitCpuSeconds >= 0) || !(pollCpuSeconds >= 0)) {
-                throw new IllegalArgumentException("CPU sharing needs positive cores and batch cores and CPU per"
-                        + " request of at least 0; got " + cores + ", " + batchCores + ", " + submitCpuSeconds
-                        + ", " + pollCpuSeconds);
+            if (!(cores > 0)
+                    || !(batchCores > 0)
+                    || !(submitCpuSeconds >= 0)
+                    || !(pollCpuSeconds >= 0)
+                    || pollThreads < 1) {
+                throw new IllegalArgumentException("CPU sharing needs positive cores, batch cores and poll threads"
+                        + " and CPU per request of at least 0; got " + cores + ", " + batchCores + ", "
+                        + pollThreads + ", " + submitCpuSeconds + ", " + pollCpuSeconds);
             }
         }
+
+        /** A poll's latency on an idle machine: the measured one, but no less than its CPU spread over every core. */
+        double pollAloneSeconds(double measured) {
+            return Math.max(measured, pollCpuSeconds / cores);
+        }
     }
+
+    /** Steps of the bisection that finds the slowdown: 2^-40 of full speed is finer than any event. */
+    private static final int SLOWDOWN_STEPS = 40;
 
     /** A backlog that outlives the offered load by more than this means the drain rate binds. */
     static final double DRAIN_THAT_BINDS_SECONDS = 1.0;
@@ -174,23 +193,69 @@ public final class AsyncModel {
                     arrivals.advance();
                 }
                 startBatches();
-                speed = workerSpeed();
+                speed = slowdown();
             }
             return prediction();
         }
 
-        /** What the CPU the submits in flight and the polling clients leave allows the running batches. */
-        double workerSpeed() {
-            if (sharing == null || batches == 0) {
+        /**
+         * The factor {@code f} the batches and the polls run at: 1 when what the submits leave is enough
+         * for them, else the {@code f} at which what they take equals it (what they take grows with
+         * {@code f}, so a bisection finds it).
+         */
+        double slowdown() {
+            if (sharing == null) {
                 return 1;
             }
             double submits = config.submitSeconds() > 0
                     ? accepting.size() * sharing.submitCpuSeconds() / config.submitSeconds()
                     : 0;
-            double polls =
-                    polling.size() * sharing.pollCpuSeconds() / (config.pollIntervalSeconds() + config.pollSeconds());
-            double left = Math.max(0, sharing.cores() - submits - polls);
-            return Math.min(1, left / (batches * sharing.batchCores()));
+            double left = Math.max(0, sharing.cores() - submits);
+            if (sharedCores(1) <= left) {
+                return 1;
+            }
+            double low = 0;
+            double high = 1;
+            for (int i = 0; i < SLOWDOWN_STEPS; i++) {
+                double mid = (low + high) / 2;
+                if (sharedCores(mid) <= left) {
+                    low = mid;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
+
+        /** Cores the running batches and the polling clients take when they run at {@code f} of their speed. */
+        double sharedCores(double f) {
+            if (f <= 0) {
+                return 0;
+            }
+            double batchCores = f * batches * sharing.batchCores();
+            if (polling.isEmpty() || sharing.pollCpuSeconds() == 0) {
+                return batchCores;
+            }
+            double latency = pollLatency(f);
+            double inFlight = Math.min(
+                    sharing.pollThreads(), polling.size() * latency / (config.pollIntervalSeconds() + latency));
+            return batchCores + inFlight * sharing.pollCpuSeconds() / latency;
+        }
+
+        double pollLatency(double f) {
+            return sharing.pollAloneSeconds(config.pollSeconds()) / f;
+        }
+
+        /**
+         * From one poll's answer to the next: the interval and a poll, or, when more clients are due than
+         * the client has threads, the time the threads take to get round them all.
+         */
+        double pollPeriod() {
+            if (sharing == null) {
+                return config.pollIntervalSeconds() + config.pollSeconds();
+            }
+            double latency = speed > 0 ? pollLatency(speed) : pollLatency(1);
+            return Math.max(config.pollIntervalSeconds() + latency, polling.size() * latency / sharing.pollThreads());
         }
 
         void advance(double next) {
@@ -232,7 +297,7 @@ public final class AsyncModel {
             }
             // the client waits the interval after each answer, so poll k answers at accepted + k × (interval +
             // poll latency), and it sees DONE if the result was stored before that poll read it
-            double period = config.pollIntervalSeconds() + config.pollSeconds();
+            double period = pollPeriod();
             double sinceAccepted = cores.now() - job.accepted;
             long k = Math.max(1, (long) Math.ceil(sinceAccepted / period - 1e-9));
             double seen = job.accepted + k * period;

@@ -36,9 +36,10 @@ import java.util.List;
  * @param pollIntervalSeconds what the async client waits after each answer
  * @param maxInFlight         the inline open loop's threads
  * @param aloneExtraSeconds   each lone inline request's latency beyond the median (0 for the faster half)
- * @param submitAndJobCpuSeconds CPU of the whole machine's stack per job submitted one at a time and
- *     drained (the submit and the worker's part), from process CPU time; 0 = not measured, no sharing
+ * @param submitCpuSeconds    CPU of the whole machine's stack per POST /jobs, from process CPU time
+ * @param workerCpuSeconds    CPU of the stack per job the worker drains; 0 = not measured, no sharing
  * @param pollCpuSeconds      CPU of the stack per status poll sent one at a time, from process CPU time
+ * @param pollThreads         the async client's poll threads: how many polls it has in flight at most
  */
 public record Calibration(
         int cores,
@@ -56,8 +57,10 @@ public record Calibration(
         double pollIntervalSeconds,
         int maxInFlight,
         List<Double> aloneExtraSeconds,
-        double submitAndJobCpuSeconds,
-        double pollCpuSeconds) {
+        double submitCpuSeconds,
+        double workerCpuSeconds,
+        double pollCpuSeconds,
+        int pollThreads) {
 
     public Calibration {
         aloneExtraSeconds = List.copyOf(aloneExtraSeconds);
@@ -85,22 +88,22 @@ public record Calibration(
                 pollIntervalSeconds,
                 maxInFlight,
                 aloneExtraSeconds,
-                submitAndJobCpuSeconds,
-                pollCpuSeconds);
+                submitCpuSeconds,
+                workerCpuSeconds,
+                pollCpuSeconds,
+                pollThreads);
     }
 
     /**
-     * CPU a drained job takes, if the burst probe's drain was bound by CPU (all cores busy): cores /
-     * the probed rate. The throughput scenario measured 19–33 ms of CPU per async job here against
-     * 25 ms for 2 cores at 80 jobs/s, so the path is CPU-bound.
+     * Cores one batch is taken to want at full speed: its share of the cores, as if the probed drain were
+     * CPU-bound. It is not, by the worker's own CPU: on the quiet run a drained job took 5.2 ms of the
+     * stack's CPU where 2 cores ÷ 73 jobs/s would be 27 ms. But a batch's round trips go to the same local
+     * servers (dynalite is one Node thread) that the submits and polls keep busy, so its whole pace slows
+     * with the machine's load, not only its CPU. Taken as its CPU alone (0.19 cores a batch), the model
+     * predicted 90 jobs/s delivered at 2× where the stack delivered 24; taken as its share, 31.
      */
-    public double jobCpuSeconds() {
-        return cores / asyncCapacity;
-    }
-
-    /** CPU a submit takes: what a submitted and drained job cost beyond the worker's part (at least 0). */
-    public double submitCpuSeconds() {
-        return Math.max(0, submitAndJobCpuSeconds - jobCpuSeconds());
+    public double batchCores() {
+        return cores / (double) workerBatches;
     }
 
     /**
@@ -174,10 +177,10 @@ public record Calibration(
     }
 
     /**
-     * The local poller runs no more batches than there are cores; each runs at the probed drain rate
-     * on a core of its own, less what the submits and polls in flight take from the same cores
-     * ({@link AsyncModel.CpuSharing}: the probe's drain is taken as CPU-bound, so the batches together
-     * want every core). Without a measured CPU per submitted job, the API takes nothing from them.
+     * The local poller runs no more batches than there are cores; each drains at the probed rate,
+     * slowed when the submits in flight, the polls and the batches want more CPU than the cores have
+     * ({@link AsyncModel.CpuSharing}, from the CPU measured per submit, per drained job and per poll).
+     * Without a measured CPU per drained job, the API takes nothing from them.
      */
     public AsyncModel asyncModel() {
         double inf = Double.POSITIVE_INFINITY;
@@ -196,9 +199,8 @@ public record Calibration(
                         pollIntervalSeconds,
                         pollSeconds,
                         jobPatienceSeconds),
-                submitAndJobCpuSeconds > 0
-                        ? new AsyncModel.CpuSharing(
-                                cores, submitCpuSeconds(), pollCpuSeconds, cores / (double) workerBatches)
+                workerCpuSeconds > 0
+                        ? new AsyncModel.CpuSharing(cores, submitCpuSeconds, pollCpuSeconds, batchCores(), pollThreads)
                         : null);
     }
 }

@@ -148,9 +148,9 @@ public final class ModelValidation {
     /**
      * Requests one at a time, after the steps (the functions are warm): inline calls for the compute
      * time and a lone request's latency, then submits and polls of those jobs for theirs. The stack's
-     * CPU time (this JVM and dynalite) is read around the submits, until their jobs have drained, and
-     * around the polls, which come after, less what the stack takes while idle (its pollers, the
-     * collector), read over {@link #IDLE_WAIT} before the submits.
+     * CPU time (this JVM and dynalite) is read around the polls, less what the stack takes while idle
+     * (its pollers, the collector), read over {@link #IDLE_WAIT} before the submits; a burst of submits
+     * then tells the CPU of a submit from that of a drained job ({@link CpuSplit}).
      */
     static Calibration calibrate(
             URI api, OverloadRunner.Settings settings, Stack stack, OverloadReport measured, java.io.PrintWriter log)
@@ -159,8 +159,8 @@ public final class ModelValidation {
         List<Double> alone = new ArrayList<>();
         List<Double> submits = new ArrayList<>();
         List<Double> polls = new ArrayList<>();
-        double submitAndJobCpu;
         double pollCpu;
+        CpuSplit split;
         waitForIdle(log);
         try (ApiClient client = new ApiClient(api, settings.patience())) {
             InlineCall call = new InlineCall(client, settings.n(), settings.patience());
@@ -179,8 +179,6 @@ public final class ModelValidation {
             Thread.sleep(IDLE_WAIT.toMillis());
             double idleCores = StackCpu.now().since(beforeIdle).seconds() / ((System.nanoTime() - idleStart) / 1e9);
             log.printf(java.util.Locale.ROOT, "calibration: the idle stack takes %.3f cores%n", idleCores);
-            StackCpu beforeSubmits = StackCpu.now();
-            long submitsStart = System.nanoTime();
             for (int i = 0; i < stack.calibrationCalls(); i++) {
                 long start = System.nanoTime();
                 ApiResponse response = client.postJson("/jobs", body);
@@ -190,7 +188,6 @@ public final class ModelValidation {
                 }
             }
             Thread.sleep(DRAIN_WAIT.toMillis());
-            submitAndJobCpu = busyCpu(beforeSubmits, submitsStart, idleCores) / Math.max(1, ids.size());
             StackCpu beforePolls = StackCpu.now();
             long pollsStart = System.nanoTime();
             for (String id : ids) {
@@ -200,6 +197,7 @@ public final class ModelValidation {
                 }
             }
             pollCpu = busyCpu(beforePolls, pollsStart, idleCores) / Math.max(1, ids.size());
+            split = CpuSplit.measure(client, body, stack.calibrationCalls(), idleCores, log);
         } catch (IOException e) {
             throw new IllegalStateException("calibration could not reach " + api + ": " + e.getMessage(), e);
         }
@@ -223,8 +221,10 @@ public final class ModelValidation {
                 pollInterval(settings.pollingPolicy()),
                 settings.maxInFlight(),
                 Calibration.beyondMedian(alone),
-                submitAndJobCpu,
-                pollCpu);
+                split.submitCpuSeconds(),
+                split.workerCpuSeconds(),
+                pollCpu,
+                settings.pollThreads());
     }
 
     /**

@@ -122,8 +122,8 @@ public final class ValidationCommand {
                             + " fib(%d) alone %.2f ms, a lone request %.2f ms (p99 %.2f ms), submit %.2f ms, poll %.2f ms%n"
                             + "  model: %.2f ms of CPU per inline request on %d cores, %.2f ms fixed overhead;"
                             + " %d batches of %d, %.2f ms per job outside compute; patience %.1f s inline, %.1f s async%n"
-                            + "  stack CPU (this JVM + dynalite): %.2f ms per submitted and drained job, %.2f ms per"
-                            + " poll; model: %.2f ms per drained job (cores / probe), %.2f ms per submit%n",
+                            + "  stack CPU (this JVM + dynalite): %.2f ms per submit, %.2f ms per drained job, %.2f ms"
+                            + " per poll; model: a batch takes %.2f cores at full speed%n",
                     c.inlineCapacity(),
                     c.asyncCapacity(),
                     n,
@@ -140,10 +140,10 @@ public final class ValidationCommand {
                     c.asyncPerJobSeconds() * 1000,
                     c.patienceSeconds(),
                     c.jobPatienceSeconds(),
-                    c.submitAndJobCpuSeconds() * 1000,
+                    c.submitCpuSeconds() * 1000,
+                    c.workerCpuSeconds() * 1000,
                     c.pollCpuSeconds() * 1000,
-                    c.jobCpuSeconds() * 1000,
-                    c.submitCpuSeconds() * 1000);
+                    c.batchCores());
             out.println("path multiple offered/s | p50 predicted measured error | p99 predicted measured error"
                     + " | goodput/s predicted measured error | capacity the step's multiple is of");
             for (int k = 0; k < report.rows().size(); k++) {

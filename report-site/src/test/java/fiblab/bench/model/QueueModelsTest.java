@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The closed forms on textbook numbers, and the simulations against the closed forms. */
 class QueueModelsTest {
@@ -162,7 +164,7 @@ class QueueModelsTest {
     void asyncModel_shouldDrainAtTheRateTheSubmitsLeave_whenTheyShareTheWorkersCpu() {
         // Given one core, one batch of 1 job of 10 ms (bare drain 100/s), and submits of 4 ms that take 2.5 ms CPU
         AsyncModel.Config config = new AsyncModel.Config(INF, INF, 0.004, 1, 0, 1, 1, 0, 0, INF, 1e-6, 0, INF);
-        AsyncModel shared = new AsyncModel(config, new AsyncModel.CpuSharing(1, 0.0025, 0, 1));
+        AsyncModel shared = new AsyncModel(config, new AsyncModel.CpuSharing(1, 0.0025, 0, 1, 4));
         LoadPoint load = new LoadPoint(200, 10, Arrivals.UNIFORM, 1);
 
         // When 2,000 jobs arrive at 200/s, so that the submits take f = 200 × 2.5 ms = half the core
@@ -182,7 +184,7 @@ class QueueModelsTest {
         // Given one core, a 100/s worker, and submits of 10 ms that each take the whole core for their 10 ms
         AsyncModel model = new AsyncModel(
                 new AsyncModel.Config(INF, INF, 0.010, 1, 0, 1, 1, 0, 0, INF, 1e-6, 0, INF),
-                new AsyncModel.CpuSharing(1, 0.010, 0, 1));
+                new AsyncModel.CpuSharing(1, 0.010, 0, 1, 4));
 
         // When 500 jobs arrive at 100/s, one submit always in flight
         PathPrediction p = model.predict(new LoadPoint(100, 5, Arrivals.UNIFORM, 1), ServiceTime.constant(0.010));
@@ -194,20 +196,25 @@ class QueueModelsTest {
         assertThat(p.p50Millis()).isCloseTo(5_000, within(50.0));
     }
 
-    @Test
-    void asyncModel_shouldGiveTheCoreBack_whenPollingClientsRunOutOfPatience() {
-        // Given one core and a 100/s worker; each polling client takes 0.1 core (0.1 s CPU per poll every second)
+    @ParameterizedTest(name = "{0} poll thread(s)")
+    @CsvSource({"1, 18.5, 20.5", "4, 44, 50.5"})
+    void asyncModel_shouldSlowTheWorker_byWhatTheClientsPollThreadsTake_butNeverStarveIt(
+            int pollThreads, double fastest, double slowest) {
+        // Given one core, a worker of 10 ms jobs (100/s alone), and a client whose polls each take 10 ms of CPU
+        // (10 ms alone), one second after each answer, with at most pollThreads polls in flight
         AsyncModel model = new AsyncModel(
-                new AsyncModel.Config(INF, INF, 0, 1, 0, 1, 1, 0, 0, INF, 1, 0, 2),
-                new AsyncModel.CpuSharing(1, 0, 0.1, 1));
+                new AsyncModel.Config(INF, INF, 0, 1, 0, 1, 1, 0, 0, INF, 1, 0.010, INF),
+                new AsyncModel.CpuSharing(1, 0, 0.010, 1, pollThreads));
 
-        // When 20 jobs arrive within 10 ms: their 20 clients poll for 2 s, wanting twice the core
-        PathPrediction p = model.predict(new LoadPoint(2_000, 0.010, Arrivals.UNIFORM, 1), ServiceTime.constant(0.010));
+        // When 1,000 jobs arrive within 10 ms: 1,000 clients want 1,000 × 10 ms / 1.01 s ≈ 10 cores of polls
+        PathPrediction p =
+                model.predict(new LoadPoint(100_000, 0.010, Arrivals.UNIFORM, 1), ServiceTime.constant(0.010));
 
-        // Then the worker starves until their patience runs out at 2 s, and every job is a timeout; it then
-        // drains the 20 jobs in 0.2 s
-        assertThat(p.count(Outcome.CLIENT_TIMEOUT)).isEqualTo(20);
-        assertThat(p.drainSeconds()).isCloseTo(2.2, within(0.02));
+        // Then the polls are a closed loop of pollThreads, slowed with the worker: the worker and each thread
+        // get an equal share, 100 / (1 + pollThreads) jobs/s, until fewer clients are left than keep the
+        // threads busy: about 1,000 / 50 = 20 s with one thread, 1,000 / 20 = 50 s with four, less the tail
+        assertThat(p.count(Outcome.OK)).isEqualTo(1_000);
+        assertThat(p.drainSeconds()).isBetween(fastest, slowest);
     }
 
     @Test

@@ -17,7 +17,25 @@ class CalibrationTest {
     /** 2 cores, inline 100 answers/s, async 40 jobs/s in 2 batches of 5, fib alone 5 ms, a lone request 30 ms. */
     private static Calibration measured(double patience, double jobPatience) {
         return new Calibration(
-                2, 1000, 2, 5, 100, 40, 0.005, 0.030, 0.010, 0.004, patience, jobPatience, 1, 256, List.of(), 0, 0);
+                2,
+                1000,
+                2,
+                5,
+                100,
+                40,
+                0.005,
+                0.030,
+                0.010,
+                0.004,
+                patience,
+                jobPatience,
+                1,
+                256,
+                List.of(),
+                0,
+                0,
+                0,
+                4);
     }
 
     @Test
@@ -38,8 +56,8 @@ class CalibrationTest {
     void inline_shouldTakeTheCpuTheProbeMeasured_evenWhenALoneComputeTookLonger() {
         // Given the quiet run's numbers: 2 cores answered 700 requests/s in the probe (2.86 ms of CPU each),
         // while fib(30) measured alone took 3.45 ms of wall time (a lone request 4.98 ms)
-        Calibration c =
-                new Calibration(2, 1000, 2, 5, 700, 80, 0.00345, 0.00498, 0.009, 0.004, 2, 5, 1, 256, List.of(), 0, 0);
+        Calibration c = new Calibration(
+                2, 1000, 2, 5, 700, 80, 0.00345, 0.00498, 0.009, 0.004, 2, 5, 1, 256, List.of(), 0, 0, 0, 4);
         assertThat(c.inlineWorkSeconds()).isCloseTo(2 / 700.0, within(1e-12));
 
         // When 630 requests/s (0.9× the probe) are offered for 8 s
@@ -89,14 +107,13 @@ class CalibrationTest {
     }
 
     @Test
-    void async_shouldDrainWhatTheSubmitsLeave_ofTheCpuTheProbeMeasured() {
-        // Given 2 cores draining 40 jobs/s (50 ms of CPU per job, if the probe was CPU-bound), and a submitted and
-        // drained job that cost the stack 57.5 ms of CPU: 7.5 ms of it the submit's
+    void async_shouldSlowTheWorkersWholePace_byTheCpuTheSubmitsTake() {
+        // Given 2 cores draining 40 jobs/s in 2 batches, submits of 7.5 ms of CPU each, and a drained job of
+        // 12.5 ms of CPU: a quarter of a batch's pace, the rest round trips to the servers the submits share
         Calibration plain = measured(30, 1000);
         Calibration c = new Calibration(
-                2, 1000, 2, 5, 100, 40, 0.005, 0.030, 0.010, 0.004, 30, 1000, 1, 256, List.of(), 0.0575, 0);
-        assertThat(c.jobCpuSeconds()).isCloseTo(0.050, within(1e-12));
-        assertThat(c.submitCpuSeconds()).isCloseTo(0.0075, within(1e-12));
+                2, 1000, 2, 5, 100, 40, 0.005, 0.030, 0.010, 0.004, 30, 1000, 1, 256, List.of(), 0.0075, 0.0125, 0, 4);
+        assertThat(c.batchCores()).isCloseTo(1, within(1e-12));
 
         // When 40 jobs/s (1×) are offered for 10 s
         LoadPoint load = new LoadPoint(40, 10, Arrivals.UNIFORM, 1);
@@ -110,9 +127,24 @@ class CalibrationTest {
     }
 
     @Test
+    void async_shouldStarveTheWorker_whenTheSubmitsAloneTakeEveryCore() {
+        // Given a worker of 40 jobs/s whose own CPU is a quarter of its pace (12.5 ms a job), and 120 jobs/s
+        // offered for 5 s: 3 times what it drains, and 120 × 20 ms = 2.4 cores of submits, more than the
+        // machine has
+        Calibration c = new Calibration(
+                2, 1000, 2, 5, 100, 40, 0.005, 0.030, 0.010, 0.020, 30, 1000, 1, 256, List.of(), 0.020, 0.0125, 0, 4);
+
+        PathPrediction p = c.asyncModel().predict(new LoadPoint(120, 5, Arrivals.UNIFORM, 1), c.workerCompute());
+
+        // Then nothing is drained while they come: all 600 wait at 5 s and drain at 40/s in 15 s after
+        assertThat(p.peakBacklog()).isGreaterThanOrEqualTo(595);
+        assertThat(p.drainSeconds()).isCloseTo(15, within(0.5));
+    }
+
+    @Test
     void calibration_shouldRefuseAMissingCapacity_withTheNumbersItGot() {
         assertThatThrownBy(() -> new Calibration(
-                        2, 1000, 2, 5, 0, 40, 0.005, 0.03, 0.01, 0.004, 30, 30, 1, 256, List.of(), 0, 0))
+                        2, 1000, 2, 5, 0, 40, 0.005, 0.03, 0.01, 0.004, 30, 30, 1, 256, List.of(), 0, 0, 0, 4))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("inline 0.0/s");
     }
