@@ -100,7 +100,7 @@ public record Calibration(
      * stack's CPU where 2 cores ÷ 73 jobs/s would be 27 ms. But a batch's round trips go to the same local
      * servers (dynalite is one Node thread) that the submits and polls keep busy, so its whole pace slows
      * with the machine's load, not only its CPU. Taken as its CPU alone (0.19 cores a batch), the model
-     * predicted 90 jobs/s delivered at 2× where the stack delivered 24; taken as its share, 31.
+     * predicted 77–90 jobs/s delivered at 2× (two seeds) where the stack delivered 24; taken as its share, 31.
      */
     public double batchCores() {
         return cores / (double) workerBatches;
