@@ -1,5 +1,7 @@
 package fiblab.local.servers;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +45,7 @@ public final class ElasticMqServer implements AutoCloseable {
     private ElasticMqServer(String region, String accountId, Path messageStore) {
         this.region = region;
         this.accountId = accountId;
-        this.actors = ActorSystem.create("fiblab-sqs");
+        this.actors = ActorSystem.create("fiblab-sqs", settings());
         Option<ActorRef> persistence = messageStore == null ? Option.empty() : Option.apply(persistence(messageStore));
         this.queues = actors.actorOf(Props.create(
                 QueueManagerActor.class,
@@ -51,6 +53,19 @@ public final class ElasticMqServer implements AutoCloseable {
         if (messageStore != null) {
             restore(persistence.get());
         }
+    }
+
+    /**
+     * The actor system's settings: Pekko's defaults, except that the HTTP server leaves the headers
+     * it does not need unparsed. Pekko's model parser rejects the AWS SDK's {@code User-Agent} (its
+     * {@code m/D,AK,N,e} part is not a product token), on every request, and a rejected header is
+     * parsed again in tracing mode to describe the error: six exceptions per SQS call. ElasticMQ
+     * reads none of the modeled headers this turns into raw ones; the headers HTTP itself needs
+     * (Host, Content-Type, Content-Length, Connection, Expect) are parsed either way.
+     */
+    static Config settings() {
+        return ConfigFactory.parseString("pekko.http.server.parsing.modeled-header-parsing = off")
+                .withFallback(ConfigFactory.load());
     }
 
     /** Starts on {@code port}, or on any free port when it is 0, keeping queues in memory only. */
