@@ -201,12 +201,14 @@ class MainIT {
         assertThat(async.get("polling")).isEqualTo("retry-after");
         assertThat(((Number) async.get("resultP50Millis")).doubleValue()).isGreaterThanOrEqualTo(1000);
         assertThat(((Number) async.get("requestsPerJob")).doubleValue()).isGreaterThanOrEqualTo(2);
-        // and the rate is results over first submit to last result, against the limit around it
+        // and the rate is results over first submit to last result, against the limit around it; both are
+        // recorded to 0.01, and after the warm-up 20 jobs can end within 0.4 s, where 0.005 s is over 1 %
         double achieved = ((Number) async.get("achievedPerSecond")).doubleValue();
+        double lastResult = ((Number) async.get("lastResultSeconds")).doubleValue();
         assertThat(achieved)
-                .isCloseTo(
-                        ShortRealRun.ASYNC_JOBS / ((Number) async.get("lastResultSeconds")).doubleValue(),
-                        org.assertj.core.data.Percentage.withPercentage(1));
+                .isBetween(
+                        ShortRealRun.ASYNC_JOBS / (lastResult + 0.005) - 0.005,
+                        ShortRealRun.ASYNC_JOBS / Math.max(0.001, lastResult - 0.005) + 0.005);
         assertThat(((Number) async.get("ratio")).doubleValue())
                 .isCloseTo(
                         achieved / ((Number) async.get("limitPerSecond")).doubleValue(),
