@@ -179,8 +179,9 @@ public record Calibration(
     /**
      * The local poller runs no more batches than there are cores; each drains at the probed rate,
      * slowed when the submits in flight, the polls and the batches want more CPU than the cores have
-     * ({@link AsyncModel.CpuSharing}, from the CPU measured per submit, per drained job and per poll).
-     * Without a measured CPU per drained job, the API takes nothing from them.
+     * ({@link AsyncModel.CpuSharing}, from the CPU measured per submit and per poll, a batch wanting
+     * {@link #batchCores()}). The CPU measured per drained job is reported, not used, beyond saying
+     * that the split was made: without it, the API takes nothing from the batches.
      */
     public AsyncModel asyncModel() {
         double inf = Double.POSITIVE_INFINITY;

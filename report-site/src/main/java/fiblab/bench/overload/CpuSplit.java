@@ -6,6 +6,7 @@ import fiblab.bench.http.ApiResponse;
 import fiblab.bench.throughput.StackCpu;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * @param submitCpuSeconds the stack's CPU per POST /jobs (client, gateway, handler, the local servers)
  * @param workerCpuSeconds the stack's CPU per job the worker drains (receive, claim, compute, result, delete)
- * @param submitted        jobs the burst got a 202 for
+ * @param submitted        jobs the burst got a 202 for (the submit CPU is per answered submit)
  * @param doneInBurst      of them, done before the burst's last 202
  * @param doneAfter        of them, done after it
  */
@@ -38,13 +39,16 @@ record CpuSplit(double submitCpuSeconds, double workerCpuSeconds, int submitted,
     /** Threads the burst submits from: enough that the submits, not one client's round trips, are what is measured. */
     static final int SUBMIT_THREADS = 8;
 
-    /** The drain counts as over when the stack takes less than this many cores for {@link #IDLE_WINDOW_MILLIS}. */
+    /** The drain counts as over when the stack takes less than this many cores above idle for {@link #IDLE_WINDOW}. */
     static final double IDLE_CORES = 0.2;
 
-    static final long IDLE_WINDOW_MILLIS = 250;
+    static final Duration IDLE_WINDOW = Duration.ofMillis(250);
 
     /** The longest the measurement waits for the worker to drain the burst. */
-    static final long DRAIN_LIMIT_MILLIS = 30_000;
+    static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
+
+    /** Submits without an answer in a row after which the burst stops: the stack is down, nothing to measure. */
+    static final int FAILURES_TO_GIVE_UP = 5;
 
     /** The smallest burst: a few dozen jobs could all be drained before the last 202, leaving nothing to divide by. */
     static final int MIN_JOBS = 100;
@@ -54,21 +58,26 @@ record CpuSplit(double submitCpuSeconds, double workerCpuSeconds, int submitted,
         int jobs = Math.max(MIN_JOBS, requested);
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger failuresInARow = new AtomicInteger();
         StackCpu beforeBurst = StackCpu.now();
         long burstStart = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < SUBMIT_THREADS; t++) {
             Thread thread = new Thread(
                     () -> {
-                        while (next.getAndIncrement() < jobs) {
+                        while (next.getAndIncrement() < jobs && failuresInARow.get() < FAILURES_TO_GIVE_UP) {
                             try {
                                 ApiResponse response = client.postJson("/jobs", body);
+                                answered.incrementAndGet();
+                                failuresInARow.set(0);
                                 if (response.statusCode() == 202) {
                                     ids.add(String.valueOf(
                                             JSON.std.mapFrom(response.body()).get("jobId")));
                                 }
                             } catch (IOException e) {
-                                // a refused submit is not counted; the split is per 202
+                                // no answer: it took no server CPU worth counting; many in a row end the burst
+                                failuresInARow.incrementAndGet();
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
                                 return;
@@ -79,15 +88,28 @@ record CpuSplit(double submitCpuSeconds, double workerCpuSeconds, int submitted,
             threads.add(thread);
             thread.start();
         }
-        for (Thread thread : threads) {
-            thread.join();
+        try {
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            threads.forEach(Thread::interrupt);
+            throw e;
         }
         long burstEndMillis = System.currentTimeMillis();
         StackCpu afterBurst = StackCpu.now();
         long burstEnd = System.nanoTime();
         double burstCpu = busy(afterBurst.since(beforeBurst), burstEnd - burstStart, idleCores);
 
-        waitForIdle();
+        double left = StackCpu.waitUntilBelow(idleCores + IDLE_CORES, IDLE_WINDOW, DRAIN_LIMIT);
+        if (left > idleCores + IDLE_CORES) {
+            log.printf(
+                    Locale.ROOT,
+                    "calibration: the stack still took %.2f cores %d s after the burst; the drain's CPU includes"
+                            + " what else ran%n",
+                    left,
+                    DRAIN_LIMIT.toSeconds());
+        }
         StackCpu afterDrain = StackCpu.now();
         double drainCpu = busy(afterDrain.since(afterBurst), System.nanoTime() - burstEnd, idleCores);
 
@@ -108,7 +130,7 @@ record CpuSplit(double submitCpuSeconds, double workerCpuSeconds, int submitted,
                 // a job whose record cannot be read is left out of both counts
             }
         }
-        CpuSplit split = of(burstCpu, drainCpu, ids.size(), doneInBurst, doneAfter);
+        CpuSplit split = of(burstCpu, drainCpu, answered.get(), ids.size(), doneInBurst, doneAfter);
         if (split.workerCpuSeconds() == 0) {
             log.printf(
                     Locale.ROOT,
@@ -133,25 +155,18 @@ record CpuSplit(double submitCpuSeconds, double workerCpuSeconds, int submitted,
         return split;
     }
 
-    /** The split from the CPU read over the burst and the drain, in seconds, and the jobs counted; see the class. */
-    static CpuSplit of(double burstCpu, double drainCpu, int submitted, int doneInBurst, int doneAfter) {
-        if (submitted == 0 || doneAfter == 0) {
-            return new CpuSplit(0, 0, submitted, doneInBurst, doneAfter);
+    /**
+     * The split from the CPU read over the burst and the drain, in seconds, and the requests counted: the
+     * burst's CPU is shared by every answered submit (a refused one costs the stack too), the jobs by
+     * the 202s; see the class.
+     */
+    static CpuSplit of(double burstCpu, double drainCpu, int answered, int accepted, int doneInBurst, int doneAfter) {
+        if (answered == 0 || doneAfter == 0) {
+            return new CpuSplit(0, 0, accepted, doneInBurst, doneAfter);
         }
         double worker = drainCpu / doneAfter;
-        double submit = Math.max(0, (burstCpu - doneInBurst * worker) / submitted);
-        return new CpuSplit(submit, worker, submitted, doneInBurst, doneAfter);
-    }
-
-    private static void waitForIdle() throws InterruptedException {
-        long start = System.nanoTime();
-        double cores;
-        do {
-            StackCpu before = StackCpu.now();
-            long windowStart = System.nanoTime();
-            Thread.sleep(IDLE_WINDOW_MILLIS);
-            cores = StackCpu.now().since(before).seconds() / ((System.nanoTime() - windowStart) / 1e9);
-        } while (cores > IDLE_CORES && System.nanoTime() - start < DRAIN_LIMIT_MILLIS * 1_000_000L);
+        double submit = Math.max(0, (burstCpu - doneInBurst * worker) / answered);
+        return new CpuSplit(submit, worker, accepted, doneInBurst, doneAfter);
     }
 
     private static double busy(StackCpu used, long elapsedNanos, double idleCores) {

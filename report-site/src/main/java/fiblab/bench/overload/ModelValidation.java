@@ -233,13 +233,7 @@ public final class ModelValidation {
      */
     private static void waitForIdle(java.io.PrintWriter log) throws InterruptedException {
         long start = System.nanoTime();
-        double cores;
-        do {
-            StackCpu before = StackCpu.now();
-            long windowStart = System.nanoTime();
-            Thread.sleep(1000);
-            cores = StackCpu.now().since(before).seconds() / ((System.nanoTime() - windowStart) / 1e9);
-        } while (cores > IDLE_CORES && System.nanoTime() - start < SETTLE_LIMIT.toNanos());
+        double cores = StackCpu.waitUntilBelow(IDLE_CORES, Duration.ofSeconds(1), SETTLE_LIMIT);
         log.printf(
                 java.util.Locale.ROOT,
                 "calibration: waited %.0f s for the stack to settle (%.3f cores in the last second)%n",

@@ -30,6 +30,26 @@ public record StackCpu(long jvmNanos, long childrenNanos) {
         return new StackCpu(jvmNanos - earlier.jvmNanos, childrenNanos - earlier.childrenNanos);
     }
 
+    /**
+     * Waits until the stack takes less than {@code cores} over one {@code window}, or {@code limit} has
+     * passed, and returns the cores it took in the last window.
+     */
+    public static double waitUntilBelow(double cores, java.time.Duration window, java.time.Duration limit)
+            throws InterruptedException {
+        if (window.toMillis() < 1) {
+            throw new IllegalArgumentException("a window of CPU needs at least 1 ms; got " + window);
+        }
+        long start = System.nanoTime();
+        double taken;
+        do {
+            StackCpu before = StackCpu.now();
+            long windowStart = System.nanoTime();
+            Thread.sleep(window.toMillis());
+            taken = StackCpu.now().since(before).seconds() / ((System.nanoTime() - windowStart) / 1e9);
+        } while (taken > cores && System.nanoTime() - start < limit.toNanos());
+        return taken;
+    }
+
     /** This JVM's and its children's CPU together, in seconds. */
     public double seconds() {
         return (jvmNanos + childrenNanos) / 1e9;

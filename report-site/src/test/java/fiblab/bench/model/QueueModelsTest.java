@@ -218,6 +218,24 @@ class QueueModelsTest {
     }
 
     @Test
+    void asyncModel_shouldGiveTheWorkerTheCoreBack_whenThePollingClientsRunOutOfPatience() {
+        // Given the one-thread client above, whose polls halve the worker's pace, but with 2 s of patience
+        AsyncModel model = new AsyncModel(
+                new AsyncModel.Config(INF, INF, 0, 1, 0, 1, 1, 0, 0, INF, 1, 0.010, 2),
+                new AsyncModel.CpuSharing(1, 0, 0.010, 1, 1));
+
+        // When 1,000 jobs arrive within 10 ms
+        PathPrediction p =
+                model.predict(new LoadPoint(100_000, 0.010, Arrivals.UNIFORM, 1), ServiceTime.constant(0.010));
+
+        // Then no client sees its result in time (with 1,000 of them one thread polls each every 20 s), and once
+        // they stop polling at 2 s the worker runs alone: about 100 jobs at 50/s, then 900 at 100/s, 11 s in
+        // all, where patient clients keep it at half pace for about 20 s
+        assertThat(p.count(Outcome.CLIENT_TIMEOUT)).isEqualTo(1_000);
+        assertThat(p.drainSeconds()).isBetween(10.5, 11.5);
+    }
+
+    @Test
     void asyncModel_shouldRampUpItsPollers_byTheScaleUpRate() {
         // Given Lambda's event source: 5 batches at first, +300 per minute, at most 1,000; batches of 1 job of 1 s
         AsyncModel model = new AsyncModel(new AsyncModel.Config(INF, INF, 0, 5, 300, 1000, 1, 0, 0, INF, 1, 0, INF));
