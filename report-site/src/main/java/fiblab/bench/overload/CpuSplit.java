@@ -99,7 +99,7 @@ record CpuSplit(double submitCpuSeconds, double workerCpuSeconds, int submitted,
         long burstEndMillis = System.currentTimeMillis();
         StackCpu afterBurst = StackCpu.now();
         long burstEnd = System.nanoTime();
-        double burstCpu = busy(afterBurst.since(beforeBurst), burstEnd - burstStart, idleCores);
+        double burstCpu = afterBurst.since(beforeBurst).beyondIdle(idleCores, burstEnd - burstStart);
 
         double left = StackCpu.waitUntilBelow(idleCores + IDLE_CORES, IDLE_WINDOW, DRAIN_LIMIT);
         if (left > idleCores + IDLE_CORES) {
@@ -111,7 +111,7 @@ record CpuSplit(double submitCpuSeconds, double workerCpuSeconds, int submitted,
                     DRAIN_LIMIT.toSeconds());
         }
         StackCpu afterDrain = StackCpu.now();
-        double drainCpu = busy(afterDrain.since(afterBurst), System.nanoTime() - burstEnd, idleCores);
+        double drainCpu = afterDrain.since(afterBurst).beyondIdle(idleCores, System.nanoTime() - burstEnd);
 
         int doneInBurst = 0;
         int doneAfter = 0;
@@ -167,9 +167,5 @@ record CpuSplit(double submitCpuSeconds, double workerCpuSeconds, int submitted,
         double worker = drainCpu / doneAfter;
         double submit = Math.max(0, (burstCpu - doneInBurst * worker) / answered);
         return new CpuSplit(submit, worker, accepted, doneInBurst, doneAfter);
-    }
-
-    private static double busy(StackCpu used, long elapsedNanos, double idleCores) {
-        return Math.max(0, used.seconds() - idleCores * elapsedNanos / 1e9);
     }
 }

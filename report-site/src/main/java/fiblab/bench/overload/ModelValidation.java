@@ -196,7 +196,8 @@ public final class ModelValidation {
                     polls.add((System.nanoTime() - start) / 1e9);
                 }
             }
-            pollCpu = busyCpu(beforePolls, pollsStart, idleCores) / Math.max(1, ids.size());
+            pollCpu = StackCpu.now().since(beforePolls).beyondIdle(idleCores, System.nanoTime() - pollsStart)
+                    / Math.max(1, ids.size());
             split = CpuSplit.measure(client, body, stack.calibrationCalls(), idleCores, log);
         } catch (IOException e) {
             throw new IllegalStateException("calibration could not reach " + api + ": " + e.getMessage(), e);
@@ -239,12 +240,6 @@ public final class ModelValidation {
                 "calibration: waited %.0f s for the stack to settle (%.3f cores in the last second)%n",
                 (System.nanoTime() - start) / 1e9,
                 cores);
-    }
-
-    /** The stack's CPU seconds since {@code before}, less what it takes idle over the same time (at least 0). */
-    private static double busyCpu(StackCpu before, long startNanos, double idleCores) {
-        double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        return Math.max(0, StackCpu.now().since(before).seconds() - idleCores * elapsed);
     }
 
     /** The interval the model's client polls at: Retry-After's 1 s for the polite client, else the policy's first delay. */

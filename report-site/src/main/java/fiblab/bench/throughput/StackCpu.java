@@ -50,6 +50,14 @@ public record StackCpu(long jvmNanos, long childrenNanos) {
         return taken;
     }
 
+    /**
+     * These CPU seconds (a difference of two readings) less what the idle stack, at {@code idleCores},
+     * takes over the {@code elapsedNanos} they span; at least 0.
+     */
+    public double beyondIdle(double idleCores, long elapsedNanos) {
+        return Math.max(0, seconds() - idleCores * elapsedNanos / 1e9);
+    }
+
     /** This JVM's and its children's CPU together, in seconds. */
     public double seconds() {
         return (jvmNanos + childrenNanos) / 1e9;

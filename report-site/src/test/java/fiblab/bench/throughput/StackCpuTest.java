@@ -1,6 +1,7 @@
 package fiblab.bench.throughput;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,5 +29,14 @@ class StackCpuTest {
     @Test
     void since_shouldBeTheDifferenceOfTwoReadings() {
         assertThat(new StackCpu(500, 70).since(new StackCpu(200, 20))).isEqualTo(new StackCpu(300, 50));
+    }
+
+    @Test
+    void beyondIdle_shouldTakeOffWhatTheIdleStackUsesOverTheSpan_neverGoingBelowZero() {
+        // 1.2 s of CPU over 2 s, the idle stack taking 0.1 core: 1.0 s was the work measured
+        StackCpu used = new StackCpu(1_000_000_000L, 200_000_000L);
+        assertThat(used.beyondIdle(0.1, 2_000_000_000L)).isCloseTo(1.0, within(1e-9));
+        // over 20 s the idle stack alone would have taken 2 s: nothing is left, not a negative
+        assertThat(used.beyondIdle(0.1, 20_000_000_000L)).isZero();
     }
 }
