@@ -6,8 +6,12 @@ import fiblab.bench.http.ApiResponse;
 import fiblab.fib.FastDoubling;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +30,8 @@ final class AsyncJobs implements AutoCloseable {
     private final PollingPolicy policy;
     private final long patienceNanos;
     private final ScheduledExecutorService pollers;
+    /** Accepted jobs whose client gave up before it saw them stored, in the order it gave up. */
+    private final ConcurrentLinkedQueue<Job> givenUp = new ConcurrentLinkedQueue<>();
 
     AsyncJobs(ApiClient client, int n, PollingPolicy policy, Duration patience, int pollThreads) {
         this.client = client;
@@ -43,7 +49,7 @@ final class AsyncJobs implements AutoCloseable {
     /** Submits now; the future completes when the job's outcome is known. */
     CompletableFuture<OverloadSample> submit(long stepStart, long stepStartMillis, long intended) {
         CompletableFuture<OverloadSample> result = new CompletableFuture<>();
-        Job job = new Job(stepStart, stepStartMillis, intended, patienceNanos, result);
+        Job job = new Job(stepStart, stepStartMillis, intended, patienceNanos, result, givenUp);
         try {
             ApiResponse response = client.postJson("/jobs", body);
             job.accepted = System.nanoTime() - stepStart;
@@ -104,6 +110,72 @@ final class AsyncJobs implements AutoCloseable {
         }
     }
 
+    /**
+     * When the server stored the jobs the client gave up on, read from their records once the worker
+     * has got to them: without it a step's backlog would never shrink by them and its drain would end
+     * at the last job answered in time, seconds before the queue was empty (at 3x most jobs are given
+     * up on). Watches the last job given up on (the queue is close to first in, first out), then reads
+     * every record; a job still pending is read again each {@link #REREAD} until {@code limit}. Jobs
+     * not stored by then are left out of the map. Polling thousands of records every second would
+     * take the CPU from the worker whose drain it measures, hence one watched job.
+     *
+     * @return the given-up jobs' completion times (ms from their step's start) by their intended send (ns)
+     */
+    Map<Long, Long> storedAfterPatience(Duration limit) throws InterruptedException {
+        List<Job> pending = new ArrayList<>(givenUp);
+        Map<Long, Long> stored = new HashMap<>();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!pending.isEmpty()) {
+            Job last = pending.get(pending.size() - 1);
+            boolean timeUp = System.nanoTime() - deadline >= 0;
+            if (timeUp || storedAt(last) != NOT_STORED) {
+                for (java.util.Iterator<Job> it = pending.iterator(); it.hasNext(); ) {
+                    Job job = it.next();
+                    long at = storedAt(job);
+                    if (at != NOT_STORED) {
+                        it.remove();
+                        if (at >= 0) {
+                            stored.put(job.intended, at);
+                        }
+                    }
+                }
+                if (timeUp) {
+                    break;
+                }
+            }
+            if (!pending.isEmpty()) {
+                Thread.sleep(REREAD.toMillis());
+            }
+        }
+        return stored;
+    }
+
+    /** How often {@link #storedAfterPatience} reads the watched job. */
+    static final Duration REREAD = Duration.ofMillis(500);
+
+    private static final long NOT_STORED = Long.MIN_VALUE;
+
+    /**
+     * The job's completedAt relative to its step, {@link #NOT_STORED} while it is pending or the
+     * record cannot be read, -1 when it ended without a completion time (FAILED, or none recorded).
+     */
+    private long storedAt(Job job) throws InterruptedException {
+        try {
+            ApiResponse response = client.get("/jobs/" + job.id);
+            if (response.statusCode() != 200) {
+                return NOT_STORED;
+            }
+            Map<String, Object> record = JSON.std.mapFrom(response.body());
+            String status = String.valueOf(record.get("status"));
+            if (!"DONE".equals(status) && !"FAILED".equals(status)) {
+                return NOT_STORED;
+            }
+            return record.get("completedAt") instanceof Number at ? at.longValue() - job.stepStartMillis : -1;
+        } catch (IOException e) {
+            return NOT_STORED;
+        }
+    }
+
     @Override
     public void close() {
         pollers.shutdownNow();
@@ -115,6 +187,7 @@ final class AsyncJobs implements AutoCloseable {
         final long intended;
         final long patienceNanos;
         final CompletableFuture<OverloadSample> result;
+        final ConcurrentLinkedQueue<Job> givenUp;
         volatile String id;
         volatile long accepted = -1;
         volatile int polls;
@@ -124,24 +197,24 @@ final class AsyncJobs implements AutoCloseable {
                 long stepStartMillis,
                 long intended,
                 long patienceNanos,
-                CompletableFuture<OverloadSample> result) {
+                CompletableFuture<OverloadSample> result,
+                ConcurrentLinkedQueue<Job> givenUp) {
             this.stepStart = stepStart;
             this.stepStartMillis = stepStartMillis;
             this.intended = intended;
             this.patienceNanos = patienceNanos;
             this.result = result;
+            this.givenUp = givenUp;
         }
 
         void finish(ErrorKind error, long completedMillis, long computeMicros) {
             long latency = System.nanoTime() - stepStart - intended;
-            result.complete(new OverloadSample(
-                    intended,
-                    latency,
-                    ErrorKind.within(error, latency, patienceNanos),
-                    accepted,
-                    completedMillis,
-                    computeMicros,
-                    polls));
+            ErrorKind outcome = ErrorKind.within(error, latency, patienceNanos);
+            if (outcome == ErrorKind.TIMEOUT && completedMillis < 0 && id != null) {
+                givenUp.add(this);
+            }
+            result.complete(
+                    new OverloadSample(intended, latency, outcome, accepted, completedMillis, computeMicros, polls));
         }
     }
 }

@@ -38,6 +38,7 @@ public final class ModelValidation {
      * @param inlineWorkMillis CPU per inline request the model used (cores / measured capacity)
      * @param calibration      everything the model was told, with the first probes' capacities
      * @param stepCalibrations the calibration each row was predicted from: the capacity probed just before its step
+     * @param predictions      the model's whole prediction for each row (backlog, drain, requests per job too)
      */
     public record Report(
             OverloadReport measured,
@@ -47,7 +48,8 @@ public final class ModelValidation {
             double asyncPerJobOverheadMillis,
             List<ValidationRow> rows,
             Calibration calibration,
-            List<Calibration> stepCalibrations) {
+            List<Calibration> stepCalibrations,
+            List<PathPrediction> predictions) {
 
         public double worstError() {
             return rows.stream().mapToDouble(ValidationRow::worstError).max().orElse(0);
@@ -115,6 +117,7 @@ public final class ModelValidation {
     /** The model beside every measured step, each from its own calibration ({@code perStep}, in step order). */
     static Report predict(OverloadReport measured, Calibration calibration, List<Calibration> perStep) {
         List<ValidationRow> rows = new ArrayList<>();
+        List<PathPrediction> predictions = new ArrayList<>();
         long seed = 1;
         for (int k = 0; k < measured.steps().size(); k++) {
             OverloadStep step = measured.steps().get(k);
@@ -123,6 +126,7 @@ public final class ModelValidation {
             PathPrediction p = step.path().equals("inline")
                     ? c.inlineModel().predict(load, c.inlineWork(), c.inlineExtraLatency())
                     : c.asyncModel().predict(load, c.workerCompute());
+            predictions.add(p);
             rows.add(new ValidationRow(
                     step.path(),
                     step.multiple(),
@@ -142,7 +146,8 @@ public final class ModelValidation {
                 calibration.asyncPerJobSeconds() * 1000,
                 List.copyOf(rows),
                 calibration,
-                List.copyOf(perStep));
+                List.copyOf(perStep),
+                List.copyOf(predictions));
     }
 
     /**

@@ -154,9 +154,40 @@ public record OverloadRunner(URI api, String target, Settings settings, PrintWri
                         settings.pollThreads())) {
             // a submit takes milliseconds, so a few threads keep the schedule; polls run on the shared pollers
             List<OverloadSample> samples = OpenLoopSchedule.run(jobs::submit, rate, count, 16);
-            return report(StepStats.of("async", multiple, rate, settings.stepSeconds(), samples));
+            return report(StepStats.of("async", multiple, rate, settings.stepSeconds(), withStored(samples, jobs)));
         }
     }
+
+    /**
+     * The samples, the jobs given up on with when the worker stored them after all: the step's backlog
+     * and drain are the queue's, not only those of the jobs answered within patience.
+     */
+    private List<OverloadSample> withStored(List<OverloadSample> samples, AsyncJobs jobs) throws InterruptedException {
+        long givenUp = samples.stream()
+                .filter(s -> s.acceptedNanos() >= 0 && s.completedMillis() < 0 && s.error() == ErrorKind.TIMEOUT)
+                .count();
+        if (givenUp == 0) {
+            return samples;
+        }
+        say(
+                "  the client gave up on %d accepted jobs; reading when the worker stores them (at most %d s)",
+                givenUp, STORED_LIMIT.toSeconds());
+        long start = System.nanoTime();
+        java.util.Map<Long, Long> stored = jobs.storedAfterPatience(STORED_LIMIT);
+        say(
+                "  %d of them stored, read %.1f s after the step's last answer%s",
+                stored.size(),
+                (System.nanoTime() - start) / 1e9,
+                stored.size() < givenUp ? " (the rest not within the limit: the drain is a lower bound)" : "");
+        return samples.stream()
+                .map(s -> s.completedMillis() < 0 && stored.containsKey(s.intendedNanos())
+                        ? s.storedAt(stored.get(s.intendedNanos()))
+                        : s)
+                .toList();
+    }
+
+    /** The longest a step waits for the worker to store the jobs its client gave up on. */
+    static final Duration STORED_LIMIT = Duration.ofSeconds(180);
 
     private OverloadStep report(OverloadStep step) {
         say(

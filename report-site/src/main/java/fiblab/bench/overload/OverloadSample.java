@@ -24,4 +24,9 @@ public record OverloadSample(
     public boolean ok() {
         return error == null;
     }
+
+    /** The same sample with the server's completion time, read after the client gave up on the job. */
+    OverloadSample storedAt(long millis) {
+        return new OverloadSample(intendedNanos, latencyNanos, error, acceptedNanos, millis, computeMicros, polls);
+    }
 }

@@ -1,5 +1,6 @@
 package fiblab.bench.overload;
 
+import fiblab.bench.model.PathPrediction;
 import fiblab.bench.stack.LocalTarget;
 import fiblab.bench.stack.Target;
 import java.io.PrintWriter;
@@ -149,11 +150,22 @@ public final class ValidationCommand {
             for (int k = 0; k < report.rows().size(); k++) {
                 ValidationRow r = report.rows().get(k);
                 Calibration step = report.stepCalibrations().get(k);
+                OverloadStep measured = report.measured().steps().get(k);
+                PathPrediction predicted = report.predictions().get(k);
                 out.printf(
                         Locale.ROOT,
-                        "%s | probed just before: %.1f/s%n",
+                        "%s | probed just before: %.1f/s%s%n",
                         r.tableLine(),
-                        r.path().equals("inline") ? step.inlineCapacity() : step.asyncCapacity());
+                        r.path().equals("inline") ? step.inlineCapacity() : step.asyncCapacity(),
+                        r.path().equals("inline")
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        " | backlog predicted %d measured %d, drained %.1f s / %.1f s after the load",
+                                        predicted.peakBacklog(),
+                                        measured.peakBacklog(),
+                                        predicted.drainSeconds(),
+                                        measured.drainSeconds()));
             }
             out.printf(Locale.ROOT, "worst error: %.0f %%%n", 100 * report.worstError());
         }

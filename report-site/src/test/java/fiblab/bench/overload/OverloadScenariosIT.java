@@ -86,6 +86,37 @@ class OverloadScenariosIT {
     }
 
     @Test
+    void asyncStep_shouldReportTheQueuesWholeDrain_includingTheJobsItsClientGaveUpOn() throws Exception {
+        // Given a client whose patience (1 s) runs out before Retry-After's first poll: it gives up on every job
+        OverloadRunner.Settings settings = new OverloadRunner.Settings(
+                N,
+                List.of(3.0),
+                3,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
+                64,
+                2,
+                4,
+                40,
+                new PollingPolicy.HonourRetryAfter(Duration.ofSeconds(1)),
+                4,
+                1,
+                0);
+        PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+
+        // When it offers 150 fib(32) jobs/s for 3 s, more than the local worker drains
+        OverloadStep step = new OverloadRunner(target.apiUrl(), "local stack", settings, log).asyncStep(3.0, 50);
+
+        // Then none counts as delivered: every one was given up on
+        assertThat(step.goodput()).isZero();
+        assertThat(step.errorCount(ErrorKind.TIMEOUT)).isEqualTo(step.sent());
+        // but the backlog and the drain are the queue's, read from the jobs' records afterwards: jobs stored
+        // during the step left the backlog, and the drain lasts until the last of them was stored
+        assertThat(step.peakBacklog()).isPositive().isLessThan(step.sent());
+        assertThat(step.drainSeconds()).isPositive();
+    }
+
+    @Test
     void pollingComparison_shouldShowThePoliteClientSendingFewerRequestsPerJob() throws Exception {
         // Given three clients polling the same kind of job (fib(36), 8 jobs at 4/s): long enough
         // (~0.1 s of compute plus the queue) that a 10 ms poller must ask more than once; with
