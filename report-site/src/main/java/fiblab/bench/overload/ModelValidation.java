@@ -39,6 +39,7 @@ public final class ModelValidation {
      * @param calibration      everything the model was told, with the first probes' capacities
      * @param stepCalibrations the calibration each row was predicted from: the capacity probed just before its step
      * @param predictions      the model's whole prediction for each row (backlog, drain, requests per job too)
+     * @param bands            for each row, the model over the capacity's repeatability (see {@link Band})
      */
     public record Report(
             OverloadReport measured,
@@ -49,12 +50,81 @@ public final class ModelValidation {
             List<ValidationRow> rows,
             Calibration calibration,
             List<Calibration> stepCalibrations,
-            List<PathPrediction> predictions) {
+            List<PathPrediction> predictions,
+            List<Band> bands) {
 
         public double worstError() {
             return rows.stream().mapToDouble(ValidationRow::worstError).max().orElse(0);
         }
+
+        /** Figures (p50, p99, goodput of every row) whose prediction is within {@code tolerance} of the measurement. */
+        public long figuresWithin(double tolerance) {
+            return rows.stream()
+                    .mapToLong(r -> java.util.stream.DoubleStream.of(r.p50Error(), r.p99Error(), r.goodputError())
+                            .filter(e -> Math.abs(e) <= tolerance)
+                            .count())
+                    .sum();
+        }
+
+        /** Figures within {@code tolerance} of the model at some capacity inside their row's band. */
+        public long figuresWithinBands(double tolerance) {
+            long within = 0;
+            for (int k = 0; k < rows.size(); k++) {
+                ValidationRow r = rows.get(k);
+                Band b = bands.get(k);
+                within += (b.p50().reaches(r.measuredP50Millis(), tolerance) ? 1 : 0)
+                        + (b.p99().reaches(r.measuredP99Millis(), tolerance) ? 1 : 0)
+                        + (b.goodput().reaches(r.measuredGoodputPerSecond(), tolerance) ? 1 : 0);
+            }
+            return within;
+        }
     }
+
+    /**
+     * What the model predicts for a step when its capacity is {@code spread} lower or higher than probed:
+     * the least and the most of each figure over the three capacities. Near 1x a few per cent of
+     * capacity decide between no queue and a growing one, so a figure there can only be predicted as
+     * well as the capacity was measured; the spread is that measurement's repeatability in this run
+     * ({@link #repeatability}).
+     */
+    public record Band(double spread, Range p50, Range p99, Range goodput) {}
+
+    /** The least and the most a figure came to over the band's capacities. */
+    public record Range(double low, double high) {
+
+        static Range of(double... values) {
+            return new Range(
+                    java.util.Arrays.stream(values).min().orElse(0),
+                    java.util.Arrays.stream(values).max().orElse(0));
+        }
+
+        /**
+         * Whether some prediction in the range is within {@code tolerance} of {@code measured}:
+         * |prediction − measured| ≤ tolerance × measured for a prediction between low and high.
+         */
+        public boolean reaches(double measured, double tolerance) {
+            return high >= measured * (1 - tolerance) && low <= measured * (1 + tolerance);
+        }
+    }
+
+    /**
+     * How far apart consecutive capacity probes of one path came in this run, as a share of their mean:
+     * the median over each pair of neighbours (0 with fewer than two probes).
+     */
+    static double repeatability(List<Double> probes) {
+        List<Double> differences = new ArrayList<>();
+        for (int i = 1; i < probes.size(); i++) {
+            double a = probes.get(i - 1);
+            double b = probes.get(i);
+            if (a + b > 0) {
+                differences.add(Math.abs(b - a) / ((a + b) / 2));
+            }
+        }
+        return differences.isEmpty() ? 0 : Calibration.median(differences);
+    }
+
+    /** The widest band: probes that far apart say nothing about a step's capacity that the model could use. */
+    static final double MAX_SPREAD = 0.5;
 
     /** How long the calibration waits after its submits for the worker to drain their jobs. */
     static final Duration DRAIN_WAIT = Duration.ofSeconds(3);
@@ -103,7 +173,18 @@ public final class ModelValidation {
                 .map(c -> calibration.withCapacities(
                         Double.isNaN(c[0]) ? firstInline : c[0], Double.isNaN(c[1]) ? firstAsync : c[1]))
                 .toList();
-        return predict(measured, calibration, perStep);
+        java.util.Map<String, Double> spread = java.util.Map.of(
+                "inline",
+                        repeatability(capacities.stream()
+                                .map(c -> c[0])
+                                .filter(c -> !Double.isNaN(c))
+                                .toList()),
+                "async",
+                        repeatability(capacities.stream()
+                                .map(c -> c[1])
+                                .filter(c -> !Double.isNaN(c))
+                                .toList()));
+        return predict(measured, calibration, perStep, spread);
     }
 
     /** The model beside every measured step, from one calibration made apart from them. */
@@ -111,22 +192,38 @@ public final class ModelValidation {
         return predict(
                 measured,
                 calibration,
-                measured.steps().stream().map(step -> calibration).toList());
+                measured.steps().stream().map(step -> calibration).toList(),
+                java.util.Map.of());
     }
 
-    /** The model beside every measured step, each from its own calibration ({@code perStep}, in step order). */
-    static Report predict(OverloadReport measured, Calibration calibration, List<Calibration> perStep) {
+    /**
+     * The model beside every measured step, each from its own calibration ({@code perStep}, in step
+     * order), and over its path's capacity {@code spread} (none for a path not in it).
+     */
+    static Report predict(
+            OverloadReport measured,
+            Calibration calibration,
+            List<Calibration> perStep,
+            java.util.Map<String, Double> spread) {
         List<ValidationRow> rows = new ArrayList<>();
         List<PathPrediction> predictions = new ArrayList<>();
+        List<Band> bands = new ArrayList<>();
         long seed = 1;
         for (int k = 0; k < measured.steps().size(); k++) {
             OverloadStep step = measured.steps().get(k);
             Calibration c = perStep.get(k);
             LoadPoint load = new LoadPoint(step.offeredPerSecond(), step.durationSeconds(), Arrivals.UNIFORM, seed++);
-            PathPrediction p = step.path().equals("inline")
-                    ? c.inlineModel().predict(load, c.inlineWork(), c.inlineExtraLatency())
-                    : c.asyncModel().predict(load, c.workerCompute());
+            PathPrediction p = predictOne(step.path(), c, load);
+            double u = Math.min(MAX_SPREAD, spread.getOrDefault(step.path(), 0.0));
+            PathPrediction lower = predictOne(step.path(), scaled(c, step.path(), 1 - u), load);
+            PathPrediction higher = predictOne(step.path(), scaled(c, step.path(), 1 + u), load);
+            bands.add(new Band(
+                    u,
+                    Range.of(nanToZero(p.p50Millis()), nanToZero(lower.p50Millis()), nanToZero(higher.p50Millis())),
+                    Range.of(nanToZero(p.p99Millis()), nanToZero(lower.p99Millis()), nanToZero(higher.p99Millis())),
+                    Range.of(p.goodputPerSecond(), lower.goodputPerSecond(), higher.goodputPerSecond())));
             predictions.add(p);
+            boolean async = step.path().equals("async");
             rows.add(new ValidationRow(
                     step.path(),
                     step.multiple(),
@@ -136,7 +233,11 @@ public final class ModelValidation {
                     step.p99Millis(),
                     nanToZero(p.p99Millis()),
                     step.goodputPerSecond(),
-                    p.goodputPerSecond()));
+                    p.goodputPerSecond(),
+                    async
+                            ? new ValidationRow.Queue(
+                                    step.peakBacklog(), p.peakBacklog(), step.drainSeconds(), p.drainSeconds())
+                            : null));
         }
         return new Report(
                 measured,
@@ -147,7 +248,21 @@ public final class ModelValidation {
                 List.copyOf(rows),
                 calibration,
                 List.copyOf(perStep),
-                List.copyOf(predictions));
+                List.copyOf(predictions),
+                List.copyOf(bands));
+    }
+
+    private static PathPrediction predictOne(String path, Calibration c, LoadPoint load) {
+        return path.equals("inline")
+                ? c.inlineModel().predict(load, c.inlineWork(), c.inlineExtraLatency())
+                : c.asyncModel().predict(load, c.workerCompute());
+    }
+
+    /** The calibration with the path's capacity times {@code factor}. */
+    private static Calibration scaled(Calibration c, String path, double factor) {
+        return path.equals("inline")
+                ? c.withCapacities(c.inlineCapacity() * factor, c.asyncCapacity())
+                : c.withCapacities(c.inlineCapacity(), c.asyncCapacity() * factor);
     }
 
     /**

@@ -27,6 +27,9 @@ public final class ValidationCommand {
     /** The burst the async probe drains: large enough that its steady middle lasts several seconds. */
     static final int PROBE_JOBS = 400;
 
+    /** The goal for every predicted figure, as the page has it. */
+    static final double TOLERANCE = fiblab.bench.result.OverloadFindings.VALIDATION_TOLERANCE;
+
     /** Lone requests (and submits, polls) for calibration: enough that their tail says something about a p99. */
     static final int CALIBRATION_CALLS = 200;
 
@@ -167,7 +170,39 @@ public final class ValidationCommand {
                                         predicted.drainSeconds(),
                                         measured.drainSeconds()));
             }
-            out.printf(Locale.ROOT, "worst error: %.0f %%%n", 100 * report.worstError());
+            out.println("the model over each path's capacity repeatability (consecutive probes in this run):");
+            for (int k = 0; k < report.rows().size(); k++) {
+                ValidationRow r = report.rows().get(k);
+                ModelValidation.Band b = report.bands().get(k);
+                out.printf(
+                        Locale.ROOT,
+                        "%s %.1fx capacity ±%.0f %%: p50 %.0f–%.0f ms (measured %.0f), p99 %.0f–%.0f ms (%.0f),"
+                                + " goodput %.1f–%.1f/s (%.1f)%n",
+                        r.path(),
+                        r.multiple(),
+                        100 * b.spread(),
+                        b.p50().low(),
+                        b.p50().high(),
+                        r.measuredP50Millis(),
+                        b.p99().low(),
+                        b.p99().high(),
+                        r.measuredP99Millis(),
+                        b.goodput().low(),
+                        b.goodput().high(),
+                        r.measuredGoodputPerSecond());
+            }
+            int figures = 3 * report.rows().size();
+            out.printf(
+                    Locale.ROOT,
+                    "worst error: %.0f %%; %d of %d figures within %.0f %% of the model at the probed capacity,"
+                            + " %d of %d within %.0f %% of it somewhere in the capacity's repeatability%n",
+                    100 * report.worstError(),
+                    report.figuresWithin(TOLERANCE),
+                    figures,
+                    100 * TOLERANCE,
+                    report.figuresWithinBands(TOLERANCE),
+                    figures,
+                    100 * TOLERANCE);
         }
         out.printf(
                 Locale.ROOT,

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * The model's prediction beside one measured overload step. Errors are (predicted − measured) /
- * measured, so 0.25 means the model said 25 % more than was measured.
+ * measured, so 0.25 means the model said 25 % more than was measured. For an async step the model's
+ * queue too (its peak backlog and drain, to set beside the step's measured ones); null for inline.
  */
 public record ValidationRow(
         String path,
@@ -15,7 +16,51 @@ public record ValidationRow(
         double measuredP99Millis,
         double predictedP99Millis,
         double measuredGoodputPerSecond,
-        double predictedGoodputPerSecond) {
+        double predictedGoodputPerSecond,
+        Queue queue) {
+
+    /**
+     * An async step's queue: its most jobs accepted and not yet stored, and from the end of the load
+     * until the last was stored, measured and predicted.
+     */
+    public record Queue(
+            long measuredPeakBacklog,
+            long predictedPeakBacklog,
+            double measuredDrainSeconds,
+            double predictedDrainSeconds) {
+
+        public double backlogError() {
+            return relative(predictedPeakBacklog, measuredPeakBacklog);
+        }
+
+        public double drainError() {
+            return relative(predictedDrainSeconds, measuredDrainSeconds);
+        }
+    }
+
+    /** A row without the model's queue (an inline step). */
+    public ValidationRow(
+            String path,
+            double multiple,
+            double offeredPerSecond,
+            double measuredP50Millis,
+            double predictedP50Millis,
+            double measuredP99Millis,
+            double predictedP99Millis,
+            double measuredGoodputPerSecond,
+            double predictedGoodputPerSecond) {
+        this(
+                path,
+                multiple,
+                offeredPerSecond,
+                measuredP50Millis,
+                predictedP50Millis,
+                measuredP99Millis,
+                predictedP99Millis,
+                measuredGoodputPerSecond,
+                predictedGoodputPerSecond,
+                null);
+    }
 
     public double p50Error() {
         return relative(predictedP50Millis, measuredP50Millis);

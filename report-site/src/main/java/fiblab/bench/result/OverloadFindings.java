@@ -129,7 +129,12 @@ public final class OverloadFindings {
             Double worstError,
             List<ValidationRow> rows) {}
 
-    /** The model beside one measured step; {@code withinTolerance} when each of its errors is within the tolerance. */
+    /**
+     * The model beside one measured step; {@code withinTolerance} when each of its errors (p50, p99,
+     * goodput) is within the tolerance. For an async step also the model's peak backlog and drain and
+     * their errors against the step's measured ones (null for inline, for an error whose measured value
+     * is 0, and in files written before they were recorded).
+     */
     public record ValidationRow(
             String path,
             double multiple,
@@ -143,7 +148,11 @@ public final class OverloadFindings {
             Double p99Error,
             double measuredGoodputPerSecond,
             double predictedGoodputPerSecond,
-            Double goodputError) {}
+            Double goodputError,
+            Long predictedPeakBacklog,
+            Double backlogError,
+            Double predictedDrainSeconds,
+            Double drainError) {}
 
     /**
      * The AWS-scale projection: a model, not a measurement.

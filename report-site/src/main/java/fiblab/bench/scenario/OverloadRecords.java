@@ -114,7 +114,11 @@ final class OverloadRecords {
                 finite(r.p99Error()),
                 r.measuredGoodputPerSecond(),
                 r.predictedGoodputPerSecond(),
-                finite(r.goodputError()));
+                finite(r.goodputError()),
+                r.queue() == null ? null : r.queue().predictedPeakBacklog(),
+                r.queue() == null ? null : finite(r.queue().backlogError()),
+                r.queue() == null ? null : r.queue().predictedDrainSeconds(),
+                r.queue() == null ? null : finite(r.queue().drainError()));
     }
 
     static OverloadFindings.Quota quota(String key, AwsQuotas.Quota q) {

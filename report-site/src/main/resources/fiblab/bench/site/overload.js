@@ -201,6 +201,34 @@
       label: 'Model validation: predicted beside measured' });
   }
 
+  /**
+   * The async steps' queue, predicted beside measured: peak backlog and drain. They are not in the
+   * validation's goal (p50, p99, goodput) but say whether the model drains at the rate the stack did,
+   * apart from when the polling client sees each result.
+   */
+  function validationQueueTable() {
+    const v = overload.validation;
+    if (!v) return;
+    const rows = (v.rows || []).filter(r => r.predictedPeakBacklog !== undefined && r.predictedPeakBacklog !== null)
+      .map(r => {
+        const s = overload.steps.find(st => st.path === r.path && st.multiple === r.multiple) || {};
+        return Object.assign({}, r, { measuredPeakBacklog: s.peakBacklog, measuredDrainSeconds: s.drainSeconds });
+      });
+    if (rows.length === 0) return;
+    paragraph('overload-validation-queue', 'Measured: the most jobs accepted and not yet stored, and from the end of the load until '
+      + 'the last job was stored, jobs the client gave up on included (their records are read after the step). '
+      + 'An error is blank where the measured value is 0.');
+    table('overload-validation-queue', [
+      C.text('step', 'label', r => r.path + ' ' + x(r.multiple)),
+      C.count('peak backlog measured', 'measuredPeakBacklog'), C.count('peak backlog model', 'predictedPeakBacklog'),
+      C.pct('backlog error', 'backlogError'),
+      C.num('drain measured (s)', 'measuredDrainSeconds'), C.num('drain model (s)', 'predictedDrainSeconds'),
+      C.pct('drain error', 'drainError')
+    ], rows, { rowAttrs: r => ({ 'data-validation-queue': r.path + '@' + r.multiple }),
+      flagged: r => overload.steps.find(s => s.path === r.path && s.multiple === r.multiple),
+      label: 'Model validation: the async queue, predicted beside measured' });
+  }
+
   /** For one n and path: the lowest projected load at which it delivers less than 95 % of what is offered, and what binds. */
   function projectedStop(rows, n, path) {
     const mine = rows.filter(r => r.n === n && r.path === path).sort((a, b) => a.offeredPerSecond - b.offeredPerSecond);
@@ -286,6 +314,7 @@
       backlogChart();
       stepsTable();
       validationTable();
+      validationQueueTable();
       projection();
     } else {
       document.querySelectorAll('#overload .overload-only').forEach(e => { e.hidden = true; });

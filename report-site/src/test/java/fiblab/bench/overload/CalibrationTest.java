@@ -168,7 +168,10 @@ class CalibrationTest {
         Calibration base = measured(1, 30);
 
         ModelValidation.Report report = ModelValidation.predict(
-                measured, base, List.of(base.withCapacities(300, 40), base.withCapacities(100, 40)));
+                measured,
+                base,
+                List.of(base.withCapacities(300, 40), base.withCapacities(100, 40)),
+                java.util.Map.of());
 
         // Then the first is predicted at half its capacity (a lone request's 30 ms), the second past it
         // (only about 100/s within the 1 s patience)
@@ -178,5 +181,48 @@ class CalibrationTest {
         assertThat(report.stepCalibrations())
                 .extracting(Calibration::inlineCapacity)
                 .containsExactly(300.0, 100.0);
+    }
+
+    @Test
+    void validation_shouldShowTheModelOverTheCapacitysRepeatability_whichDecidesTheStepAtOneTimesCapacity() {
+        // Given an inline step at exactly its probed 100/s that queued (p50 400 ms): its capacity was a few
+        // per cent below the probe, as consecutive probes in the run differed by 10 %
+        OverloadStep step =
+                new OverloadStep("inline", 1, 100, 8, 800, 800, 100, java.util.Map.of(), 400, 700, 0, 0, 1, List.of());
+        OverloadReport measured = new OverloadReport(30, 100, 40, 30, 30, "retry-after", "test", List.of(step));
+        Calibration c = measured(30, 30).withCapacities(100, 40);
+
+        ModelValidation.Report report =
+                ModelValidation.predict(measured, c, List.of(c), java.util.Map.of("inline", 0.10));
+
+        // Then the model at the probed capacity does not queue (a lone request's 30 ms): far from 400 ms
+        assertThat(report.rows().get(0).predictedP50Millis()).isCloseTo(30, within(2.0));
+        assertThat(report.figuresWithin(0.25)).isEqualTo(1); // goodput only
+        // but 10 % less capacity makes a queue that reaches it: the band spans both
+        ModelValidation.Band band = report.bands().get(0);
+        assertThat(band.spread()).isEqualTo(0.10);
+        assertThat(band.p50().low()).isCloseTo(30, within(2.0));
+        assertThat(band.p50().high()).isGreaterThan(300);
+        assertThat(band.p50().reaches(400, 0.25)).isTrue();
+        assertThat(report.figuresWithinBands(0.25)).isGreaterThan(report.figuresWithin(0.25));
+    }
+
+    @Test
+    void repeatability_shouldBeTheMedianDifferenceOfNeighbouringProbes_asAShareOfTheirMean() {
+        // the inline probes of the validation run of 2026-12-01 23:29 UTC
+        assertThat(ModelValidation.repeatability(List.of(473.7, 679.7, 627.5, 626.1)))
+                .isCloseTo(52.2 / 653.6, within(1e-3));
+        assertThat(ModelValidation.repeatability(List.of(500.0))).isZero();
+        assertThat(ModelValidation.repeatability(List.of())).isZero();
+    }
+
+    @Test
+    void range_shouldReachAMeasurement_thatSomePredictionInItIsWithinTheToleranceOf() {
+        ModelValidation.Range range = new ModelValidation.Range(4, 400);
+
+        assertThat(range.reaches(500, 0.25)).isTrue(); // 400 is 20 % below 500
+        assertThat(range.reaches(600, 0.25)).isFalse(); // 400 is 33 % below 600
+        assertThat(range.reaches(3.5, 0.25)).isTrue(); // 4 is 14 % above 3.5
+        assertThat(range.reaches(3, 0.25)).isFalse(); // 4 is 33 % above 3
     }
 }

@@ -161,7 +161,8 @@ class ResultsJsonTest {
                 40,
                 null,
                 List.of(new OverloadFindings.ValidationRow(
-                        "async", 3, 105, false, 10_700, 9_000, -0.16, 20_000, 22_000, 0.1, 0, 0, null)));
+                        "async", 3, 105, false, 10_700, 9_000, -0.16, 20_000, 22_000, 0.1, 0, 0, null, 1_200L, 0.1,
+                        14.5, null)));
         OverloadFindings.Projection projection = new OverloadFindings.Projection(
                 "model",
                 "us-east-1",

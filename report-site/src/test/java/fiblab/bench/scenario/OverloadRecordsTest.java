@@ -85,4 +85,27 @@ class OverloadRecordsTest {
         assertThat(OverloadRecords.row(far).p50Error()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(OverloadRecords.row(far).withinTolerance()).isFalse();
     }
+
+    @Test
+    void validationRow_shouldCarryTheModelsQueue_forAnAsyncStepOnly_withAnUndefinedErrorAsNull() {
+        // an async step: measured backlog 1,600 and drain 13.3 s, the model 1,700 and 16.1 s
+        ValidationRow async = new ValidationRow(
+                "async", 2, 240, 3_400, 2_000, 5_000, 4_900, 27, 16, new ValidationRow.Queue(1_600, 1_700, 13.3, 16.1));
+        // one whose measured drain was 0 (the queue was empty when the load ended), and an inline step
+        ValidationRow noDrain = new ValidationRow(
+                "async", 0.5, 40, 1_000, 1_000, 1_000, 1_000, 40, 40, new ValidationRow.Queue(2, 1, 0, 0.2));
+        ValidationRow inline = new ValidationRow("inline", 1, 100, 100, 110, 200, 210, 100, 100);
+
+        OverloadFindings.ValidationRow row = OverloadRecords.row(async);
+        assertThat(row.predictedPeakBacklog()).isEqualTo(1_700L);
+        assertThat(row.backlogError()).isCloseTo(0.0625, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(row.predictedDrainSeconds()).isEqualTo(16.1);
+        assertThat(row.drainError()).isCloseTo(2.8 / 13.3, org.assertj.core.data.Offset.offset(1e-9));
+        // the queue is evidence beside the goal, not part of it: the row is judged on p50, p99 and goodput
+        assertThat(row.withinTolerance()).isFalse();
+        assertThat(OverloadRecords.row(noDrain).drainError()).isNull();
+        assertThat(OverloadRecords.row(noDrain).withinTolerance()).isTrue();
+        assertThat(OverloadRecords.row(inline).predictedPeakBacklog()).isNull();
+        assertThat(OverloadRecords.row(inline).drainError()).isNull();
+    }
 }

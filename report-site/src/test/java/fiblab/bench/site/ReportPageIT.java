@@ -370,6 +370,29 @@ class ReportPageIT {
                     .as("saturation flag on validation row %d", i)
                     .hasSize(saturated ? 1 : 0);
         }
+        // the async rows' queue: the model's backlog and drain beside the step's measured ones
+        List<Map<String, Object>> queueChecks = checks.stream()
+                .filter(c -> c.get("predictedPeakBacklog") != null)
+                .toList();
+        assertThat(queueChecks)
+                .as("async validation rows with the model's queue")
+                .isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#overload-validation-queue tbody tr")))
+                .hasSameSizeAs(queueChecks);
+        for (Map<String, Object> check : queueChecks) {
+            Map<String, Object> step = ((List<Map<String, Object>>) overload().get("steps"))
+                    .stream()
+                            .filter(s -> s.get("path").equals(check.get("path"))
+                                    && s.get("multiple").equals(check.get("multiple")))
+                            .findFirst()
+                            .orElseThrow();
+            WebElement row = driver.findElement(By.cssSelector("#overload-validation-queue tr[data-validation-queue='"
+                    + check.get("path") + "@" + jsNumber((Number) check.get("multiple")) + "']"));
+            assertValue(row, "predictedPeakBacklog", ((Number) check.get("predictedPeakBacklog")).doubleValue());
+            assertValue(row, "predictedDrainSeconds", ((Number) check.get("predictedDrainSeconds")).doubleValue());
+            assertValue(row, "measuredPeakBacklog", ((Number) step.get("peakBacklog")).doubleValue());
+            assertValue(row, "measuredDrainSeconds", ((Number) step.get("drainSeconds")).doubleValue());
+        }
         // the projection: labelled a model, every row, where each path stops for each n
         assertThat(driver.findElement(By.id("projection-model-label")).getText())
                 .startsWith("MODEL, not a measurement");
