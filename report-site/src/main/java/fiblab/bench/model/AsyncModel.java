@@ -16,16 +16,14 @@ import java.util.PriorityQueue;
  * {@code apiRequestsPer} times the offered rate says when they would be.
  *
  * <p>With a {@link CpuSharing} (the local stack on one machine; on AWS the API and the worker run on
- * separate CPUs and there is none) the submits in flight take CPU first, as a fluid: each
- * {@code submitCpuSeconds / submitSeconds} cores (an open loop: every submit must be served, however
- * slowly). The running batches and the polling clients share what is left, each slowed by the same
- * factor {@code f} (0–1) when they want more than that: a batch does {@code f} of its full speed, and a
- * poll takes {@code 1/f} times as long as it does alone. Polls are a closed loop: a client waits for each
- * answer and then the interval, and at most {@code pollThreads} polls are in flight at once (the
- * client's poll threads; the clients whose poll is due wait for a thread), so slower polls also mean
- * fewer of them per second, and polling clients slow the worker without ever starving it. A client stops
- * polling when its result is stored or its patience runs out, and sees its result after the poll period
- * of the moment the result was stored.
+ * separate CPUs and there is none) the submits in flight, the running batches and the polls in flight
+ * share the cores, all slowed by the same factor {@code f} (0–1) when together they want more than the
+ * cores: a submit takes {@code 1/f} times its latency alone, a batch does {@code f} of its full speed, a
+ * poll takes {@code 1/f} times as long as it does alone. Submits and polls are closed loops beyond the
+ * client's threads: at most {@code submitThreads} submits and {@code pollThreads} polls are in flight
+ * (the rest wait at the client), so neither can take every core from the worker, as on the machine
+ * where each thread gets its turn. A client stops polling when its result is stored or its patience runs
+ * out, and sees its result after the poll period of the moment the result was stored.
  */
 public final class AsyncModel {
 
@@ -74,19 +72,26 @@ public final class AsyncModel {
      * @param pollCpuSeconds   CPU one GET /jobs/{id} takes on the machine
      * @param batchCores       cores one running batch takes at full speed
      * @param pollThreads      polls the client has in flight at most (its poll threads)
+     * @param submitThreads    submits the client has in flight at most (its submit threads)
      */
     public record CpuSharing(
-            double cores, double submitCpuSeconds, double pollCpuSeconds, double batchCores, int pollThreads) {
+            double cores,
+            double submitCpuSeconds,
+            double pollCpuSeconds,
+            double batchCores,
+            int pollThreads,
+            int submitThreads) {
 
         public CpuSharing {
             if (!(cores > 0)
                     || !(batchCores > 0)
                     || !(submitCpuSeconds >= 0)
                     || !(pollCpuSeconds >= 0)
-                    || pollThreads < 1) {
-                throw new IllegalArgumentException("CPU sharing needs positive cores, batch cores and poll threads"
-                        + " and CPU per request of at least 0; got " + cores + ", " + batchCores + ", "
-                        + pollThreads + ", " + submitCpuSeconds + ", " + pollCpuSeconds);
+                    || pollThreads < 1
+                    || submitThreads < 1) {
+                throw new IllegalArgumentException("CPU sharing needs positive cores, batch cores, poll and submit"
+                        + " threads and CPU per request of at least 0; got " + cores + ", " + batchCores + ", "
+                        + pollThreads + ", " + submitThreads + ", " + submitCpuSeconds + ", " + pollCpuSeconds);
             }
         }
 
@@ -125,12 +130,20 @@ public final class AsyncModel {
 
     private record Job(double intended, double accepted) {}
 
+    /** A submit in flight: it is accepted when the submits' work clock reaches {@code end}. */
+    private record Submit(double intended, double end) {}
+
     private record Finish(double virtualEnd, Job job, boolean lastOfBatch) {}
 
     private final class Run extends SimulationRun {
         final Deque<Job> queue = new ArrayDeque<>();
-        final PriorityQueue<Double> acceptances = new PriorityQueue<>();
-        final Deque<Job> accepting = new ArrayDeque<>();
+        /** Submits in flight, in the order they were sent: all progress alike, so the first ends first. */
+        final Deque<Submit> accepting = new ArrayDeque<>();
+        /** Jobs whose submit waits for one of the client's submit threads (only with CPU sharing). */
+        final Deque<Double> waitingToSubmit = new ArrayDeque<>();
+        /** The submits' work clock: seconds of a lone submit done since the start, at the current slowdown. */
+        double submitWork;
+
         final PriorityQueue<Finish> finishes =
                 new PriorityQueue<>((a, b) -> Double.compare(a.virtualEnd, b.virtualEnd));
         /** Clients still polling, by when their patience runs out (only with CPU sharing). */
@@ -155,7 +168,9 @@ public final class AsyncModel {
             ArrivalClock arrivals = new ArrivalClock(load, random);
             while (true) {
                 double arrival = arrivals.peek();
-                double accept = acceptances.isEmpty() ? Double.POSITIVE_INFINITY : acceptances.peek();
+                double accept = accepting.isEmpty() || speed <= 0
+                        ? Double.POSITIVE_INFINITY
+                        : cores.now() + Math.max(0, accepting.peekFirst().end() - submitWork) / speed;
                 double finish = finishes.isEmpty()
                         ? Double.POSITIVE_INFINITY
                         : cores.wallTimeOf(finishes.peek().virtualEnd, batches, speed);
@@ -180,9 +195,13 @@ public final class AsyncModel {
                 } else if (next == givesUp) {
                     polling.poll();
                 } else if (next == accept) {
-                    acceptances.poll();
-                    Job job = accepting.pollFirst();
+                    Submit done = accepting.pollFirst();
+                    Job job = new Job(done.intended(), cores.now());
                     queue.addLast(job);
+                    Double waiting = waitingToSubmit.pollFirst();
+                    if (waiting != null) {
+                        send(waiting);
+                    }
                     if (sharing != null) {
                         polling.add(job);
                     }
@@ -199,26 +218,22 @@ public final class AsyncModel {
         }
 
         /**
-         * The factor {@code f} the batches and the polls run at: 1 when what the submits leave is enough
-         * for them, else the {@code f} at which what they take equals it (what they take grows with
-         * {@code f}, so a bisection finds it).
+         * The factor {@code f} the submits, the batches and the polls run at: 1 when the cores are enough
+         * for them all, else the {@code f} at which what they take equals the cores (what they take grows
+         * with {@code f}, so a bisection finds it).
          */
         double slowdown() {
             if (sharing == null) {
                 return 1;
             }
-            double submits = config.submitSeconds() > 0
-                    ? accepting.size() * sharing.submitCpuSeconds() / config.submitSeconds()
-                    : 0;
-            double left = Math.max(0, sharing.cores() - submits);
-            if (sharedCores(1) <= left) {
+            if (sharedCores(1) <= sharing.cores()) {
                 return 1;
             }
             double low = 0;
             double high = 1;
             for (int i = 0; i < SLOWDOWN_STEPS; i++) {
                 double mid = (low + high) / 2;
-                if (sharedCores(mid) <= left) {
+                if (sharedCores(mid) <= sharing.cores()) {
                     low = mid;
                 } else {
                     high = mid;
@@ -227,19 +242,22 @@ public final class AsyncModel {
             return low;
         }
 
-        /** Cores the running batches and the polling clients take when they run at {@code f} of their speed. */
+        /** Cores the submits in flight, the running batches and the polling clients take at {@code f} of their speed. */
         double sharedCores(double f) {
             if (f <= 0) {
                 return 0;
             }
+            double submits = config.submitSeconds() > 0
+                    ? f * accepting.size() * sharing.submitCpuSeconds() / config.submitSeconds()
+                    : 0;
             double batchCores = f * batches * sharing.batchCores();
             if (polling.isEmpty() || sharing.pollCpuSeconds() == 0) {
-                return batchCores;
+                return submits + batchCores;
             }
             double latency = pollLatency(f);
             double inFlight = Math.min(
                     sharing.pollThreads(), polling.size() * latency / (config.pollIntervalSeconds() + latency));
-            return batchCores + inFlight * sharing.pollCpuSeconds() / latency;
+            return submits + batchCores + inFlight * sharing.pollCpuSeconds() / latency;
         }
 
         double pollLatency(double f) {
@@ -265,6 +283,7 @@ public final class AsyncModel {
             } else if (queue.isEmpty() && batches == 0) {
                 limit = Math.min(config.initialBatches(), config.maxBatches());
             }
+            submitWork += speed * (next - cores.now());
             cores.advanceTo(next, batches, speed);
         }
 
@@ -273,9 +292,16 @@ public final class AsyncModel {
                 count(Outcome.API_THROTTLED);
                 return;
             }
-            double accepted = cores.now() + config.submitSeconds();
-            accepting.addLast(new Job(cores.now(), accepted));
-            acceptances.add(accepted);
+            if (sharing != null && accepting.size() >= sharing.submitThreads()) {
+                waitingToSubmit.addLast(cores.now());
+            } else {
+                send(cores.now());
+            }
+        }
+
+        /** The client sends the submit of a job it meant to send at {@code intended}. */
+        void send(double intended) {
+            accepting.addLast(new Submit(intended, submitWork + config.submitSeconds()));
         }
 
         void startBatches() {

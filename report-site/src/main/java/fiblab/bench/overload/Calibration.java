@@ -180,7 +180,8 @@ public record Calibration(
      * The local poller runs no more batches than there are cores; each drains at the probed rate,
      * slowed when the submits in flight, the polls and the batches want more CPU than the cores have
      * ({@link AsyncModel.CpuSharing}, from the CPU measured per submit and per poll, a batch wanting
-     * {@link #batchCores()}). The CPU measured per drained job is reported, not used, beyond saying
+     * {@link #batchCores()}, the client's {@link OverloadRunner#SUBMIT_THREADS} submit threads and its
+     * poll threads). The CPU measured per drained job is reported, not used, beyond saying
      * that the split was made: without it, the API takes nothing from the batches.
      */
     public AsyncModel asyncModel() {
@@ -201,7 +202,13 @@ public record Calibration(
                         pollSeconds,
                         jobPatienceSeconds),
                 workerCpuSeconds > 0
-                        ? new AsyncModel.CpuSharing(cores, submitCpuSeconds, pollCpuSeconds, batchCores(), pollThreads)
+                        ? new AsyncModel.CpuSharing(
+                                cores,
+                                submitCpuSeconds,
+                                pollCpuSeconds,
+                                batchCores(),
+                                pollThreads,
+                                OverloadRunner.SUBMIT_THREADS)
                         : null);
     }
 }

@@ -153,7 +153,7 @@ public record OverloadRunner(URI api, String target, Settings settings, PrintWri
                         settings.jobPatience(),
                         settings.pollThreads())) {
             // a submit takes milliseconds, so a few threads keep the schedule; polls run on the shared pollers
-            List<OverloadSample> samples = OpenLoopSchedule.run(jobs::submit, rate, count, 16);
+            List<OverloadSample> samples = OpenLoopSchedule.run(jobs::submit, rate, count, SUBMIT_THREADS);
             return report(StepStats.of("async", multiple, rate, settings.stepSeconds(), withStored(samples, jobs)));
         }
     }
@@ -185,6 +185,9 @@ public record OverloadRunner(URI api, String target, Settings settings, PrintWri
                         : s)
                 .toList();
     }
+
+    /** The async step's client sends its submits from this many threads: at most as many in flight. */
+    static final int SUBMIT_THREADS = 16;
 
     /** The longest a step waits for the worker to store the jobs its client gave up on. */
     static final Duration STORED_LIMIT = Duration.ofSeconds(180);
