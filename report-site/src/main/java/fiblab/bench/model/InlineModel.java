@@ -57,10 +57,67 @@ public final class InlineModel {
         }
     }
 
+    /**
+     * Requests in flight cost more CPU each when there are many of them (threads contending for two cores,
+     * their caches, the scheduler): measured as the capacity of a closed loop of {@code manyClients}
+     * against one of {@code fewClients}. With {@code running} requests in flight each does
+     * {@link #efficiency} of its work per second of its share: 1 up to {@code fewClients}, {@code
+     * manyShare} from {@code manyClients}, in between on a straight line over the logarithm of
+     * {@code running}.
+     */
+    public record Crowding(int fewClients, int manyClients, double manyShare) {
+
+        public Crowding {
+            if (fewClients < 1 || manyClients <= fewClients || !(manyShare > 0) || manyShare > 1) {
+                throw new IllegalArgumentException("crowding needs 1 <= few < many clients and a share in (0, 1];"
+                        + " got " + fewClients + ", " + manyClients + ", " + manyShare);
+            }
+        }
+
+        public double efficiency(int running) {
+            if (running <= fewClients) {
+                return 1;
+            }
+            if (running >= manyClients) {
+                return manyShare;
+            }
+            double t = Math.log(running / (double) fewClients) / Math.log(manyClients / (double) fewClients);
+            return 1 + t * (manyShare - 1);
+        }
+    }
+
+    /**
+     * Stop-the-world pauses of the process that runs the requests (its garbage collector): after every
+     * {@code everyRequests} answers no request progresses for {@code seconds}, while requests keep
+     * arriving. A stack at exactly its capacity has no spare capacity to work such a backlog off.
+     */
+    public record Pauses(double everyRequests, double seconds) {
+
+        public Pauses {
+            if (!(everyRequests >= 1) || !(seconds > 0)) {
+                throw new IllegalArgumentException(
+                        "pauses need at least 1 request between them and a positive length; got " + everyRequests + ", "
+                                + seconds);
+            }
+        }
+    }
+
     private final Config config;
+    private final Crowding crowding;
+    private final Pauses pauses;
 
     public InlineModel(Config config) {
+        this(config, null, null);
+    }
+
+    /**
+     * @param crowding what many requests in flight cost; null when they cost no more than few
+     * @param pauses   the process's pauses; null for none
+     */
+    public InlineModel(Config config, Crowding crowding, Pauses pauses) {
         this.config = config;
+        this.crowding = crowding;
+        this.pauses = pauses;
     }
 
     public Config config() {
@@ -98,7 +155,9 @@ public final class InlineModel {
 
     private enum Kind {
         DEADLINE,
-        PATIENCE
+        PATIENCE,
+        /** A pause ends (no request). */
+        RESUME
     }
 
     private record WallEvent(double time, Kind kind, Request request) {}
@@ -135,13 +194,13 @@ public final class InlineModel {
                 double arrival = arrivals.peek();
                 double finish = finishes.isEmpty()
                         ? Double.POSITIVE_INFINITY
-                        : cores.wallTimeOf(finishes.peek().virtualEnd, running);
+                        : cores.wallTimeOf(finishes.peek().virtualEnd, running, efficiency());
                 double event = wall.isEmpty() ? Double.POSITIVE_INFINITY : wall.peek().time;
                 double next = Math.min(arrival, Math.min(finish, event));
                 if (Double.isInfinite(next)) {
                     break;
                 }
-                cores.advanceTo(next, running);
+                cores.advanceTo(next, running, efficiency());
                 if (next == finish) {
                     complete(finishes.poll().request);
                 } else if (next == event) {
@@ -153,6 +212,31 @@ public final class InlineModel {
                 }
             }
             return prediction();
+        }
+
+        /** Answers since the last pause, and when the pause under way ends. */
+        double answeredSincePause;
+
+        double pausedUntil = Double.NEGATIVE_INFINITY;
+
+        double efficiency() {
+            if (cores.now() < pausedUntil) {
+                return 0;
+            }
+            return crowding == null ? 1 : crowding.efficiency(running);
+        }
+
+        /** Counts an answer toward the next pause, and starts it when its turn has come. */
+        void towardPause() {
+            if (pauses == null) {
+                return;
+            }
+            answeredSincePause++;
+            if (answeredSincePause >= pauses.everyRequests()) {
+                answeredSincePause -= pauses.everyRequests();
+                pausedUntil = Math.max(pausedUntil, cores.now()) + pauses.seconds();
+                wall.add(new WallEvent(pausedUntil, Kind.RESUME, null));
+            }
         }
 
         void arrive(Request request) {
@@ -199,10 +283,14 @@ public final class InlineModel {
 
         void complete(Request request) {
             stop(request);
+            towardPause();
             answer(request, Outcome.OK);
         }
 
         void handle(WallEvent event) {
+            if (event.kind == Kind.RESUME) {
+                return;
+            }
             Request request = event.request;
             if (event.kind == Kind.DEADLINE) {
                 if (request.running) {

@@ -40,6 +40,12 @@ import java.util.List;
  * @param workerCpuSeconds    CPU of the stack per job the worker drains; 0 = not measured, no sharing
  * @param pollCpuSeconds      CPU of the stack per status poll sent one at a time, from process CPU time
  * @param pollThreads         the async client's poll threads: how many polls it has in flight at most
+ * @param probeClients        the inline capacity probe's clients
+ * @param crowdedShare        inline capacity with {@code maxInFlight} clients over that with {@code probeClients},
+ *                            measured back to back (at most 1; 1 = not measured)
+ * @param requestsPerPause    inline answers per stop-the-world collection of the stack's JVM during those
+ *                            probes (0 = none seen)
+ * @param pauseSeconds        the mean length of those collections
  */
 public record Calibration(
         int cores,
@@ -60,10 +66,21 @@ public record Calibration(
         double submitCpuSeconds,
         double workerCpuSeconds,
         double pollCpuSeconds,
-        int pollThreads) {
+        int pollThreads,
+        int probeClients,
+        double crowdedShare,
+        double requestsPerPause,
+        double pauseSeconds) {
 
     public Calibration {
         aloneExtraSeconds = List.copyOf(aloneExtraSeconds);
+        if (!(requestsPerPause >= 0) || !(pauseSeconds >= 0)) {
+            throw new IllegalArgumentException("requests per pause and pause length must be at least 0, got "
+                    + requestsPerPause + ", " + pauseSeconds);
+        }
+        if (!(crowdedShare > 0) || crowdedShare > 1) {
+            throw new IllegalArgumentException("crowded share must be in (0, 1], got " + crowdedShare);
+        }
         if (!(inlineCapacity > 0) || !(asyncCapacity > 0) || !(computeSeconds > 0)) {
             throw new IllegalArgumentException("calibration needs measured capacities and a compute time; got inline "
                     + inlineCapacity + "/s, async " + asyncCapacity + "/s, compute " + computeSeconds + " s");
@@ -91,7 +108,11 @@ public record Calibration(
                 submitCpuSeconds,
                 workerCpuSeconds,
                 pollCpuSeconds,
-                pollThreads);
+                pollThreads,
+                probeClients,
+                crowdedShare,
+                requestsPerPause,
+                pauseSeconds);
     }
 
     /**
@@ -110,9 +131,22 @@ public record Calibration(
      * CPU one inline request takes at the measured capacity. Not floored at the compute measured alone:
      * that is wall time, and on the quiet run a lone fib(30) took 3.45 ms while the probe answered
      * 707/s on 2 cores (2.83 ms each), so the floor gave the model 20 % less capacity than the stack.
+     * With pauses, the probe's time included them: {@code requestsPerPause} requests took their CPU on
+     * the cores plus one pause, so each takes {@code cores × (1/capacity − pause/requestsPerPause)}.
      */
     public double inlineWorkSeconds() {
-        return cores / inlineCapacity;
+        double plain = cores / inlineCapacity;
+        if (pauses() == null) {
+            return plain;
+        }
+        return Math.max(plain / 2, cores * (1 / inlineCapacity - pauseSeconds / requestsPerPause));
+    }
+
+    /** The stack JVM's pauses as the inline model takes them; null when none were seen. */
+    public InlineModel.Pauses pauses() {
+        return requestsPerPause >= 1 && pauseSeconds > 0
+                ? new InlineModel.Pauses(requestsPerPause, pauseSeconds)
+                : null;
     }
 
     /** What a lone inline request waits beyond its CPU. */
@@ -160,21 +194,37 @@ public record Calibration(
         double integrationTimeout = 30;
         double unthrottled = Double.POSITIVE_INFINITY;
         int warmAndMost = apiConcurrency;
-        return new InlineModel(new InlineModel.Config(
-                unthrottled,
-                unthrottled,
-                warmAndMost,
-                unthrottled,
-                unthrottled,
-                warmAndMost,
-                cores,
-                inlineOverheadSeconds(),
-                0,
-                computeDeadline,
-                integrationTimeout,
-                patienceSeconds,
-                maxInFlight));
+        return new InlineModel(
+                new InlineModel.Config(
+                        unthrottled,
+                        unthrottled,
+                        warmAndMost,
+                        unthrottled,
+                        unthrottled,
+                        warmAndMost,
+                        cores,
+                        inlineOverheadSeconds(),
+                        0,
+                        computeDeadline,
+                        integrationTimeout,
+                        patienceSeconds,
+                        maxInFlight),
+                crowding(),
+                pauses());
     }
+
+    /**
+     * What the open loop's many requests in flight cost, from the two probes; none when not measured or
+     * when as many clients as the probe's already fill the open loop.
+     */
+    public InlineModel.Crowding crowding() {
+        return crowdedShare < 1 && maxInFlight > probeClients && probeClients >= 1
+                ? new InlineModel.Crowding(probeClients, maxInFlight, Math.max(MIN_CROWDED_SHARE, crowdedShare))
+                : null;
+    }
+
+    /** A crowded probe below this share of the spaced one says more about the machine's other load than the stack. */
+    static final double MIN_CROWDED_SHARE = 0.5;
 
     /**
      * The local poller runs no more batches than there are cores; each drains at the probed rate,

@@ -280,6 +280,7 @@ public final class ModelValidation {
         List<Double> submits = new ArrayList<>();
         List<Double> polls = new ArrayList<>();
         double pollCpu;
+        Crowding crowding;
         CpuSplit split;
         waitForIdle(log);
         try (ApiClient client = new ApiClient(api, settings.patience())) {
@@ -292,6 +293,7 @@ public final class ModelValidation {
                     alone.add(sample.latencyNanos() / 1e9);
                 }
             }
+            crowding = crowding(api, settings, log);
             String body = "{\"n\":" + settings.n() + ",\"algorithm\":\"naive\"}";
             List<String> ids = new ArrayList<>();
             StackCpu beforeIdle = StackCpu.now();
@@ -345,8 +347,98 @@ public final class ModelValidation {
                 split.submitCpuSeconds(),
                 split.workerCpuSeconds(),
                 pollCpu,
-                settings.pollThreads());
+                settings.pollThreads(),
+                settings.probeClients(),
+                crowding.share(),
+                crowding.requestsPerPause(),
+                crowding.pauseSeconds());
     }
+
+    /**
+     * What many inline requests in flight cost, and the stack JVM's stop-the-world collections while
+     * they ran: answers per collection and their mean length (0, 0 when none).
+     */
+    record Crowding(double share, double requestsPerPause, double pauseSeconds) {
+
+        static final Crowding NOT_MEASURED = new Crowding(1, 0, 0);
+    }
+
+    /** Collections and milliseconds spent in them so far, summed over the JVM's collectors. */
+    private static long[] collections() {
+        long count = 0;
+        long millis = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc :
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            // G1's concurrent cycles (JDK 21+: "G1 Concurrent GC") do not stop the application
+            if (gc.getName().contains("Concurrent") || gc.getCollectionCount() < 0) {
+                continue;
+            }
+            count += gc.getCollectionCount();
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
+    }
+
+    /**
+     * Inline capacity with as many clients as the open loop may have in flight, over that with the
+     * probe's clients: three closed loops back to back (few, many, few again, the two fews averaged so
+     * that a drift between them cancels), and the stack JVM's collections over all three (the stack
+     * runs in this JVM). Not measured (a share of 1, no pauses) when a probe answered nothing, or a
+     * probe long enough for each of the many clients to get a few answers would take more than a minute.
+     */
+    static Crowding crowding(URI api, OverloadRunner.Settings settings, java.io.PrintWriter log)
+            throws InterruptedException {
+        int few = settings.probeClients();
+        int many = settings.maxInFlight();
+        Duration probe = OverloadRunner.seconds(settings.probeSeconds());
+        try (ApiClient client = new ApiClient(api, CROWDED_PROBE_TIMEOUT)) {
+            long[] before = collections();
+            double first = CapacityProbe.inline(client, settings.n(), few, probe);
+            if (many <= few || first * probe.toMillis() / 1000.0 < CROWDED_ANSWERS_PER_CLIENT * many) {
+                log.printf(
+                        java.util.Locale.ROOT,
+                        "calibration: %.1f answers/s with %d clients is too few for %d clients to get %d answers"
+                                + " each in %.0f s; crowding and pauses not measured%n",
+                        first,
+                        few,
+                        many,
+                        CROWDED_ANSWERS_PER_CLIENT,
+                        settings.probeSeconds());
+                return Crowding.NOT_MEASURED;
+            }
+            double crowded = CapacityProbe.inline(client, settings.n(), many, probe);
+            double again = CapacityProbe.inline(client, settings.n(), few, probe);
+            long[] after = collections();
+            double share = first + again > 0 && crowded > 0 ? Math.min(1, crowded / ((first + again) / 2)) : 1;
+            double answers = (first + crowded + again) * settings.probeSeconds();
+            long pauses = after[0] - before[0];
+            double requestsPerPause = pauses > 0 ? answers / pauses : 0;
+            double pauseSeconds = pauses > 0 ? (after[1] - before[1]) / 1000.0 / pauses : 0;
+            log.printf(
+                    java.util.Locale.ROOT,
+                    "calibration: inline capacity with %d clients %.1f/s, with %d clients %.1f/s, with %d again %.1f/s:"
+                            + " the crowded loop does %.3f of the spaced one; %d collections, one per %.0f answers,"
+                            + " %.1f ms each%n",
+                    few,
+                    first,
+                    many,
+                    crowded,
+                    few,
+                    again,
+                    share,
+                    pauses,
+                    requestsPerPause,
+                    pauseSeconds * 1000);
+            return new Crowding(
+                    share, requestsPerPause >= 1 ? requestsPerPause : 0, requestsPerPause >= 1 ? pauseSeconds : 0);
+        }
+    }
+
+    /** Answers each of the crowded probe's clients should get at least, for its rate to mean something. */
+    static final int CROWDED_ANSWERS_PER_CLIENT = 4;
+
+    /** The crowded probe's request timeout: its requests wait behind hundreds of others. */
+    static final Duration CROWDED_PROBE_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * Waits, at most {@link #SETTLE_LIMIT}, until the stack takes less than {@link #IDLE_CORES}: the

@@ -35,7 +35,11 @@ class CalibrationTest {
                 0,
                 0,
                 0,
-                4);
+                4,
+                16,
+                1,
+                0,
+                0);
     }
 
     @Test
@@ -57,7 +61,8 @@ class CalibrationTest {
         // Given the quiet run's numbers: 2 cores answered 700 requests/s in the probe (2.86 ms of CPU each),
         // while fib(30) measured alone took 3.45 ms of wall time (a lone request 4.98 ms)
         Calibration c = new Calibration(
-                2, 1000, 2, 5, 700, 80, 0.00345, 0.00498, 0.009, 0.004, 2, 5, 1, 256, List.of(), 0, 0, 0, 4);
+                2, 1000, 2, 5, 700, 80, 0.00345, 0.00498, 0.009, 0.004, 2, 5, 1, 256, List.of(), 0, 0, 0, 4, 16, 1, 0,
+                0);
         assertThat(c.inlineWorkSeconds()).isCloseTo(2 / 700.0, within(1e-12));
 
         // When 630 requests/s (0.9× the probe) are offered for 8 s
@@ -112,7 +117,8 @@ class CalibrationTest {
         // 12.5 ms of CPU: a quarter of a batch's pace, the rest round trips to the servers the submits share
         Calibration plain = measured(30, 1000);
         Calibration c = new Calibration(
-                2, 1000, 2, 5, 100, 40, 0.005, 0.030, 0.010, 0.004, 30, 1000, 1, 256, List.of(), 0.0075, 0.0125, 0, 4);
+                2, 1000, 2, 5, 100, 40, 0.005, 0.030, 0.010, 0.004, 30, 1000, 1, 256, List.of(), 0.0075, 0.0125, 0, 4,
+                16, 1, 0, 0);
         assertThat(c.batchCores()).isCloseTo(1, within(1e-12));
 
         // When 40 jobs/s (1×) are offered for 10 s
@@ -131,7 +137,8 @@ class CalibrationTest {
         // Given a worker of 40 jobs/s in 2 batches of a core each, and 120 jobs/s offered for 5 s: 3 times
         // what it drains, and 120 × 20 ms = 2.4 cores of submits, more than the machine has
         Calibration c = new Calibration(
-                2, 1000, 2, 5, 100, 40, 0.005, 0.030, 0.010, 0.020, 30, 1000, 1, 256, List.of(), 0.020, 0.0125, 0, 4);
+                2, 1000, 2, 5, 100, 40, 0.005, 0.030, 0.010, 0.020, 30, 1000, 1, 256, List.of(), 0.020, 0.0125, 0, 4,
+                16, 1, 0, 0);
 
         PathPrediction p = c.asyncModel().predict(new LoadPoint(120, 5, Arrivals.UNIFORM, 1), c.workerCompute());
 
@@ -147,7 +154,8 @@ class CalibrationTest {
     @Test
     void calibration_shouldRefuseAMissingCapacity_withTheNumbersItGot() {
         assertThatThrownBy(() -> new Calibration(
-                        2, 1000, 2, 5, 0, 40, 0.005, 0.03, 0.01, 0.004, 30, 30, 1, 256, List.of(), 0, 0, 0, 4))
+                        2, 1000, 2, 5, 0, 40, 0.005, 0.03, 0.01, 0.004, 30, 30, 1, 256, List.of(), 0, 0, 0, 4, 16, 1, 0,
+                        0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("inline 0.0/s");
     }
@@ -227,5 +235,24 @@ class CalibrationTest {
         assertThat(range.reaches(600, 0.25)).isFalse(); // 400 is 33 % below 600
         assertThat(range.reaches(3.5, 0.25)).isTrue(); // 4 is 14 % above 3.5
         assertThat(range.reaches(3, 0.25)).isFalse(); // 4 is 33 % above 3
+    }
+
+    @Test
+    void inline_shouldTakeThePausesOutOfTheProbedCapacity_andTellTheModelTheCrowding() {
+        // Given a probe of 100 answers/s on 2 cores, during which the JVM paused 100 ms every 50 answers, and
+        // 256 clients that did 0.9 of the work of the probe's 16
+        Calibration c = new Calibration(
+                2, 1000, 2, 5, 100, 40, 0.005, 0.030, 0.010, 0.004, 30, 30, 1, 256, List.of(), 0, 0, 0, 4, 16, 0.9, 50,
+                0.100);
+
+        // Then 50 requests took 0.5 s of the probe: 0.1 s paused, so each took 2 cores × 0.4 s / 50 = 16 ms of
+        // CPU, not the 20 ms that 2 cores / 100 per second would say
+        assertThat(c.inlineWorkSeconds()).isCloseTo(0.016, within(1e-12));
+        assertThat(c.pauses()).isEqualTo(new fiblab.bench.model.InlineModel.Pauses(50, 0.100));
+        assertThat(c.crowding()).isEqualTo(new fiblab.bench.model.InlineModel.Crowding(16, 256, 0.9));
+        // and without pauses or crowding measured, the model gets neither
+        assertThat(measured(30, 30).pauses()).isNull();
+        assertThat(measured(30, 30).crowding()).isNull();
+        assertThat(measured(30, 30).inlineWorkSeconds()).isCloseTo(0.020, within(1e-12));
     }
 }
