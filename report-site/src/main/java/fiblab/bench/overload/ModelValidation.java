@@ -57,6 +57,15 @@ public final class ModelValidation {
             return rows.stream().mapToDouble(ValidationRow::worstError).max().orElse(0);
         }
 
+        /** Each path's capacity repeatability the bands were drawn over (the band of its first row). */
+        public java.util.Map<String, Double> repeatability() {
+            java.util.Map<String, Double> spread = new java.util.TreeMap<>();
+            for (int k = 0; k < rows.size(); k++) {
+                spread.putIfAbsent(rows.get(k).path(), bands.get(k).spread());
+            }
+            return spread;
+        }
+
         /** Figures (p50, p99, goodput of every row) whose prediction is within {@code tolerance} of the measurement. */
         public long figuresWithin(double tolerance) {
             return rows.stream()

@@ -1,6 +1,7 @@
 package fiblab.bench.result;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The overload scenario's findings beside its (empty) runs: each path's measured capacity and its
@@ -115,6 +116,12 @@ public final class OverloadFindings {
      * @param overheadMillis            a lone request's time beyond that
      * @param asyncPerJobOverheadMillis set so that the model's drain rate equals the probed async capacity
      * @param worstError                the largest error of any row, in absolute value; null if one is undefined
+     * @param repeatability             for each path, how far apart its neighbouring capacity probes came in the run
+     *                                  (median, as a share of their mean); null in files written before it was
+     * @param figures                   figures the validation judges: p50, p99 and goodput of each row
+     * @param figuresWithin             of those, the figures within the tolerance
+     * @param figuresWithinRepeatability figures within the tolerance of the model at some capacity within the
+     *                                  path's repeatability of the probed one
      */
     public record Validation(
             double tolerance,
@@ -127,7 +134,11 @@ public final class OverloadFindings {
             double overheadMillis,
             double asyncPerJobOverheadMillis,
             Double worstError,
-            List<ValidationRow> rows) {}
+            List<ValidationRow> rows,
+            Map<String, Double> repeatability,
+            Long figures,
+            Long figuresWithin,
+            Long figuresWithinRepeatability) {}
 
     /**
      * The model beside one measured step; {@code withinTolerance} when each of its errors (p50, p99,

@@ -97,7 +97,11 @@ final class OverloadRecords {
                 report.overheadMillis(),
                 report.asyncPerJobOverheadMillis(),
                 finite(worst),
-                rows);
+                rows,
+                report.repeatability(),
+                3L * rows.size(),
+                report.figuresWithin(OverloadFindings.VALIDATION_TOLERANCE),
+                report.figuresWithinBands(OverloadFindings.VALIDATION_TOLERANCE));
     }
 
     static OverloadFindings.ValidationRow row(ValidationRow r) {

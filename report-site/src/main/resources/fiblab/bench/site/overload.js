@@ -187,6 +187,17 @@
       : count(over.length) + ' of ' + count(v.rows.length) + ' steps were predicted worse than ' + percent(v.tolerance)
         + ' (flagged ⚠ below); worst error ' + (v.worstError === undefined ? 'undefined (a measured value was 0)' : percent(v.worstError))
         + '. The projection below rests on this model: read it with that error in mind.', over.length ? 'flag-note' : 'verdict-small');
+    if (v.figuresWithin !== undefined && v.figuresWithin !== null && v.repeatability) {
+      const spreads = Object.keys(v.repeatability).sort().map(path => path + ' ±' + percent(v.repeatability[path]));
+      const figures = v.figures;
+      const repeat = paragraph('overload-validation', count(v.figuresWithin) + ' of ' + count(figures)
+        + ' figures (p50, p99 and goodput of each step) are within ' + percent(v.tolerance) + ' of the model at the capacity probed just before the step. '
+        + 'That capacity is itself a measurement: neighbouring probes of a path differed by a median of ' + spreads.join(', ')
+        + ' in this run, and near 1× a few per cent decide between no queue and a growing one. Over that range of capacities, '
+        + count(v.figuresWithinRepeatability) + ' of ' + count(figures) + ' figures come within ' + percent(v.tolerance)
+        + ' of the model. This is context for the verdict above, not a different goal.', 'verdict-small');
+      if (repeat) repeat.id = 'validation-repeatability';
+    }
     const err = key => r => r[key];
     table('overload-validation', [
       C.text('step', 'label', r => r.path + ' ' + x(r.multiple) + (r.withinTolerance ? '' : ' ⚠ over ' + percent(v.tolerance))),

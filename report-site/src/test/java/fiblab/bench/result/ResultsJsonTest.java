@@ -162,7 +162,11 @@ class ResultsJsonTest {
                 null,
                 List.of(new OverloadFindings.ValidationRow(
                         "async", 3, 105, false, 10_700, 9_000, -0.16, 20_000, 22_000, 0.1, 0, 0, null, 1_200L, 0.1,
-                        14.5, null)));
+                        14.5, null)),
+                java.util.Map.of("async", 0.08),
+                3L,
+                2L,
+                3L);
         OverloadFindings.Projection projection = new OverloadFindings.Projection(
                 "model",
                 "us-east-1",

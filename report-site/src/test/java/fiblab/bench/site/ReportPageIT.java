@@ -370,6 +370,13 @@ class ReportPageIT {
                     .as("saturation flag on validation row %d", i)
                     .hasSize(saturated ? 1 : 0);
         }
+        // the validation's figures within the tolerance, and within it over the capacity's repeatability
+        assertThat(driver.findElement(By.id("validation-repeatability")).getText())
+                .startsWith(validation.get("figuresWithin") + " of " + validation.get("figures") + " figures")
+                .contains(validation.get("figuresWithinRepeatability") + " of " + validation.get("figures")
+                        + " figures come within")
+                .contains("async ±")
+                .contains("inline ±");
         // the async rows' queue: the model's backlog and drain beside the step's measured ones
         List<Map<String, Object>> queueChecks = checks.stream()
                 .filter(c -> c.get("predictedPeakBacklog") != null)
