@@ -46,7 +46,7 @@ import software.amazon.awssdk.services.s3.S3Client;
             "Default run: the seed scenario and the open loop; --sweep adds the sweep over n and concurrency and the fast algorithm.",
             "--scenario coldstart (about 1 min 45 s at the defaults) and --scenario throughput (about a minute) measure cold starts",
             "and the inline path against the machine's compute limit; list them with the others to keep them in one results file.",
-            "--scenario overload (about 4.5 minutes at the defaults on 2 shared cores) offers each path multiples of its measured capacity, predicts the same",
+            "--scenario overload (about 5.5 minutes at the defaults on 2 shared cores) offers each path multiples of its measured capacity, predicts the same",
             "steps with the queueing model and projects the model to AWS scale; --scenario polling (about a minute) compares polling policies."
         },
         exitCodeListHeading = "%nExit codes:%n",
