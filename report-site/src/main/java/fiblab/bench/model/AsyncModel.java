@@ -202,7 +202,8 @@ public final class AsyncModel {
                     if (waiting != null) {
                         send(waiting);
                     }
-                    if (sharing != null) {
+                    // a job whose submit waited for a client thread past the patience is never polled for
+                    if (sharing != null && cores.now() < job.intended() + config.patienceSeconds()) {
                         polling.add(job);
                     }
                     peakBacklog = Math.max(peakBacklog, queue.size());
@@ -277,6 +278,10 @@ public final class AsyncModel {
         }
 
         void advance(double next) {
+            if (next < cores.now()) {
+                throw new IllegalStateException(
+                        "the simulation's clock would run back from " + cores.now() + " to " + next);
+            }
             if (!queue.isEmpty() && config.scaleUpPerMinute() > 0) {
                 limit = Math.min(config.maxBatches(), limit + config.scaleUpPerMinute() / 60.0 * (next - cores.now()));
                 peakLimit = Math.max(peakLimit, limit);

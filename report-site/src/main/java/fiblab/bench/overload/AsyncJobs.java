@@ -52,11 +52,12 @@ final class AsyncJobs implements AutoCloseable {
         Job job = new Job(stepStart, stepStartMillis, intended, patienceNanos, result, givenUp);
         try {
             ApiResponse response = client.postJson("/jobs", body);
-            job.accepted = System.nanoTime() - stepStart;
             if (response.statusCode() != 202) {
+                // not accepted: no job waits for the worker (a 504 here is not a backlog that never drains)
                 job.finish(ErrorKind.ofStatus(response.statusCode()), -1, -1);
                 return result;
             }
+            job.accepted = System.nanoTime() - stepStart;
             job.id = String.valueOf(JSON.std.mapFrom(response.body()).get("jobId"));
             schedule(job, response.retryAfterSeconds());
         } catch (IOException e) {
@@ -130,6 +131,9 @@ final class AsyncJobs implements AutoCloseable {
             boolean timeUp = System.nanoTime() - deadline >= 0;
             if (timeUp || storedAt(last) != NOT_STORED) {
                 for (java.util.Iterator<Job> it = pending.iterator(); it.hasNext(); ) {
+                    if (!timeUp && System.nanoTime() - deadline >= 0) {
+                        break; // thousands of reads one after another must not outlast the limit either
+                    }
                     Job job = it.next();
                     long at = storedAt(job);
                     if (at != NOT_STORED) {
@@ -157,11 +161,15 @@ final class AsyncJobs implements AutoCloseable {
 
     /**
      * The job's completedAt relative to its step, {@link #NOT_STORED} while it is pending or the
-     * record cannot be read, -1 when it ended without a completion time (FAILED, or none recorded).
+     * record cannot be read for now, -1 when it ended without a completion time (FAILED, none
+     * recorded, or no such job).
      */
     private long storedAt(Job job) throws InterruptedException {
         try {
             ApiResponse response = client.get("/jobs/" + job.id);
+            if (response.statusCode() == 404) {
+                return -1; // no such job (any more): waiting for it would only run the limit out
+            }
             if (response.statusCode() != 200) {
                 return NOT_STORED;
             }

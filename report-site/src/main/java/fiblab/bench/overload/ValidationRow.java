@@ -29,12 +29,24 @@ public record ValidationRow(
             double measuredDrainSeconds,
             double predictedDrainSeconds) {
 
+        /** Below this measured backlog a relative error says nothing (3 against 1 job is +200 %). */
+        public static final long SMALLEST_BACKLOG = 10;
+
+        /** Below this measured drain a relative error says nothing. */
+        public static final double SHORTEST_DRAIN_SECONDS = 1;
+
+        /** The backlog's relative error; NaN (no error) under {@link #SMALLEST_BACKLOG}. */
         public double backlogError() {
-            return relative(predictedPeakBacklog, measuredPeakBacklog);
+            return measuredPeakBacklog < SMALLEST_BACKLOG
+                    ? Double.NaN
+                    : relative(predictedPeakBacklog, measuredPeakBacklog);
         }
 
+        /** The drain's relative error; NaN (no error) under {@link #SHORTEST_DRAIN_SECONDS}. */
         public double drainError() {
-            return relative(predictedDrainSeconds, measuredDrainSeconds);
+            return measuredDrainSeconds < SHORTEST_DRAIN_SECONDS
+                    ? Double.NaN
+                    : relative(predictedDrainSeconds, measuredDrainSeconds);
         }
     }
 

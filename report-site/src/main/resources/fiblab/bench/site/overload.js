@@ -228,7 +228,7 @@
     if (rows.length === 0) return;
     paragraph('overload-validation-queue', 'Measured: the most jobs accepted and not yet stored, and from the end of the load until '
       + 'the last job was stored, jobs the client gave up on included (their records are read after the step). '
-      + 'An error is blank where the measured value is 0.');
+      + 'An error is blank where the measured backlog or drain is too small for a relative error to mean anything.');
     table('overload-validation-queue', [
       C.text('step', 'label', r => r.path + ' ' + x(r.multiple)),
       C.count('peak backlog measured', 'measuredPeakBacklog'), C.count('peak backlog model', 'predictedPeakBacklog'),

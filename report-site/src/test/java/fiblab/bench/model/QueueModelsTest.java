@@ -250,6 +250,24 @@ class QueueModelsTest {
         assertThat(p.p50Millis()).isCloseTo(p50Millis, within(60.0));
     }
 
+    @Test
+    void asyncModel_shouldGiveUpOnJobsWhoseSubmitWaitedPastThePatience_andKeepItsClockGoingForward() {
+        // Given one core, a client with one submit thread (10 ms a submit alone, all of it CPU), polls a
+        // second after each answer (2 ms, no CPU), jobs of 0.1 ms, and 3 s of patience
+        AsyncModel model = new AsyncModel(
+                new AsyncModel.Config(INF, INF, 0.010, 1, 0, 1, 1, 0, 0, INF, 1, 0.002, 3),
+                new AsyncModel.CpuSharing(1, 0.010, 0, 1, 4, 1));
+
+        // When 150 jobs/s are offered for 10 s: the one thread sends at most 100/s, so by t it is 0.5 t behind
+        PathPrediction p = model.predict(new LoadPoint(150, 10, Arrivals.UNIFORM, 1), ServiceTime.constant(0.0001));
+
+        // Then a job meant at t is seen at its first poll, 0.5 t + 1 s after: in time up to t = 4 s (600 jobs).
+        // Those meant after 6 s are accepted past their patience, given up and never polled for; every one
+        // of the 1,500 ends one way or the other
+        assertThat(p.count(Outcome.OK) + p.count(Outcome.CLIENT_TIMEOUT)).isEqualTo(1_500);
+        assertThat(p.count(Outcome.OK)).isBetween(560L, 640L);
+    }
+
     @ParameterizedTest(name = "{0} poll thread(s)")
     @CsvSource({"1, 18.5, 20.5", "4, 44, 50.5"})
     void asyncModel_shouldSlowTheWorker_byWhatTheClientsPollThreadsTake_butNeverStarveIt(

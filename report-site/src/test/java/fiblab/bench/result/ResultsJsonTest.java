@@ -218,6 +218,31 @@ class ResultsJsonTest {
         assertThat(overload.overload().projection()).isEqualTo(projection);
         assertThat(scenario(again, "polling").polling()).isEqualTo(polling);
         assertThat(Files.readString(written)).doesNotContain("NaN", "Infinity");
+
+        // and a schema-3 file written before the validation held the model's queue and the repeatability
+        // (the same file without those fields) still opens, with them null
+        Map<String, Object> tree = ResultsJson.readTree(written);
+        withoutKeys(
+                tree,
+                java.util.Set.of(
+                        "predictedPeakBacklog",
+                        "backlogError",
+                        "predictedDrainSeconds",
+                        "drainError",
+                        "repeatability",
+                        "figures",
+                        "figuresWithin",
+                        "figuresWithinRepeatability"));
+        String before = com.fasterxml.jackson.jr.ob.JSON.std.asString(tree);
+        assertThat(before).doesNotContain("predictedPeakBacklog", "repeatability", "figuresWithin");
+        Path older = dir.resolve("schema-3-before-the-queue.json");
+        Files.writeString(older, before);
+        OverloadFindings.Validation read =
+                scenario(ResultsJson.read(older), "overload").overload().validation();
+        assertThat(read.repeatability()).isNull();
+        assertThat(read.figuresWithin()).isNull();
+        assertThat(read.rows().get(0).predictedPeakBacklog()).isNull();
+        assertThat(read.rows().get(0).measuredP50Millis()).isEqualTo(10_700);
     }
 
     @Test
@@ -261,5 +286,16 @@ class ResultsJsonTest {
                 .filter(s -> s.name().equals(name))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** Removes the keys from every object in a JSON tree. */
+    @SuppressWarnings("unchecked")
+    private static void withoutKeys(Object node, java.util.Set<String> keys) {
+        if (node instanceof Map<?, ?> map) {
+            ((Map<String, Object>) map).keySet().removeAll(keys);
+            map.values().forEach(v -> withoutKeys(v, keys));
+        } else if (node instanceof List<?> list) {
+            list.forEach(v -> withoutKeys(v, keys));
+        }
     }
 }

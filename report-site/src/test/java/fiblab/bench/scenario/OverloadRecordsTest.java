@@ -91,7 +91,7 @@ class OverloadRecordsTest {
         // an async step: measured backlog 1,600 and drain 13.3 s, the model 1,700 and 16.1 s
         ValidationRow async = new ValidationRow(
                 "async", 2, 240, 3_400, 2_000, 5_000, 4_900, 27, 16, new ValidationRow.Queue(1_600, 1_700, 13.3, 16.1));
-        // one whose measured drain was 0 (the queue was empty when the load ended), and an inline step
+        // one whose measured drain was 0 (the queue was empty when the load ended) and backlog 2, and an inline step
         ValidationRow noDrain = new ValidationRow(
                 "async", 0.5, 40, 1_000, 1_000, 1_000, 1_000, 40, 40, new ValidationRow.Queue(2, 1, 0, 0.2));
         ValidationRow inline = new ValidationRow("inline", 1, 100, 100, 110, 200, 210, 100, 100);
@@ -104,6 +104,8 @@ class OverloadRecordsTest {
         // the queue is evidence beside the goal, not part of it: the row is judged on p50, p99 and goodput
         assertThat(row.withinTolerance()).isFalse();
         assertThat(OverloadRecords.row(noDrain).drainError()).isNull();
+        // nor where the measured backlog was a handful of jobs (2 against 1 would read -50 %)
+        assertThat(OverloadRecords.row(noDrain).backlogError()).isNull();
         assertThat(OverloadRecords.row(noDrain).withinTolerance()).isTrue();
         assertThat(OverloadRecords.row(inline).predictedPeakBacklog()).isNull();
         assertThat(OverloadRecords.row(inline).drainError()).isNull();
