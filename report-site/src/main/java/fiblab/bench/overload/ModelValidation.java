@@ -327,8 +327,17 @@ public final class ModelValidation {
                     polls.add((System.nanoTime() - start) / 1e9);
                 }
             }
-            pollCpu = StackCpu.now().since(beforePolls).beyondIdle(idleCores, System.nanoTime() - pollsStart)
+            double lonePollCpu = StackCpu.now().since(beforePolls).beyondIdle(idleCores, System.nanoTime() - pollsStart)
                     / Math.max(1, ids.size());
+            pollCpu = concurrentPollCpu(client, ids, settings.pollThreads(), idleCores);
+            log.printf(
+                    java.util.Locale.ROOT,
+                    "calibration: stack CPU per poll %.2f ms sent one at a time, %.2f ms from %d threads at once"
+                            + " (the model takes the second: the steps' client polls from its %d threads)%n",
+                    lonePollCpu * 1000,
+                    pollCpu * 1000,
+                    settings.pollThreads(),
+                    settings.pollThreads());
             split = CpuSplit.measure(client, body, stack.calibrationCalls(), idleCores, log);
         } catch (IOException e) {
             throw new IllegalStateException("calibration could not reach " + api + ": " + e.getMessage(), e);
@@ -453,6 +462,53 @@ public final class ModelValidation {
             return new Crowding(
                     share, requestsPerPause >= 1 ? requestsPerPause : 0, requestsPerPause >= 1 ? pauseSeconds : 0);
         }
+    }
+
+    /**
+     * Stack CPU per status poll when {@code threads} threads poll the stored jobs at once, each going
+     * through all of them, as the steps' client does with its poll threads: a poll among others costs
+     * less than a lone one (wake-ups and round trips are shared), and charging the lone cost to
+     * thousands of polling clients slowed the model's worker to half where the stack's was not.
+     */
+    static double concurrentPollCpu(ApiClient client, List<String> ids, int threads, double idleCores)
+            throws InterruptedException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> pollers = new ArrayList<>();
+        StackCpu before = StackCpu.now();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int offset = t * ids.size() / threads;
+            Thread poller = new Thread(
+                    () -> {
+                        for (int i = 0;
+                                i < ids.size() && !Thread.currentThread().isInterrupted();
+                                i++) {
+                            try {
+                                client.get("/jobs/" + ids.get((offset + i) % ids.size()));
+                                sent.incrementAndGet();
+                            } catch (IOException e) {
+                                return;
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    },
+                    ApiClient.THREAD_PREFIX + "calibration-poll-" + t);
+            pollers.add(poller);
+            poller.start();
+        }
+        try {
+            for (Thread poller : pollers) {
+                poller.join();
+            }
+        } catch (InterruptedException e) {
+            pollers.forEach(Thread::interrupt);
+            throw e;
+        }
+        return StackCpu.now().since(before).beyondIdle(idleCores, System.nanoTime() - start) / Math.max(1, sent.get());
     }
 
     /** Answers each of the crowded probe's clients should get at least, for its rate to mean something. */
