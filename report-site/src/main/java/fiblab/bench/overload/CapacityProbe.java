@@ -2,7 +2,6 @@ package fiblab.bench.overload;
 
 import fiblab.bench.http.ApiClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,23 +34,13 @@ final class CapacityProbe {
         AtomicLong ok = new AtomicLong();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(
-                    () -> {
-                        while (System.nanoTime() - end < 0) {
-                            if (call.call(start, System.nanoTime() - start).ok()) {
-                                ok.incrementAndGet();
-                            }
-                        }
-                    },
-                    ApiClient.THREAD_PREFIX + "capacity-" + c);
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        ClientThreads.runAll("capacity", clients, c -> () -> {
+            while (System.nanoTime() - end < 0) {
+                if (call.call(start, System.nanoTime() - start).ok()) {
+                    ok.incrementAndGet();
+                }
+            }
+        });
         return ok.get() / ((System.nanoTime() - start) / 1e9);
     }
 

@@ -62,40 +62,24 @@ record CpuSplit(double submitCpuSeconds, double workerCpuSeconds, int submitted,
         AtomicInteger failuresInARow = new AtomicInteger();
         StackCpu beforeBurst = StackCpu.now();
         long burstStart = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < SUBMIT_THREADS; t++) {
-            Thread thread = new Thread(
-                    () -> {
-                        while (next.getAndIncrement() < jobs && failuresInARow.get() < FAILURES_TO_GIVE_UP) {
-                            try {
-                                ApiResponse response = client.postJson("/jobs", body);
-                                answered.incrementAndGet();
-                                failuresInARow.set(0);
-                                if (response.statusCode() == 202) {
-                                    ids.add(String.valueOf(
-                                            JSON.std.mapFrom(response.body()).get("jobId")));
-                                }
-                            } catch (IOException e) {
-                                // no answer: it took no server CPU worth counting; many in a row end the burst
-                                failuresInARow.incrementAndGet();
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                return;
-                            }
-                        }
-                    },
-                    ApiClient.THREAD_PREFIX + "cpu-split-" + t);
-            threads.add(thread);
-            thread.start();
-        }
-        try {
-            for (Thread thread : threads) {
-                thread.join();
+        ClientThreads.runAll("cpu-split", SUBMIT_THREADS, t -> () -> {
+            while (next.getAndIncrement() < jobs && failuresInARow.get() < FAILURES_TO_GIVE_UP) {
+                try {
+                    ApiResponse response = client.postJson("/jobs", body);
+                    answered.incrementAndGet();
+                    failuresInARow.set(0);
+                    if (response.statusCode() == 202) {
+                        ids.add(String.valueOf(JSON.std.mapFrom(response.body()).get("jobId")));
+                    }
+                } catch (IOException e) {
+                    // no answer: it took no server CPU worth counting; many in a row end the burst
+                    failuresInARow.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-        } catch (InterruptedException e) {
-            threads.forEach(Thread::interrupt);
-            throw e;
-        }
+        });
         long burstEndMillis = System.currentTimeMillis();
         StackCpu afterBurst = StackCpu.now();
         long burstEnd = System.nanoTime();

@@ -476,38 +476,21 @@ public final class ModelValidation {
             return 0;
         }
         java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
-        List<Thread> pollers = new ArrayList<>();
         StackCpu before = StackCpu.now();
         long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
+        ClientThreads.runAll("calibration-poll", threads, t -> () -> {
             int offset = t * ids.size() / threads;
-            Thread poller = new Thread(
-                    () -> {
-                        for (int i = 0;
-                                i < ids.size() && !Thread.currentThread().isInterrupted();
-                                i++) {
-                            try {
-                                client.get("/jobs/" + ids.get((offset + i) % ids.size()));
-                                sent.incrementAndGet();
-                            } catch (IOException e) {
-                                return;
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        }
-                    },
-                    ApiClient.THREAD_PREFIX + "calibration-poll-" + t);
-            pollers.add(poller);
-            poller.start();
-        }
-        try {
-            for (Thread poller : pollers) {
-                poller.join();
+            for (int i = 0; i < ids.size() && !Thread.currentThread().isInterrupted(); i++) {
+                try {
+                    client.get("/jobs/" + ids.get((offset + i) % ids.size()));
+                    sent.incrementAndGet();
+                } catch (IOException e) {
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
-        } catch (InterruptedException e) {
-            pollers.forEach(Thread::interrupt);
-            throw e;
-        }
+        });
         return StackCpu.now().since(before).beyondIdle(idleCores, System.nanoTime() - start) / Math.max(1, sent.get());
     }
 

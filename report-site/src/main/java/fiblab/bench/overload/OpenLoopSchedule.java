@@ -1,6 +1,5 @@
 package fiblab.bench.overload;
 
-import fiblab.bench.http.ApiClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,34 +48,24 @@ final class OpenLoopSchedule {
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         long startMillis = System.currentTimeMillis();
-        List<Thread> workers = new ArrayList<>();
-        for (int w = 0; w < threads; w++) {
-            Thread worker = new Thread(
-                    () -> {
-                        int i;
-                        while ((i = next.getAndIncrement()) < count) {
-                            long intended = Math.round(i * 1e9 / ratePerSecond);
-                            long remaining;
-                            while ((remaining = start + intended - System.nanoTime()) > 0) {
-                                LockSupport.parkNanos(remaining);
-                            }
-                            CompletableFuture<OverloadSample> target = futures.get(i);
-                            task.send(i, start, startMillis, intended).whenComplete((sample, failure) -> {
-                                if (failure != null) {
-                                    target.completeExceptionally(failure);
-                                } else {
-                                    target.complete(sample);
-                                }
-                            });
-                        }
-                    },
-                    ApiClient.THREAD_PREFIX + "overload-" + w);
-            workers.add(worker);
-            worker.start();
-        }
-        for (Thread worker : workers) {
-            worker.join();
-        }
+        ClientThreads.runAll("overload", threads, w -> () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < count) {
+                long intended = Math.round(i * 1e9 / ratePerSecond);
+                long remaining;
+                while ((remaining = start + intended - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(remaining);
+                }
+                CompletableFuture<OverloadSample> target = futures.get(i);
+                task.send(i, start, startMillis, intended).whenComplete((sample, failure) -> {
+                    if (failure != null) {
+                        target.completeExceptionally(failure);
+                    } else {
+                        target.complete(sample);
+                    }
+                });
+            }
+        });
         List<OverloadSample> samples = new ArrayList<>(count);
         for (CompletableFuture<OverloadSample> future : futures) {
             try {
