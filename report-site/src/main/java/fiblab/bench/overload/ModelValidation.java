@@ -245,7 +245,11 @@ public final class ModelValidation {
                     p.goodputPerSecond(),
                     async
                             ? new ValidationRow.Queue(
-                                    step.peakBacklog(), p.peakBacklog(), step.drainSeconds(), p.drainSeconds())
+                                    step.peakBacklog(),
+                                    p.peakBacklog(),
+                                    step.drainSeconds(),
+                                    p.drainSeconds(),
+                                    step.drainCutShort())
                             : null));
         }
         return new Report(

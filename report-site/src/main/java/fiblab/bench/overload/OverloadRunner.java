@@ -163,9 +163,7 @@ public record OverloadRunner(URI api, String target, Settings settings, PrintWri
      * and drain are the queue's, not only those of the jobs answered within patience.
      */
     private List<OverloadSample> withStored(List<OverloadSample> samples, AsyncJobs jobs) throws InterruptedException {
-        long givenUp = samples.stream()
-                .filter(s -> s.acceptedNanos() >= 0 && s.completedMillis() < 0 && s.error() == ErrorKind.TIMEOUT)
-                .count();
+        long givenUp = StepStats.unstored(samples);
         if (givenUp == 0) {
             return samples;
         }
@@ -208,8 +206,9 @@ public record OverloadRunner(URI api, String target, Settings settings, PrintWri
                 step.path().equals("async")
                         ? String.format(
                                 Locale.ROOT,
-                                ", peak backlog %d, drained %.1f s after the load, %.2f API requests per job",
+                                ", peak backlog %d, drained %s%.1f s after the load, %.2f API requests per job",
                                 step.peakBacklog(),
+                                step.drainCutShort() ? "more than " : "",
                                 step.drainSeconds(),
                                 step.apiRequestsPerJob())
                         : "");

@@ -18,6 +18,9 @@ import java.util.Map;
  * @param p99Millis         of the right answers, from intended send
  * @param peakBacklog       async: most jobs accepted and not yet done at once; inline: 0
  * @param drainSeconds      async: from the end of the offered load to the last result stored; inline: 0
+ * @param unstoredJobs      async: jobs accepted whose result was still not stored when the runner stopped reading
+ *                          ({@link OverloadRunner#STORED_LIMIT} after the step): above 0, the drain is a lower
+ *                          bound; inline: 0
  * @param apiRequestsPerJob async: submit plus polls per job; inline: 1
  * @param timeline          p99 per second of intended send
  */
@@ -34,8 +37,14 @@ public record OverloadStep(
         double p99Millis,
         long peakBacklog,
         double drainSeconds,
+        long unstoredJobs,
         double apiRequestsPerJob,
         List<SecondPoint> timeline) {
+
+    /** Async: some accepted jobs were still not stored when the runner stopped reading, so the drain was longer. */
+    public boolean drainCutShort() {
+        return unstoredJobs > 0;
+    }
 
     public long errorCount(ErrorKind kind) {
         return errors.getOrDefault(kind, 0L);

@@ -40,6 +40,7 @@ final class StepStats {
                 millis(latency, 99),
                 async ? peakBacklog(samples) : 0,
                 async ? drainSeconds(samples, duration) : 0,
+                async ? unstored(samples) : 0,
                 samples.isEmpty() ? 0 : async ? (samples.size() + polls) / (double) samples.size() : 1,
                 timeline(samples));
     }
@@ -63,6 +64,13 @@ final class StepStats {
             peak = Math.max(peak, level);
         }
         return peak;
+    }
+
+    /** Jobs accepted and given up on whose result was never read as stored: the drain went on past them. */
+    static long unstored(List<OverloadSample> samples) {
+        return samples.stream()
+                .filter(s -> s.acceptedNanos() >= 0 && s.completedMillis() < 0 && s.error() == ErrorKind.TIMEOUT)
+                .count();
     }
 
     /** From the end of the offered load until the last result was stored. */

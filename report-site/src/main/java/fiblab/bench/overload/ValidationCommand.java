@@ -170,10 +170,11 @@ public final class ValidationCommand {
                                 ? ""
                                 : String.format(
                                         Locale.ROOT,
-                                        " | backlog predicted %d measured %d, drained %.1f s / %.1f s after the load",
+                                        " | backlog predicted %d measured %d, drained %.1f s / %s%.1f s after the load",
                                         predicted.peakBacklog(),
                                         measured.peakBacklog(),
                                         predicted.drainSeconds(),
+                                        measured.drainCutShort() ? "more than " : "",
                                         measured.drainSeconds()));
             }
             out.println("the model over each path's capacity repeatability (consecutive probes in this run):");

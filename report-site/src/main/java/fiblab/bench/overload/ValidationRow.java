@@ -27,7 +27,8 @@ public record ValidationRow(
             long measuredPeakBacklog,
             long predictedPeakBacklog,
             double measuredDrainSeconds,
-            double predictedDrainSeconds) {
+            double predictedDrainSeconds,
+            boolean measuredDrainCutShort) {
 
         /** Below this measured backlog a relative error says nothing (3 against 1 job is +200 %). */
         public static final long SMALLEST_BACKLOG = 10;
@@ -42,9 +43,12 @@ public record ValidationRow(
                     : relative(predictedPeakBacklog, measuredPeakBacklog);
         }
 
-        /** The drain's relative error; NaN (no error) under {@link #SHORTEST_DRAIN_SECONDS}. */
+        /**
+         * The drain's relative error; NaN (no error) under {@link #SHORTEST_DRAIN_SECONDS}, and when the measured
+         * drain is only a lower bound (the runner stopped reading before every job was stored).
+         */
         public double drainError() {
-            return measuredDrainSeconds < SHORTEST_DRAIN_SECONDS
+            return measuredDrainSeconds < SHORTEST_DRAIN_SECONDS || measuredDrainCutShort
                     ? Double.NaN
                     : relative(predictedDrainSeconds, measuredDrainSeconds);
         }

@@ -65,6 +65,9 @@ public final class OverloadFindings {
      *                               its latencies are those of a queue that kept growing
      * @param peakBacklog            async: most jobs accepted and not yet done at once; inline: null
      * @param drainSeconds           async: from the end of the offered load to the last result; inline: null
+     * @param unstoredJobs           async: accepted jobs whose result was still not stored when the runner stopped
+     *                               reading (180 s after the step): above 0, {@code drainSeconds} is a lower bound;
+     *                               inline, and files written before it was recorded: null
      * @param apiRequestsPerJob      async: submit plus polls per job; inline: 1
      * @param timeline               p99 per second of intended send
      */
@@ -84,6 +87,7 @@ public final class OverloadFindings {
             Double p99Millis,
             Long peakBacklog,
             Double drainSeconds,
+            Long unstoredJobs,
             double apiRequestsPerJob,
             List<Second> timeline) {}
 

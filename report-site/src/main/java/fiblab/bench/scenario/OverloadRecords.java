@@ -78,6 +78,7 @@ final class OverloadRecords {
                 step.goodput() > 0 ? step.p99Millis() : null,
                 async ? step.peakBacklog() : null,
                 async ? step.drainSeconds() : null,
+                async ? step.unstoredJobs() : null,
                 step.apiRequestsPerJob(),
                 timeline);
     }

@@ -30,6 +30,27 @@ class StepStatsTest {
     }
 
     @Test
+    void of_shouldSayTheDrainIsALowerBound_whenAGivenUpJobWasNeverReadAsStored() {
+        // Given a job answered in time, one given up on and read as stored at 4,000 ms, and one given up on whose
+        // result was still not stored when the runner stopped reading
+        OverloadSample answered = new OverloadSample(0, 900 * MS, null, 0, 800, 5_000, 1);
+        OverloadSample givenUp = new OverloadSample(100 * MS, 2_000 * MS, ErrorKind.TIMEOUT, 100 * MS, -1, -1, 2);
+        OverloadSample neverStored = new OverloadSample(200 * MS, 2_000 * MS, ErrorKind.TIMEOUT, 200 * MS, -1, -1, 2);
+
+        OverloadStep step = StepStats.of("async", 3.0, 3, 1.0, List.of(answered, givenUp.storedAt(4_000), neverStored));
+
+        // Then the drain reaches the stored one (3 s after the load) and says that one job went on past it
+        assertThat(step.drainSeconds()).isCloseTo(3.0, within(1e-9));
+        assertThat(step.unstoredJobs()).isEqualTo(1);
+        assertThat(step.drainCutShort()).isTrue();
+        // and once every given-up job is read as stored, the drain is whole
+        OverloadStep whole = StepStats.of(
+                "async", 3.0, 3, 1.0, List.of(answered, givenUp.storedAt(4_000), neverStored.storedAt(4_500)));
+        assertThat(whole.drainCutShort()).isFalse();
+        assertThat(whole.drainSeconds()).isCloseTo(3.5, within(1e-9));
+    }
+
+    @Test
     void of_shouldCountErrorsByKind_andKeepThemOutOfTheLatencies() {
         // Given two right answers (10 ms, 30 ms) and two refusals that came back in 1 ms
         List<OverloadSample> samples = List.of(

@@ -147,6 +147,7 @@ class ResultsJsonTest {
                 null,
                 750L,
                 13.5,
+                4L,
                 6.25,
                 List.of(new OverloadFindings.Second(0, 12, 900.0), new OverloadFindings.Second(1, 0, null)));
         OverloadFindings.Validation validation = new OverloadFindings.Validation(

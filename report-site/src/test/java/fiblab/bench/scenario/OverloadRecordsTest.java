@@ -28,6 +28,7 @@ class OverloadRecordsTest {
                 2000,
                 400,
                 drainSeconds,
+                0,
                 4.5,
                 List.of(new SecondPoint(0, 5, 800), new SecondPoint(1, 0, 0)));
     }
@@ -60,7 +61,7 @@ class OverloadRecordsTest {
     @Test
     void step_shouldGiveNoLatenciesOrBacklog_toAnInlineStepWithoutARightAnswer() {
         OverloadStep allTimedOut = new OverloadStep(
-                "inline", 3, 300, 2, 600, 0, 0, Map.of(ErrorKind.TIMEOUT, 600L), 0, 0, 0, 0, 1, List.of());
+                "inline", 3, 300, 2, 600, 0, 0, Map.of(ErrorKind.TIMEOUT, 600L), 0, 0, 0, 0, 0, 1, List.of());
 
         OverloadFindings.Step step = OverloadRecords.step(allTimedOut);
 
@@ -68,6 +69,7 @@ class OverloadRecordsTest {
         assertThat(step.p99Millis()).isNull();
         assertThat(step.peakBacklog()).isNull();
         assertThat(step.drainSeconds()).isNull();
+        assertThat(step.unstoredJobs()).isNull();
         assertThat(step.saturated()).isTrue();
         assertThat(step.errors().timeout()).isEqualTo(600);
     }
@@ -90,10 +92,19 @@ class OverloadRecordsTest {
     void validationRow_shouldCarryTheModelsQueue_forAnAsyncStepOnly_withAnUndefinedErrorAsNull() {
         // an async step: measured backlog 1,600 and drain 13.3 s, the model 1,700 and 16.1 s
         ValidationRow async = new ValidationRow(
-                "async", 2, 240, 3_400, 2_000, 5_000, 4_900, 27, 16, new ValidationRow.Queue(1_600, 1_700, 13.3, 16.1));
+                "async",
+                2,
+                240,
+                3_400,
+                2_000,
+                5_000,
+                4_900,
+                27,
+                16,
+                new ValidationRow.Queue(1_600, 1_700, 13.3, 16.1, false));
         // one whose measured drain was 0 (the queue was empty when the load ended) and backlog 2, and an inline step
         ValidationRow noDrain = new ValidationRow(
-                "async", 0.5, 40, 1_000, 1_000, 1_000, 1_000, 40, 40, new ValidationRow.Queue(2, 1, 0, 0.2));
+                "async", 0.5, 40, 1_000, 1_000, 1_000, 1_000, 40, 40, new ValidationRow.Queue(2, 1, 0, 0.2, false));
         ValidationRow inline = new ValidationRow("inline", 1, 100, 100, 110, 200, 210, 100, 100);
 
         OverloadFindings.ValidationRow row = OverloadRecords.row(async);
@@ -109,5 +120,34 @@ class OverloadRecordsTest {
         assertThat(OverloadRecords.row(noDrain).withinTolerance()).isTrue();
         assertThat(OverloadRecords.row(inline).predictedPeakBacklog()).isNull();
         assertThat(OverloadRecords.row(inline).drainError()).isNull();
+    }
+
+    @Test
+    void aDrainCutShort_shouldBeWrittenAsSuch_andNotScoredAgainstTheModel() {
+        // an async step whose runner stopped reading with 37 jobs still not stored: its 180 s drain is a lower bound
+        OverloadStep cutShort = new OverloadStep(
+                "async",
+                3,
+                100,
+                10,
+                1000,
+                50,
+                5,
+                Map.of(ErrorKind.TIMEOUT, 950L),
+                900,
+                2000,
+                950,
+                180,
+                37,
+                2,
+                List.of());
+        ValidationRow row = new ValidationRow(
+                "async", 3, 100, 900, 950, 2_000, 2_100, 5, 5, new ValidationRow.Queue(950, 900, 180, 150, true));
+
+        assertThat(OverloadRecords.step(cutShort).unstoredJobs()).isEqualTo(37L);
+        // a model draining in 150 s is not "17 % short" of a drain that went on past 180 s
+        assertThat(OverloadRecords.row(row).drainError()).isNull();
+        assertThat(OverloadRecords.row(row).backlogError())
+                .isCloseTo(-50.0 / 950, org.assertj.core.data.Offset.offset(1e-9));
     }
 }

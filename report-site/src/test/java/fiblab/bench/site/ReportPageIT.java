@@ -301,6 +301,7 @@ class ReportPageIT {
             if ("async".equals(step.get("path"))) {
                 assertValue(row, "peakBacklog", ((Number) step.get("peakBacklog")).doubleValue());
                 assertValue(row, "drainSeconds", ((Number) step.get("drainSeconds")).doubleValue());
+                assertValue(row, "unstoredJobs", ((Number) step.get("unstoredJobs")).doubleValue());
             }
             assertThat(row.findElements(By.cssSelector(".flag.saturated")))
                     .as("flag on step %s (saturated=%s)", key, step.get("saturated"))
@@ -399,7 +400,17 @@ class ReportPageIT {
             assertValue(row, "predictedDrainSeconds", ((Number) check.get("predictedDrainSeconds")).doubleValue());
             assertValue(row, "measuredPeakBacklog", ((Number) step.get("peakBacklog")).doubleValue());
             assertValue(row, "measuredDrainSeconds", ((Number) step.get("drainSeconds")).doubleValue());
+            // a drain the runner stopped reading before every job was stored is said to be a lower bound
+            assertThat(row.findElement(By.cssSelector("td[data-key='drainBound']"))
+                            .getText())
+                    .isEqualTo(((Number) step.get("unstoredJobs")).longValue() > 0 ? "a lower bound" : "whole");
         }
+        long cutShort = ((List<Map<String, Object>>) overload().get("steps"))
+                .stream()
+                        .filter(s -> s.get("unstoredJobs") != null && ((Number) s.get("unstoredJobs")).longValue() > 0)
+                        .count();
+        assertThat(driver.findElement(By.id("overload-drain-text")).getText())
+                .contains(cutShort == 0 ? "Every accepted job was stored" : "is a lower bound");
         // the projection: labelled a model, every row, where each path stops for each n
         assertThat(driver.findElement(By.id("projection-model-label")).getText())
                 .startsWith("MODEL, not a measurement");
