@@ -62,6 +62,25 @@ public final class AsyncModel {
                 throw new IllegalArgumentException("batches, batch size, cores and poll interval must be positive");
             }
         }
+
+        /** The same path with the API's steady rate for submits set to {@code rate}, its burst scaled alike. */
+        public Config withApiRate(double rate) {
+            double burst = Double.isInfinite(apiRate) ? apiBurst : apiBurst * rate / apiRate;
+            return new Config(
+                    rate,
+                    burst,
+                    submitSeconds,
+                    initialBatches,
+                    scaleUpPerMinute,
+                    maxBatches,
+                    batchSize,
+                    handOverSeconds,
+                    perJobSeconds,
+                    cores,
+                    pollIntervalSeconds,
+                    pollSeconds,
+                    patienceSeconds);
+        }
     }
 
     /**
@@ -122,6 +141,11 @@ public final class AsyncModel {
 
     public Config config() {
         return config;
+    }
+
+    /** The same path with the API's steady rate for submits set to {@code rate}. */
+    public AsyncModel withApiRate(double rate) {
+        return new AsyncModel(config.withApiRate(rate), sharing);
     }
 
     public PathPrediction predict(LoadPoint load, ServiceTime service) {
@@ -339,7 +363,7 @@ public final class AsyncModel {
             }
             polls += k;
             count(Outcome.OK);
-            recordLatency(seen - job.intended);
+            recordAnswer(job.intended, seen);
         }
 
         PathPrediction prediction() {

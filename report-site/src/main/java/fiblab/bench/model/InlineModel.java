@@ -328,7 +328,7 @@ public final class InlineModel {
             } else {
                 count(outcome);
                 if (outcome == Outcome.OK) {
-                    recordLatency(answeredAt - request.intended);
+                    recordAnswer(request.intended, answeredAt);
                 }
             }
             releaseClient();

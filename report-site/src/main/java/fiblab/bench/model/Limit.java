@@ -4,6 +4,10 @@ package fiblab.bench.model;
 public enum Limit {
     NONE("nothing binds: every request is answered within patience"),
     API_THROTTLE("API Gateway's throttle (rate and burst)"),
+    API_THROTTLE_WITH_POLLS("API Gateway's throttle, shared by the submits and their clients' status polls"),
+    BACKLOG_POLLS_THROTTLED(
+            "the worker's concurrency: the backlog grows, and its clients' status polls then fill API Gateway's"
+                    + " throttle, which refuses submits"),
     LAMBDA_CONCURRENCY("the function's concurrency (reserved, or the account's)"),
     LAMBDA_SCALING_RATE("Lambda's scaling rate (new execution environments per 10 s)"),
     COMPUTE("compute capacity: requests wait or share CPU until they pass the client's patience"),

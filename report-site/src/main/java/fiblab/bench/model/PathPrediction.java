@@ -9,7 +9,8 @@ import java.util.Map;
  * @param path              {@code inline} or {@code async}
  * @param offered           requests or jobs offered
  * @param outcomes          how they ended (async: refusals at submit, CLIENT_TIMEOUT for results seen too late)
- * @param goodputPerSecond  right answers within patience per second of offered load
+ * @param goodputPerSecond  right answers within patience per second from the load's start until the last of
+ *                          them was seen (as the benchmark measures a step), Poisson arrivals scaled to the rate
  * @param throttledShare    share refused by a throttle or a concurrency limit
  * @param peakBacklog       async: most messages waiting in the queue at once; inline: most requests in flight
  * @param drainSeconds      async: from the end of the offered load until the queue was empty; inline: 0
@@ -31,7 +32,36 @@ public record PathPrediction(
         double apiRequestsPer,
         Limit binding) {
 
+    /** The same prediction with another limit named as binding. */
+    PathPrediction bindingFirst(Limit limit) {
+        return new PathPrediction(
+                path,
+                offeredPerSecond,
+                offered,
+                outcomes,
+                goodputPerSecond,
+                p50Millis,
+                p99Millis,
+                meanMillis,
+                throttledShare,
+                peakBacklog,
+                drainSeconds,
+                apiRequestsPer,
+                limit);
+    }
+
     public long count(Outcome outcome) {
         return outcomes.getOrDefault(outcome, 0L);
+    }
+
+    /** Requests or jobs the API let in: offered less those its throttle refused. */
+    public long admitted() {
+        return offered - count(Outcome.API_THROTTLED);
+    }
+
+    /** Async: status polls per job the API let in (each admitted job's client polls until it sees its result). */
+    public double pollsPerAdmitted() {
+        long admitted = admitted();
+        return admitted == 0 ? 0 : Math.max(0, apiRequestsPer * offered - offered) / admitted;
     }
 }

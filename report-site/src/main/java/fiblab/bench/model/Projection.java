@@ -29,13 +29,56 @@ public record Projection(AwsQuotas quotas, PriceList prices, AwsProfile profile)
             double duration = Math.min(seconds, LoadPoint.MAX_ARRIVALS / rate);
             LoadPoint load = new LoadPoint(rate, duration, Arrivals.POISSON, seed++);
             PathPrediction i = inline.predict(load, service);
-            PathPrediction a = async.predict(load, service);
-            double pollsPerJob = Math.max(0, a.apiRequestsPer() - 1);
-            List<PathCost> perMillion = CostModel.estimate(costInputs(n, meanServiceSeconds, pollsPerJob), prices);
+            PathPrediction a = asyncWithPollsThrottled(async, load, service);
+            // billed per job the API let in: each one's polls, not the polls spread over refused submits too
+            List<PathCost> perMillion =
+                    CostModel.estimate(costInputs(n, meanServiceSeconds, a.pollsPerAdmitted()), prices);
             rows.add(row(n, i, duration, perMillion.get(0).totalPerMillion()));
             rows.add(row(n, a, duration, perMillion.get(1).totalPerMillion()));
         }
         return List.copyOf(rows);
+    }
+
+    /** Bisection steps for the submits' share of the API's rate: 2^-12 of it, finer than the simulation's noise. */
+    private static final int SHARE_STEPS = 12;
+
+    /**
+     * The async path with its clients' status polls counted against the API's throttle, which the
+     * simulation applies to submits only. When the submits and polls it lets in come to more than the
+     * throttle's rate, the submits are given the largest rate at which they and the polls they bring
+     * fit in it (found by bisection, each try a full simulation): polls of admitted jobs are served
+     * first, a refused poll is not retried. On AWS the throttle refuses submits and polls alike, so a
+     * client also sees its result later by about a poll interval per refused poll; this model does not.
+     */
+    static PathPrediction asyncWithPollsThrottled(AsyncModel async, LoadPoint load, ServiceTime service) {
+        double rate = async.config().apiRate();
+        PathPrediction free = async.predict(load, service);
+        if (Double.isInfinite(rate) || requestsPerSecond(free, load) <= rate) {
+            return free;
+        }
+        double fits = 0;
+        double over = rate;
+        PathPrediction best = null;
+        for (int step = 0; step < SHARE_STEPS; step++) {
+            double submits = (fits + over) / 2;
+            PathPrediction p = async.withApiRate(submits).predict(load, service);
+            if (requestsPerSecond(p, load) <= rate) {
+                fits = submits;
+                best = p;
+            } else {
+                over = submits;
+            }
+        }
+        if (best == null) {
+            best = async.withApiRate(rate / (1 << SHARE_STEPS)).predict(load, service);
+        }
+        boolean backlog = free.binding() == Limit.WORKER_CONCURRENCY || free.binding() == Limit.POLLER_SCALE_UP;
+        return best.bindingFirst(backlog ? Limit.BACKLOG_POLLS_THROTTLED : Limit.API_THROTTLE_WITH_POLLS);
+    }
+
+    /** Submits and status polls the API let in, per second of offered load. */
+    static double requestsPerSecond(PathPrediction p, LoadPoint load) {
+        return p.admitted() * (1 + p.pollsPerAdmitted()) / load.durationSeconds();
     }
 
     private static ProjectionRow row(int n, PathPrediction p, double duration, double usdPerMillion) {

@@ -36,9 +36,13 @@ abstract class SimulationRun {
         return outcomes.getOrDefault(outcome, 0L);
     }
 
-    /** Records one answer {@code seconds} after its request was meant to go out. */
-    void recordLatency(double seconds) {
-        latency.recordValue(Math.max(0, Math.round(seconds * 1e6)));
+    /** When the last right answer was seen, in seconds of the run. */
+    private double lastAnswer;
+
+    /** Records a right answer seen at {@code seenAt} for a request meant to go out at {@code intended}. */
+    void recordAnswer(double intended, double seenAt) {
+        latency.recordValue(Math.max(0, Math.round((seenAt - intended) * 1e6)));
+        lastAnswer = Math.max(lastAnswer, seenAt);
     }
 
     /**
@@ -58,7 +62,7 @@ abstract class SimulationRun {
                 load.ratePerSecond(),
                 offered,
                 Map.copyOf(outcomes),
-                counted(Outcome.OK) / load.durationSeconds(),
+                goodputPerSecond(offered),
                 millis(latency, 50),
                 millis(latency, 99),
                 latency.getTotalCount() == 0 ? Double.NaN : latency.getMean() / 1_000.0,
@@ -67,6 +71,20 @@ abstract class SimulationRun {
                 drainSeconds,
                 apiRequestsPer,
                 binding);
+    }
+
+    /**
+     * Right answers per second from the load's start until the last of them was seen, as the benchmark
+     * measures a step; scaled by the offered count's share of rate × duration, so that Poisson arrivals
+     * above the rate do not raise goodput past it (evenly spaced arrivals: exactly answers over time).
+     */
+    private double goodputPerSecond(long offered) {
+        if (offered == 0) {
+            return 0;
+        }
+        double duration = load.durationSeconds();
+        double nominal = load.ratePerSecond() * duration;
+        return counted(Outcome.OK) * (nominal / offered) / Math.max(duration, lastAnswer);
     }
 
     static double millis(Histogram micros, double percentile) {

@@ -50,6 +50,45 @@ class ProjectionTest {
         assertThat(inline.throttledShare()).isBetween(0.4, 0.55);
     }
 
+    @Test
+    void asyncPolls_shouldShareTheApiThrottle_withTheSubmits() {
+        // Given fib(30)-like jobs (3 ms) at 10,000/s: submits alone fill the account's 10,000 requests/s, and
+        // every admitted job's client polls each second until it sees its result
+        AsyncModel async = AwsProfile.fiblabTemplate(0.010, 0.5).async(AwsQuotas.load());
+        LoadPoint load = new LoadPoint(10_000, 10, Arrivals.POISSON, 1);
+        PathPrediction submitsOnly = async.predict(load, ServiceTime.constant(0.003));
+        assertThat(Projection.requestsPerSecond(submitsOnly, load)).isGreaterThan(15_000);
+
+        PathPrediction shared = Projection.asyncWithPollsThrottled(async, load, ServiceTime.constant(0.003));
+
+        // Then the submits and polls let in fit in the throttle, and the throttle is named with its polls
+        assertThat(Projection.requestsPerSecond(shared, load)).isBetween(9_000.0, 10_000.0);
+        assertThat(shared.throttledShare()).isGreaterThan(submitsOnly.throttledShare());
+        assertThat(shared.binding()).isIn(Limit.API_THROTTLE_WITH_POLLS, Limit.BACKLOG_POLLS_THROTTLED);
+    }
+
+    @Test
+    void asyncCost_shouldNotFall_asMoreOfTheOfferedLoadIsRefused() {
+        // Given fib(30)-like jobs at 1,000, 10,000 and 100,000/s: past the throttle, about as many jobs are let in
+        List<ProjectionRow> rows =
+                projection.project(30, ServiceTime.constant(0.003), 0.003, List.of(1_000.0, 10_000.0, 100_000.0), 5);
+
+        // Then an hour costs about the same at each (refused submits are not billed, nor do they poll), never
+        // a fraction of it because the polls of the jobs let in were spread over the refused ones too
+        double at10k = find(rows, "async", 10_000).costPerHourUsd();
+        double at100k = find(rows, "async", 100_000).costPerHourUsd();
+        assertThat(at100k).isCloseTo(at10k, org.assertj.core.data.Percentage.withPercentage(15));
+        assertThat(find(rows, "async", 1_000).costPerHourUsd()).isLessThanOrEqualTo(at10k * 1.15);
+    }
+
+    @Test
+    void goodput_shouldNotPassTheOfferedRate_whenPoissonArrivalsCameAboveIt() {
+        List<ProjectionRow> rows = projection.project(30, ServiceTime.constant(0.003), 0.003, List.of(10.0), 30);
+
+        assertThat(find(rows, "inline", 10).goodputPerSecond()).isLessThanOrEqualTo(10.0);
+        assertThat(find(rows, "async", 10).goodputPerSecond()).isLessThanOrEqualTo(10.0);
+    }
+
     private static ProjectionRow find(List<ProjectionRow> rows, String path, double rate) {
         return rows.stream()
                 .filter(r -> r.path().equals(path) && r.offeredPerSecond() == rate)
