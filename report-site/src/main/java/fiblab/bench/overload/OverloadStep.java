@@ -12,7 +12,8 @@ import java.util.Map;
  * @param durationSeconds   how long the load was offered
  * @param sent              requests or jobs sent
  * @param goodput           right answers the client saw within its patience
- * @param goodputPerSecond  goodput over the offered duration
+ * @param goodputPerSecond  goodput per second from the step's start until the last right answer was seen (at
+ *                          least the offered duration): what the path delivered, never above its capacity for long
  * @param errors            failures by kind
  * @param p50Millis         of the right answers, from intended send
  * @param p99Millis         of the right answers, from intended send

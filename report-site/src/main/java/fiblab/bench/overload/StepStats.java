@@ -17,11 +17,13 @@ final class StepStats {
         Map<ErrorKind, Long> errors = new EnumMap<>(ErrorKind.class);
         long ok = 0;
         long polls = 0;
+        long lastAnswerNanos = 0;
         for (OverloadSample s : samples) {
             polls += s.polls();
             if (s.ok()) {
                 ok++;
                 Histograms.recordNanos(latency, s.latencyNanos());
+                lastAnswerNanos = Math.max(lastAnswerNanos, s.intendedNanos() + s.latencyNanos());
             } else {
                 errors.merge(s.error(), 1L, Long::sum);
             }
@@ -34,7 +36,8 @@ final class StepStats {
                 duration,
                 samples.size(),
                 ok,
-                ok / duration,
+                // per second until the last right answer was seen: an answer late in a drain spreads over it
+                ok / Math.max(duration, lastAnswerNanos / 1e9),
                 Map.copyOf(errors),
                 millis(latency, 50),
                 millis(latency, 99),

@@ -27,6 +27,8 @@ class StepStatsTest {
         assertThat(step.apiRequestsPerJob()).isCloseTo(1 + 8.0 / 3, within(1e-9));
         assertThat(step.goodput()).isEqualTo(3);
         assertThat(step.p99Millis()).isCloseTo(3_600, within(5.0));
+        // and it delivered 3 results in the 3.8 s until the last was seen (not 3 per second of the 1 s of load)
+        assertThat(step.goodputPerSecond()).isCloseTo(3 / 3.8, within(1e-9));
     }
 
     @Test
