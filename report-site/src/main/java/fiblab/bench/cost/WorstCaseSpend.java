@@ -23,11 +23,13 @@ public final class WorstCaseSpend {
     /** fib(n) has about n × log10(φ) decimal digits, one byte each in the item. */
     private static final double DIGITS_PER_N = 0.20898764;
 
-    /** The template parameters the figure reads. */
+    /** The template parameters the figure reads, and the bursts the page quotes beside their rates. */
     public static final List<String> PARAMETERS = List.of(
             "ReadRateLimit",
             "InlineRateLimit",
+            "InlineBurstLimit",
             "SubmitRateLimit",
+            "SubmitBurstLimit",
             "CatchAllRateLimit",
             "ApiReservedConcurrency",
             "WorkerReservedConcurrency",

@@ -60,6 +60,7 @@ final class OverloadRecords {
                 step.path(),
                 step.multiple(),
                 step.offeredPerSecond(),
+                step.multiple() > 0 ? step.offeredPerSecond() / step.multiple() : null,
                 step.durationSeconds(),
                 share < OverloadFindings.SATURATED_BELOW,
                 share,

@@ -39,7 +39,12 @@
     if (steps.length === 0) return null;
     const n = overload.n;
     const first = steps.find(s => FL.saturated(s));
-    const capacityText = path + ' path, fib(' + n + '): measured capacity ' + num(capacity) + ' ' + unit + '. ';
+    const probes = steps.map(s => (s.capacityPerSecond === undefined || s.capacityPerSecond === null ? capacity : s.capacityPerSecond));
+    const low = Math.min(...probes);
+    const high = Math.max(...probes);
+    const capacityText = path + ' path, fib(' + n + '): capacity ' + (high - low < 0.005 * high
+      ? num(low) + ' ' + unit + ' as measured before the steps. '
+      : 'probed just before each step, ' + num(low) + '–' + num(high) + ' ' + unit + '; each step\'s multiple is of its own probe. ');
     if (!first) {
       const last = steps[steps.length - 1];
       return capacityText + 'It kept up at every load offered, up to ' + x(last.multiple) + ' (' + num(last.offeredPerSecond)
@@ -152,8 +157,10 @@
 
   function stepsTable() {
     table('overload-table', [
-      C.text('step', 'label', stepLabel), C.num('offered (per s)', 'offeredPerSecond'), C.count('sent', 'sent'),
-      C.count('goodput (right, within patience)', 'goodput'), C.pct('delivered share of offered', 'achievedShareOfOffered'),
+      C.text('step', 'label', stepLabel), C.num('capacity probed before it (per s)', 'capacityPerSecond'),
+      C.num('offered (per s)', 'offeredPerSecond'), C.count('sent', 'sent'),
+      C.count('goodput (right, within patience)', 'goodput'), C.num('goodput per s (until the last right answer)', 'goodputPerSecond'),
+      C.pct('delivered share of offered', 'achievedShareOfOffered'),
       C.text('errors by kind', 'errorsByKind', s => errorsText(s.errors)),
       C.time('p50', 'p50Millis'), C.time('p99', 'p99Millis'), C.count('peak backlog (jobs)', 'peakBacklog'),
       C.num('drain after load (s)', 'drainSeconds'), C.count('jobs not stored when reading stopped', 'unstoredJobs'),
@@ -193,10 +200,12 @@
       + 'ApiFunction concurrency ' + count(v.apiConcurrency) + ', ' + count(v.workerBatches) + ' worker batches of ' + count(v.batchSize)
       + ') and calibrated on this run (fib alone ' + time(v.meanComputeMillis) + ', CPU per inline request at capacity '
       + time(v.inlineWorkMillis) + ', per-job async overhead ' + time(v.asyncPerJobOverheadMillis) + '), predicted each measured step. '
-      + 'The goal is every prediction within ' + percent(v.tolerance) + ' of measurement.');
+      + 'The goal is every prediction within ' + percent(v.tolerance) + ' of measurement: p50, p99 and goodput per second (right answers '
+      + 'within patience over the time until the last of them was seen) of every step. An error is (model − measured) / measured: '
+      + '+20 % means the model said 20 % more than was measured.');
     paragraph('overload-validation', over.length === 0
       ? 'Every step was predicted within ' + percent(v.tolerance) + '.'
-      : count(over.length) + ' of ' + count(v.rows.length) + ' steps were predicted worse than ' + percent(v.tolerance)
+      : 'Goal not met: ' + count(over.length) + ' of ' + count(v.rows.length) + ' steps were predicted worse than ' + percent(v.tolerance)
         + ' (flagged ⚠ below); worst error ' + (v.worstError === undefined ? 'undefined (a measured value was 0)' : percent(v.worstError))
         + '. The projection below rests on this model: read it with that error in mind.', over.length ? 'flag-note' : 'verdict-small');
     if (v.figuresWithin !== undefined && v.figuresWithin !== null && v.repeatability) {
@@ -216,7 +225,8 @@
       C.num('offered (per s)', 'offeredPerSecond'),
       C.time('p50 measured', 'measuredP50Millis'), C.time('p50 model', 'predictedP50Millis'), C.pct('p50 error', 'p50Error', err('p50Error')),
       C.time('p99 measured', 'measuredP99Millis'), C.time('p99 model', 'predictedP99Millis'), C.pct('p99 error', 'p99Error', err('p99Error')),
-      C.num('goodput measured (per s)', 'measuredGoodputPerSecond'), C.num('goodput model (per s)', 'predictedGoodputPerSecond'),
+      C.num('goodput measured (per s until the last answer)', 'measuredGoodputPerSecond'),
+      C.num('goodput model (per s until the last answer)', 'predictedGoodputPerSecond'),
       C.pct('goodput error', 'goodputError', err('goodputError'))
     ], v.rows || [], { rowAttrs: r => ({ 'data-validation': r.path + '@' + r.multiple, 'data-within': String(r.withinTolerance) }),
       // the measured numbers of a saturated step carry its flag here too
@@ -288,7 +298,18 @@
     box.appendChild(el('p', { class: 'flag-note', id: 'projection-model-label' }, 'MODEL, not a measurement: a queueing model of both paths '
       + 'on AWS (' + p.region + '), fed by the compute times measured on this machine, the dated quotas below and the template\'s settings; '
       + 'gateway time ' + time(p.gatewayMillis) + ' and a ' + time(p.coldStartMillis) + ' cold start are inputs, not AWS figures. '
-      + num(p.simulatedSeconds) + ' s of load simulated per point. Its validation against this run is above.'));
+      + num(p.simulatedSeconds) + ' s of load simulated per point. Its validation against this run is above, and covers what could be '
+      + 'measured here: the queueing of both paths with the local stack\'s limits and its CPU shared by everything. The AWS limits that bind '
+      + 'below (API Gateway\'s throttle, Lambda\'s concurrency and scaling, the SQS event source\'s scaling) were not measured here: they '
+      + 'enter as the dated values listed under the table.'));
+    box.appendChild(el('p', { class: 'note', id: 'projection-columns' }, 'Throttled: the share of offered requests or jobs refused, by '
+      + 'API Gateway\'s throttle or (inline) a concurrency limit. Async clients poll each second until they see their result, and those '
+      + 'polls count against the same throttle as the submits: the model gives the polls of admitted jobs their share first and refuses '
+      + 'the submits that do not fit (on AWS polls would be refused too, and clients would see results later). Goodput is right answers '
+      + 'within the client\'s patience per second until the last was seen. Peak backlog: async, jobs waiting in the '
+      + 'queue; inline, requests in flight (an inline path has no drain). An inline p99 of about the cold start is the share of '
+      + 'requests that started a new execution environment while Lambda scaled (over 1 % of them at those loads). Cost per hour '
+      + 'bills the requests and jobs let in, their polls included.'));
     box.appendChild(el('p', { class: 'note', id: 'projection-deploy-limits' }, deployLimitsText()));
     const rows = p.rows || [];
     const ns = [...new Set(rows.map(r => r.n))].sort((a, b) => a - b);
@@ -305,6 +326,12 @@
       label: 'Projection to AWS scale (model): one row per n, path and offered load' });
     table('overload-inputs', [C.count('n', 'n'), C.count('samples', 'samples'), C.time('compute mean', 'meanMillis'),
       C.time('compute p99', 'p99Millis')], p.compute || [], { label: 'Compute times fed to the projection, measured here' });
+    const few = (p.compute || []).filter(c => c.samples < 100);
+    document.getElementById('overload-inputs').appendChild(el('p', { class: 'note', id: 'projection-inputs-note' }, 'Measured bare on one '
+      + 'core of this machine (fiblab\'s own fib, warm, no server around it), standing in for one Lambda vCPU; the validation\'s "fib '
+      + 'alone" above is the compute time the API reported for one client\'s requests, with the stack around it, so the two differ.'
+      + (few.length ? ' ' + few.map(c => 'fib(' + c.n + ')').join(' and ') + ': ' + few.map(c => count(c.samples)).join(' and ')
+        + ' samples (about 3 s of them), so its p99 is the largest one measured.' : '')));
     const quotas = document.getElementById('overload-inputs');
     quotas.appendChild(el('p', { class: 'note' }, 'Quotas and latencies the model read (' + p.region + '). ' + p.quotaNote + '.'));
     const ul = el('ul', { id: 'projection-quotas' });

@@ -135,6 +135,7 @@ class ResultsJsonTest {
                 "async",
                 3,
                 105,
+                35.0,
                 10,
                 true,
                 0.43,

@@ -293,7 +293,9 @@ class ReportPageIT {
             assertThat(rows).as("row of step %s", key).hasSize(1);
             WebElement row = rows.get(0);
             assertValue(row, "offeredPerSecond", ((Number) step.get("offeredPerSecond")).doubleValue());
+            assertValue(row, "capacityPerSecond", ((Number) step.get("capacityPerSecond")).doubleValue());
             assertValue(row, "goodput", ((Number) step.get("goodput")).doubleValue());
+            assertValue(row, "goodputPerSecond", ((Number) step.get("goodputPerSecond")).doubleValue());
             assertValue(row, "achievedShareOfOffered", ((Number) step.get("achievedShareOfOffered")).doubleValue());
             if (step.get("p99Millis") != null) {
                 assertValue(row, "p99Millis", ((Number) step.get("p99Millis")).doubleValue());
@@ -371,6 +373,11 @@ class ReportPageIT {
                     .as("saturation flag on validation row %d", i)
                     .hasSize(saturated ? 1 : 0);
         }
+        // the verdict says in words whether the goal was met
+        boolean allWithin = checks.stream().allMatch(c -> Boolean.TRUE.equals(c.get("withinTolerance")));
+        assertThat(driver.findElement(By.id("overload-validation")).getText())
+                .contains(allWithin ? "Every step was predicted within" : "Goal not met: ")
+                .contains("(model − measured) / measured");
         // the validation's figures within the tolerance, and within it over the capacity's repeatability
         assertThat(driver.findElement(By.id("validation-repeatability")).getText())
                 .startsWith(validation.get("figuresWithin") + " of " + validation.get("figures") + " figures")
@@ -413,7 +420,10 @@ class ReportPageIT {
                 .contains(cutShort == 0 ? "Every accepted job was stored" : "is a lower bound");
         // the projection: labelled a model, every row, where each path stops for each n
         assertThat(driver.findElement(By.id("projection-model-label")).getText())
-                .startsWith("MODEL, not a measurement");
+                .startsWith("MODEL, not a measurement")
+                .contains("were not measured here");
+        assertThat(driver.findElement(By.id("projection-columns")).getText())
+                .contains("polls count against the same throttle as the submits");
         List<Map<String, Object>> rows = (List<Map<String, Object>>) projection.get("rows");
         assertThat(driver.findElements(By.cssSelector("#overload-projection tbody tr")))
                 .hasSameSizeAs(rows);
@@ -435,8 +445,11 @@ class ReportPageIT {
                 (Map<String, Object>) ((Map<String, Object>) run.results.get("worstCaseSpend")).get("parameters");
         assertThat(driver.findElement(By.id("projection-deploy-limits")).getText())
                 .contains("deploy limits raised to the account's quotas")
-                .contains("GET /fib is throttled above " + limits.get("InlineRateLimit") + " requests/s")
-                .contains("POST /jobs above " + limits.get("SubmitRateLimit") + "/s")
+                .contains("GET /fib is throttled above " + limits.get("InlineRateLimit") + " requests/s (burst "
+                        + limits.get("InlineBurstLimit") + ")")
+                .contains("POST /jobs above " + limits.get("SubmitRateLimit") + "/s (burst "
+                        + limits.get("SubmitBurstLimit") + ")")
+                .doesNotContain("undefined")
                 .contains("the API function runs at most " + limits.get("ApiReservedConcurrency") + " at once");
         // and each quota it read, with the date it was read and a link to its source
         List<Map<String, Object>> quotas = (List<Map<String, Object>>) projection.get("quotas");

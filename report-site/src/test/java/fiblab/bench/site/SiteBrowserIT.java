@@ -156,6 +156,18 @@ class SiteBrowserIT {
         assertThat(headline).contains("p50", "p99", formatTime(p99)).doesNotContainIgnoringCase("average");
         assertThat(driver.findElement(By.cssSelector("#headline .verdict")).getText())
                 .isNotBlank();
+        // and the async figure says how its client polled: the seed's 10 ms poller is a best case
+        String asyncId = driver.findElements(By.cssSelector("#verdict-table tbody tr"))
+                .get(1)
+                .getAttribute("data-run");
+        Object interval = runs().stream()
+                .filter(r -> asyncId.equals(r.get("id")))
+                .findFirst()
+                .orElseThrow()
+                .get("pollIntervalMillis");
+        assertThat(interval).as("the async run's poll interval").isNotNull();
+        assertThat(headline).contains("to a client polling every " + formatTime(((Number) interval).doubleValue()));
+        assertThat(driver.findElement(By.id("verdict-polling")).getText()).contains("not after the Retry-After");
     }
 
     @Test
