@@ -24,6 +24,8 @@ import java.util.Map;
  *                          bound; inline: 0
  * @param apiRequestsPerJob async: submit plus polls per job; inline: 1
  * @param timeline          p99 per second of intended send
+ * @param backlogBySecond   async: jobs accepted and not yet stored at each whole second of the step, through
+ *                          the drain; inline: empty
  */
 public record OverloadStep(
         String path,
@@ -40,7 +42,8 @@ public record OverloadStep(
         double drainSeconds,
         long unstoredJobs,
         double apiRequestsPerJob,
-        List<SecondPoint> timeline) {
+        List<SecondPoint> timeline,
+        List<Long> backlogBySecond) {
 
     /** Async: some accepted jobs were still not stored when the runner stopped reading, so the drain was longer. */
     public boolean drainCutShort() {

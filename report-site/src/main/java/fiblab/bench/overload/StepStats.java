@@ -45,11 +45,44 @@ final class StepStats {
                 async ? drainSeconds(samples, duration) : 0,
                 async ? unstored(samples) : 0,
                 samples.isEmpty() ? 0 : async ? (samples.size() + polls) / (double) samples.size() : 1,
-                timeline(samples));
+                timeline(samples),
+                async ? backlogBySecond(samples, duration) : List.of());
     }
 
     /** Most jobs accepted (202) and not yet stored as done, at any moment. */
     static long peakBacklog(List<OverloadSample> samples) {
+        long level = 0;
+        long peak = 0;
+        for (long[] change : backlogChanges(samples)) {
+            level += change[1];
+            peak = Math.max(peak, level);
+        }
+        return peak;
+    }
+
+    /**
+     * Jobs accepted and not yet stored at each whole second of the step (0, 1, 2, … until the last was
+     * stored, or the step's end when none was): the backlog building under the load and draining after.
+     * A job never read as stored stays in it to the end.
+     */
+    static List<Long> backlogBySecond(List<OverloadSample> samples, double duration) {
+        List<long[]> changes = backlogChanges(samples);
+        long lastMillis = changes.stream().mapToLong(c -> c[0]).max().orElse(0);
+        int seconds = (int) Math.ceil(Math.max(duration * 1000, lastMillis) / 1000.0);
+        List<Long> levels = new ArrayList<>();
+        long level = 0;
+        int next = 0;
+        for (int second = 0; second <= seconds; second++) {
+            while (next < changes.size() && changes.get(next)[0] <= second * 1000L) {
+                level += changes.get(next++)[1];
+            }
+            levels.add(level);
+        }
+        return List.copyOf(levels);
+    }
+
+    /** +1 when a job was accepted, −1 when it was stored (milliseconds of the step), in time order. */
+    private static List<long[]> backlogChanges(List<OverloadSample> samples) {
         List<long[]> changes = new ArrayList<>();
         for (OverloadSample s : samples) {
             if (s.acceptedNanos() >= 0 && s.completedMillis() >= 0) {
@@ -60,13 +93,7 @@ final class StepStats {
             }
         }
         changes.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        long level = 0;
-        long peak = 0;
-        for (long[] change : changes) {
-            level += change[1];
-            peak = Math.max(peak, level);
-        }
-        return peak;
+        return changes;
     }
 
     /** Jobs accepted and given up on whose result was never read as stored: the drain went on past them. */

@@ -74,6 +74,8 @@ public final class OverloadFindings {
      *                               inline, and files written before it was recorded: null
      * @param apiRequestsPerJob      async: submit plus polls per job; inline: 1
      * @param timeline               p99 per second of intended send
+     * @param backlogBySecond        async: jobs accepted and not yet stored at each whole second of the step,
+     *                               through the drain; inline, and files written before it was recorded: null
      */
     public record Step(
             String path,
@@ -94,7 +96,8 @@ public final class OverloadFindings {
             Double drainSeconds,
             Long unstoredJobs,
             double apiRequestsPerJob,
-            List<Second> timeline) {}
+            List<Second> timeline,
+            List<Long> backlogBySecond) {}
 
     /** Failures by the kinds an overload produces. */
     public record Errors(

@@ -81,7 +81,8 @@ final class OverloadRecords {
                 async ? step.drainSeconds() : null,
                 async ? step.unstoredJobs() : null,
                 step.apiRequestsPerJob(),
-                timeline);
+                timeline,
+                async ? step.backlogBySecond() : null);
     }
 
     static OverloadFindings.Validation validation(ModelValidation.Report report, ModelValidation.Stack stack) {

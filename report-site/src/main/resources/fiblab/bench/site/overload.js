@@ -155,6 +155,33 @@
     });
   }
 
+  /** Jobs waiting at each second of each async step: the backlog building under the load and draining after it. */
+  function backlogOverTimeChart() {
+    const steps = stepsOf('async').filter(s => Array.isArray(s.backlogBySecond) && s.backlogBySecond.length > 0);
+    const canvas = document.getElementById('chart-overload-backlog-time');
+    if (steps.length === 0) {
+      canvas.parentElement.hidden = true;
+      return;
+    }
+    const datasets = steps.map((s, i) => ({
+      label: 'async ' + x(s.multiple) + ' (' + num(s.offeredPerSecond) + '/s)' + (FL.saturated(s) ? ' ⚠ saturated' : ''),
+      borderColor: PALETTE.async, backgroundColor: PALETTE.async, borderDash: DASHES[i % DASHES.length], borderWidth: 2,
+      pointRadius: 0, showLine: true, data: s.backlogBySecond.map((jobs, second) => ({ x: second, y: jobs }))
+    }));
+    const top = Math.max(...steps.flatMap(s => s.backlogBySecond));
+    datasets.push({ label: 'load stops (' + num(overload.stepSeconds) + ' s)', data: [{ x: overload.stepSeconds, y: 0 },
+      { x: overload.stepSeconds, y: top }], borderColor: PALETTE.goal, borderDash: [2, 2], showLine: true, pointRadius: 0,
+      borderWidth: 1.5, pointStyle: 'line' });
+    chart('chart-overload-backlog-time', {
+      type: 'scatter', data: { datasets },
+      options: {
+        scales: { x: { type: 'linear', beginAtZero: true, title: { display: true, text: 'second of the step (load, then drain)' } },
+          y: { beginAtZero: true, title: { display: true, text: 'jobs accepted, not yet stored' } } },
+        plugins: { tooltip: { callbacks: { label: ctx => ctx.dataset.label + ': second ' + ctx.raw.x + ', ' + count(ctx.raw.y) + ' jobs' } } }
+      }
+    });
+  }
+
   function stepsTable() {
     table('overload-table', [
       C.text('step', 'label', stepLabel), C.num('capacity probed before it (per s)', 'capacityPerSecond'),
@@ -364,6 +391,7 @@
       timelineChart('inline');
       timelineChart('async');
       backlogChart();
+      backlogOverTimeChart();
       stepsTable();
       validationTable();
       validationQueueTable();

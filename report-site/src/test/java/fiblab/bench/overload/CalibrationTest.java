@@ -173,8 +173,8 @@ class CalibrationTest {
     void validation_shouldPredictEachStep_fromTheCapacityProbedJustBeforeIt() {
         // Given two measured inline steps at the same 150/s, the first after a probe that found 300/s, the
         // second after one that found 100/s (the machine's other load came back in between)
-        OverloadStep step =
-                new OverloadStep("inline", 1, 150, 4, 600, 600, 150, java.util.Map.of(), 30, 30, 0, 0, 0, 1, List.of());
+        OverloadStep step = new OverloadStep(
+                "inline", 1, 150, 4, 600, 600, 150, java.util.Map.of(), 30, 30, 0, 0, 0, 1, List.of(), List.of());
         OverloadReport measured = new OverloadReport(30, 300, 40, 1, 30, "retry-after", "test", List.of(step, step));
         Calibration base = measured(1, 30);
 
@@ -200,7 +200,7 @@ class CalibrationTest {
         // Given an inline step at exactly its probed 100/s that queued (p50 400 ms): its capacity was a few
         // per cent below the probe, as consecutive probes in the run differed by 10 %
         OverloadStep step = new OverloadStep(
-                "inline", 1, 100, 8, 800, 800, 100, java.util.Map.of(), 400, 700, 0, 0, 0, 1, List.of());
+                "inline", 1, 100, 8, 800, 800, 100, java.util.Map.of(), 400, 700, 0, 0, 0, 1, List.of(), List.of());
         OverloadReport measured = new OverloadReport(30, 100, 40, 30, 30, "retry-after", "test", List.of(step));
         Calibration c = measured(30, 30).withCapacities(100, 40);
 

@@ -150,7 +150,8 @@ class ResultsJsonTest {
                 13.5,
                 4L,
                 6.25,
-                List.of(new OverloadFindings.Second(0, 12, 900.0), new OverloadFindings.Second(1, 0, null)));
+                List.of(new OverloadFindings.Second(0, 12, 900.0), new OverloadFindings.Second(1, 0, null)),
+                List.of(0L, 120L, 750L, 300L, 0L));
         OverloadFindings.Validation validation = new OverloadFindings.Validation(
                 0.25,
                 2,

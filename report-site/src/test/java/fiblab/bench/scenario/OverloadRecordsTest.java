@@ -30,7 +30,8 @@ class OverloadRecordsTest {
                 drainSeconds,
                 0,
                 4.5,
-                List.of(new SecondPoint(0, 5, 800), new SecondPoint(1, 0, 0)));
+                List.of(new SecondPoint(0, 5, 800), new SecondPoint(1, 0, 0)),
+                List.of(0L, 400L, 10L, 0L));
     }
 
     @Test
@@ -61,7 +62,22 @@ class OverloadRecordsTest {
     @Test
     void step_shouldGiveNoLatenciesOrBacklog_toAnInlineStepWithoutARightAnswer() {
         OverloadStep allTimedOut = new OverloadStep(
-                "inline", 3, 300, 2, 600, 0, 0, Map.of(ErrorKind.TIMEOUT, 600L), 0, 0, 0, 0, 0, 1, List.of());
+                "inline",
+                3,
+                300,
+                2,
+                600,
+                0,
+                0,
+                Map.of(ErrorKind.TIMEOUT, 600L),
+                0,
+                0,
+                0,
+                0,
+                0,
+                1,
+                List.of(),
+                List.of());
 
         OverloadFindings.Step step = OverloadRecords.step(allTimedOut);
 
@@ -70,6 +86,7 @@ class OverloadRecordsTest {
         assertThat(step.peakBacklog()).isNull();
         assertThat(step.drainSeconds()).isNull();
         assertThat(step.unstoredJobs()).isNull();
+        assertThat(step.backlogBySecond()).isNull();
         assertThat(step.saturated()).isTrue();
         assertThat(step.errors().timeout()).isEqualTo(600);
     }
@@ -140,11 +157,13 @@ class OverloadRecordsTest {
                 180,
                 37,
                 2,
-                List.of());
+                List.of(),
+                List.of(0L, 950L, 950L));
         ValidationRow row = new ValidationRow(
                 "async", 3, 100, 900, 950, 2_000, 2_100, 5, 5, new ValidationRow.Queue(950, 900, 180, 150, true));
 
         assertThat(OverloadRecords.step(cutShort).unstoredJobs()).isEqualTo(37L);
+        assertThat(OverloadRecords.step(cutShort).backlogBySecond()).containsExactly(0L, 950L, 950L);
         // a model draining in 150 s is not "17 % short" of a drain that went on past 180 s
         assertThat(OverloadRecords.row(row).drainError()).isNull();
         assertThat(OverloadRecords.row(row).backlogError())

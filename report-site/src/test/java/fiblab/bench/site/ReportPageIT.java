@@ -272,7 +272,8 @@ class ReportPageIT {
                     "chart-overload-errors",
                     "chart-overload-timeline-inline",
                     "chart-overload-timeline-async",
-                    "chart-overload-backlog")) {
+                    "chart-overload-backlog",
+                    "chart-overload-backlog-time")) {
                 WebElement canvas = driver.findElement(By.id(id));
                 assertThat(canvas.isDisplayed())
                         .as("%s shown at %d px", id, width)
