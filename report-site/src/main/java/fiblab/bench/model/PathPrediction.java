@@ -9,8 +9,9 @@ import java.util.Map;
  * @param path              {@code inline} or {@code async}
  * @param offered           requests or jobs offered
  * @param outcomes          how they ended (async: refusals at submit, CLIENT_TIMEOUT for results seen too late)
- * @param goodputPerSecond  right answers within patience per second from the load's start until the last of
- *                          them was seen (as the benchmark measures a step), Poisson arrivals scaled to the rate
+ * @param goodputPerSecond  right answers within patience per second from the first of them seen to the last
+ *                          (at least the load's duration, as the benchmark measures a step), Poisson arrivals
+ *                          scaled to the rate
  * @param throttledShare    share refused by a throttle or a concurrency limit
  * @param peakBacklog       async: most messages waiting in the queue at once; inline: most requests in flight
  * @param drainSeconds      async: from the end of the offered load until the queue was empty; inline: 0

@@ -36,12 +36,15 @@ abstract class SimulationRun {
         return outcomes.getOrDefault(outcome, 0L);
     }
 
-    /** When the last right answer was seen, in seconds of the run. */
+    /** When the first and the last right answer were seen, in seconds of the run. */
+    private double firstAnswer = Double.POSITIVE_INFINITY;
+
     private double lastAnswer;
 
     /** Records a right answer seen at {@code seenAt} for a request meant to go out at {@code intended}. */
     void recordAnswer(double intended, double seenAt) {
         latency.recordValue(Math.max(0, Math.round((seenAt - intended) * 1e6)));
+        firstAnswer = Math.min(firstAnswer, seenAt);
         lastAnswer = Math.max(lastAnswer, seenAt);
     }
 
@@ -74,9 +77,9 @@ abstract class SimulationRun {
     }
 
     /**
-     * Right answers per second from the load's start until the last of them was seen, as the benchmark
-     * measures a step; scaled by the offered count's share of rate × duration, so that Poisson arrivals
-     * above the rate do not raise goodput past it (evenly spaced arrivals: exactly answers over time).
+     * Right answers per second from the first of them seen to the last (at least the load's duration), as
+     * the benchmark measures a step; scaled by the offered count's share of rate × duration, so that Poisson
+     * arrivals above the rate do not raise goodput past it (evenly spaced arrivals: exactly answers over time).
      */
     private double goodputPerSecond(long offered) {
         if (offered == 0) {
@@ -84,7 +87,8 @@ abstract class SimulationRun {
         }
         double duration = load.durationSeconds();
         double nominal = load.ratePerSecond() * duration;
-        return counted(Outcome.OK) * (nominal / offered) / Math.max(duration, lastAnswer);
+        double span = lastAnswer - Math.min(firstAnswer, lastAnswer);
+        return counted(Outcome.OK) * (nominal / offered) / Math.max(duration, span);
     }
 
     static double millis(Histogram micros, double percentile) {

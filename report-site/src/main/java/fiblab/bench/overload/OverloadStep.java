@@ -12,8 +12,9 @@ import java.util.Map;
  * @param durationSeconds   how long the load was offered
  * @param sent              requests or jobs sent
  * @param goodput           right answers the client saw within its patience
- * @param goodputPerSecond  goodput per second from the step's start until the last right answer was seen (at
- *                          least the offered duration): what the path delivered, never above its capacity for long
+ * @param goodputPerSecond  goodput per second from the first right answer seen to the last (at least the offered
+ *                          duration): what the path delivered, never above its capacity for long; a path that keeps
+ *                          up delivers the offered rate whatever its latency
  * @param errors            failures by kind
  * @param p50Millis         of the right answers, from intended send
  * @param p99Millis         of the right answers, from intended send

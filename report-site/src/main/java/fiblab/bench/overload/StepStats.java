@@ -17,12 +17,14 @@ final class StepStats {
         Map<ErrorKind, Long> errors = new EnumMap<>(ErrorKind.class);
         long ok = 0;
         long polls = 0;
+        long firstAnswerNanos = Long.MAX_VALUE;
         long lastAnswerNanos = 0;
         for (OverloadSample s : samples) {
             polls += s.polls();
             if (s.ok()) {
                 ok++;
                 Histograms.recordNanos(latency, s.latencyNanos());
+                firstAnswerNanos = Math.min(firstAnswerNanos, s.intendedNanos() + s.latencyNanos());
                 lastAnswerNanos = Math.max(lastAnswerNanos, s.intendedNanos() + s.latencyNanos());
             } else {
                 errors.merge(s.error(), 1L, Long::sum);
@@ -36,8 +38,8 @@ final class StepStats {
                 duration,
                 samples.size(),
                 ok,
-                // per second until the last right answer was seen: an answer late in a drain spreads over it
-                ok / Math.max(duration, lastAnswerNanos / 1e9),
+                // per second from the first right answer to the last: answers late in a drain spread over it
+                ok / Math.max(duration, (lastAnswerNanos - Math.min(firstAnswerNanos, lastAnswerNanos)) / 1e9),
                 Map.copyOf(errors),
                 millis(latency, 50),
                 millis(latency, 99),

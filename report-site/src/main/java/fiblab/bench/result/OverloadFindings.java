@@ -60,7 +60,7 @@ public final class OverloadFindings {
      * @param capacityPerSecond      the path's capacity its multiple is of: the probe taken just before the step
      *                               (offered rate over multiple); null in files written before it was recorded
      * @param goodput                right answers within the client's patience
-     * @param goodputPerSecond       goodput per second from the step's start until the last right answer was seen
+     * @param goodputPerSecond       goodput per second from the first right answer seen to the last (at least the step's duration)
      *                               (files before 2026-12-02: per second of the offered duration)
      * @param finishedSeconds        from the step's start to its last answer: async, the offered time plus the
      *                               drain; inline, the later of the offered time and the last second's p99 answer

@@ -186,7 +186,7 @@
     table('overload-table', [
       C.text('step', 'label', stepLabel), C.num('capacity probed before it (per s)', 'capacityPerSecond'),
       C.num('offered (per s)', 'offeredPerSecond'), C.count('sent', 'sent'),
-      C.count('goodput (right, within patience)', 'goodput'), C.num('goodput per s (until the last right answer)', 'goodputPerSecond'),
+      C.count('goodput (right, within patience)', 'goodput'), C.num('goodput per s (first to last right answer)', 'goodputPerSecond'),
       C.pct('delivered share of offered', 'achievedShareOfOffered'),
       C.text('errors by kind', 'errorsByKind', s => errorsText(s.errors)),
       C.time('p50', 'p50Millis'), C.time('p99', 'p99Millis'), C.count('peak backlog (jobs)', 'peakBacklog'),
@@ -228,7 +228,7 @@
       + ') and calibrated on this run (fib alone ' + time(v.meanComputeMillis) + ', CPU per inline request at capacity '
       + time(v.inlineWorkMillis) + ', per-job async overhead ' + time(v.asyncPerJobOverheadMillis) + '), predicted each measured step. '
       + 'The goal is every prediction within ' + percent(v.tolerance) + ' of measurement: p50, p99 and goodput per second (right answers '
-      + 'within patience over the time until the last of them was seen) of every step. An error is (model − measured) / measured: '
+      + 'within patience over the time from the first of them seen to the last) of every step. An error is (model − measured) / measured: '
       + '+20 % means the model said 20 % more than was measured.');
     paragraph('overload-validation', over.length === 0
       ? 'Every step was predicted within ' + percent(v.tolerance) + '.'
@@ -252,8 +252,8 @@
       C.num('offered (per s)', 'offeredPerSecond'),
       C.time('p50 measured', 'measuredP50Millis'), C.time('p50 model', 'predictedP50Millis'), C.pct('p50 error', 'p50Error', err('p50Error')),
       C.time('p99 measured', 'measuredP99Millis'), C.time('p99 model', 'predictedP99Millis'), C.pct('p99 error', 'p99Error', err('p99Error')),
-      C.num('goodput measured (per s until the last answer)', 'measuredGoodputPerSecond'),
-      C.num('goodput model (per s until the last answer)', 'predictedGoodputPerSecond'),
+      C.num('goodput measured (per s, first to last answer)', 'measuredGoodputPerSecond'),
+      C.num('goodput model (per s, first to last answer)', 'predictedGoodputPerSecond'),
       C.pct('goodput error', 'goodputError', err('goodputError'))
     ], v.rows || [], { rowAttrs: r => ({ 'data-validation': r.path + '@' + r.multiple, 'data-within': String(r.withinTolerance) }),
       // the measured numbers of a saturated step carry its flag here too
@@ -333,7 +333,7 @@
       + 'API Gateway\'s throttle or (inline) a concurrency limit. Async clients poll each second until they see their result, and those '
       + 'polls count against the same throttle as the submits: the model gives the polls of admitted jobs their share first and refuses '
       + 'the submits that do not fit (on AWS polls would be refused too, and clients would see results later). Goodput is right answers '
-      + 'within the client\'s patience per second until the last was seen. Peak backlog: async, jobs waiting in the '
+      + 'within the client\'s patience per second from the first seen to the last. Peak backlog: async, jobs waiting in the '
       + 'queue; inline, requests in flight (an inline path has no drain). An inline p99 of about the cold start is the share of '
       + 'requests that started a new execution environment while Lambda scaled (over 1 % of them at those loads). Cost per hour '
       + 'bills the requests and jobs let in, their polls included.'));

@@ -27,8 +27,9 @@ class StepStatsTest {
         assertThat(step.apiRequestsPerJob()).isCloseTo(1 + 8.0 / 3, within(1e-9));
         assertThat(step.goodput()).isEqualTo(3);
         assertThat(step.p99Millis()).isCloseTo(3_600, within(5.0));
-        // and it delivered 3 results in the 3.8 s until the last was seen (not 3 per second of the 1 s of load)
-        assertThat(step.goodputPerSecond()).isCloseTo(3 / 3.8, within(1e-9));
+        // and it delivered 3 results in the 2.6 s from the first seen (1.2 s) to the last (3.8 s), not 3 per
+        // second of the 1 s of load
+        assertThat(step.goodputPerSecond()).isCloseTo(3 / 2.6, within(1e-9));
         // the backlog second by second: 1 at 0 s, 2 at 1 s (one stored at 1.0 s), 1 until 3.5 s, then none
         assertThat(step.backlogBySecond()).containsExactly(1L, 2L, 1L, 1L, 0L);
     }
