@@ -1,5 +1,6 @@
 package fiblab.bench.model;
 
+import fiblab.bench.stats.Goodput;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -36,16 +37,18 @@ abstract class SimulationRun {
         return outcomes.getOrDefault(outcome, 0L);
     }
 
-    /** When the first and the last right answer were seen, in seconds of the run. */
-    private double firstAnswer = Double.POSITIVE_INFINITY;
+    /** When each right answer was seen, in seconds of the run (the first {@code answers} slots). */
+    private double[] seen = new double[1024];
 
-    private double lastAnswer;
+    private int answers;
 
     /** Records a right answer seen at {@code seenAt} for a request meant to go out at {@code intended}. */
     void recordAnswer(double intended, double seenAt) {
         latency.recordValue(Math.max(0, Math.round((seenAt - intended) * 1e6)));
-        firstAnswer = Math.min(firstAnswer, seenAt);
-        lastAnswer = Math.max(lastAnswer, seenAt);
+        if (answers == seen.length) {
+            seen = java.util.Arrays.copyOf(seen, seen.length * 2);
+        }
+        seen[answers++] = seenAt;
     }
 
     /**
@@ -76,19 +79,9 @@ abstract class SimulationRun {
                 binding);
     }
 
-    /**
-     * Right answers per second from the first of them seen to the last (at least the load's duration), as
-     * the benchmark measures a step; scaled by the offered count's share of rate × duration, so that Poisson
-     * arrivals above the rate do not raise goodput past it (evenly spaced arrivals: exactly answers over time).
-     */
+    /** As the benchmark measures a step ({@link Goodput}), Poisson counts above the nominal rate included. */
     private double goodputPerSecond(long offered) {
-        if (offered == 0) {
-            return 0;
-        }
-        double duration = load.durationSeconds();
-        double nominal = load.ratePerSecond() * duration;
-        double span = lastAnswer - Math.min(firstAnswer, lastAnswer);
-        return counted(Outcome.OK) * (nominal / offered) / Math.max(duration, span);
+        return Goodput.perSecond(seen, answers, offered, load.ratePerSecond(), load.durationSeconds());
     }
 
     static double millis(Histogram micros, double percentile) {

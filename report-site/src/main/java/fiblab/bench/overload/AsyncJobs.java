@@ -117,7 +117,8 @@ final class AsyncJobs implements AutoCloseable {
      * at the last job answered in time, seconds before the queue was empty (at 3x most jobs are given
      * up on). Watches the last job given up on (the queue is close to first in, first out), then reads
      * every record; a job still pending is read again each {@link #REREAD} until {@code limit}. Jobs
-     * not stored by then are left out of the map. Polling thousands of records every second would
+     * not stored by then are left out of the map; a job that ended without a completion time (FAILED,
+     * or no record) is in it as {@link OverloadSample#ENDED_WITHOUT_TIME}. Polling thousands of records every second would
      * take the CPU from the worker whose drain it measures, hence one watched job.
      *
      * @return the given-up jobs' completion times (ms from their step's start) by their intended send (ns)
@@ -138,9 +139,7 @@ final class AsyncJobs implements AutoCloseable {
                     long at = storedAt(job);
                     if (at != NOT_STORED) {
                         it.remove();
-                        if (at >= 0) {
-                            stored.put(job.intended, at);
-                        }
+                        stored.put(job.intended, at >= 0 ? at : OverloadSample.ENDED_WITHOUT_TIME);
                     }
                 }
                 if (timeUp) {

@@ -173,7 +173,7 @@ public record OverloadRunner(URI api, String target, Settings settings, PrintWri
         long start = System.nanoTime();
         java.util.Map<Long, Long> stored = jobs.storedAfterPatience(STORED_LIMIT);
         say(
-                "  %d of them stored, read %.1f s after the step's last answer%s",
+                "  %d of them read as ended (stored, or failed), %.1f s after the step's last answer%s",
                 stored.size(),
                 (System.nanoTime() - start) / 1e9,
                 stored.size() < givenUp ? " (the rest not within the limit: the drain is a lower bound)" : "");

@@ -21,6 +21,9 @@ public record OverloadSample(
         long computeMicros,
         int polls) {
 
+    /** {@code completedMillis} of a job given up on that ended with no completion time (FAILED, or no record). */
+    static final long ENDED_WITHOUT_TIME = -2;
+
     public boolean ok() {
         return error == null;
     }

@@ -25,8 +25,8 @@ import java.util.Map;
  *                          bound; inline: 0
  * @param apiRequestsPerJob async: submit plus polls per job; inline: 1
  * @param timeline          p99 per second of intended send
- * @param backlogBySecond   async: jobs accepted and not yet stored at each whole second of the step, through
- *                          the drain; inline: empty
+ * @param backlogBySecond   async: the most jobs accepted and not yet stored within each second of the step,
+ *                          through the drain; inline: empty
  */
 public record OverloadStep(
         String path,

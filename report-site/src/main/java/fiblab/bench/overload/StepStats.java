@@ -1,5 +1,6 @@
 package fiblab.bench.overload;
 
+import fiblab.bench.stats.Goodput;
 import fiblab.bench.stats.Histograms;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,15 +18,13 @@ final class StepStats {
         Map<ErrorKind, Long> errors = new EnumMap<>(ErrorKind.class);
         long ok = 0;
         long polls = 0;
-        long firstAnswerNanos = Long.MAX_VALUE;
-        long lastAnswerNanos = 0;
+        double[] seen = new double[samples.size()];
         for (OverloadSample s : samples) {
             polls += s.polls();
             if (s.ok()) {
                 ok++;
                 Histograms.recordNanos(latency, s.latencyNanos());
-                firstAnswerNanos = Math.min(firstAnswerNanos, s.intendedNanos() + s.latencyNanos());
-                lastAnswerNanos = Math.max(lastAnswerNanos, s.intendedNanos() + s.latencyNanos());
+                seen[(int) ok - 1] = (s.intendedNanos() + s.latencyNanos()) / 1e9;
             } else {
                 errors.merge(s.error(), 1L, Long::sum);
             }
@@ -38,8 +37,7 @@ final class StepStats {
                 duration,
                 samples.size(),
                 ok,
-                // per second from the first right answer to the last: answers late in a drain spread over it
-                ok / Math.max(duration, (lastAnswerNanos - Math.min(firstAnswerNanos, lastAnswerNanos)) / 1e9),
+                Goodput.perSecond(seen, (int) ok, samples.size(), rate, duration),
                 Map.copyOf(errors),
                 millis(latency, 50),
                 millis(latency, 99),
@@ -63,9 +61,9 @@ final class StepStats {
     }
 
     /**
-     * Jobs accepted and not yet stored at each whole second of the step (0, 1, 2, … until the last was
-     * stored, or the step's end when none was): the backlog building under the load and draining after.
-     * A job never read as stored stays in it to the end.
+     * The most jobs accepted and not yet stored within each second of the step (0, 1, 2, … until the last
+     * was stored, or the step's end when none was): the backlog building under the load and draining
+     * after, its peak in the second that held it. A job never read as stored stays in it to the end.
      */
     static List<Long> backlogBySecond(List<OverloadSample> samples, double duration) {
         List<long[]> changes = backlogChanges(samples);
@@ -75,10 +73,12 @@ final class StepStats {
         long level = 0;
         int next = 0;
         for (int second = 0; second <= seconds; second++) {
-            while (next < changes.size() && changes.get(next)[0] <= second * 1000L) {
+            long most = level;
+            while (next < changes.size() && changes.get(next)[0] < (second + 1) * 1000L) {
                 level += changes.get(next++)[1];
+                most = Math.max(most, level);
             }
-            levels.add(level);
+            levels.add(most);
         }
         return List.copyOf(levels);
     }
@@ -90,9 +90,9 @@ final class StepStats {
             if (s.acceptedNanos() >= 0 && s.completedMillis() >= 0) {
                 changes.add(new long[] {s.acceptedNanos() / 1_000_000, +1});
                 changes.add(new long[] {Math.max(s.completedMillis(), s.acceptedNanos() / 1_000_000), -1});
-            } else if (s.acceptedNanos() >= 0 && s.error() == ErrorKind.TIMEOUT) {
+            } else if (waiting(s)) {
                 changes.add(new long[] {s.acceptedNanos() / 1_000_000, +1}); // never seen done: still waiting
-            }
+            } // a job that ended with no completion time: how long it waited is not known, so it is left out
         }
         changes.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         return changes;
@@ -100,9 +100,12 @@ final class StepStats {
 
     /** Jobs accepted and given up on whose result was never read as stored: the drain went on past them. */
     static long unstored(List<OverloadSample> samples) {
-        return samples.stream()
-                .filter(s -> s.acceptedNanos() >= 0 && s.completedMillis() < 0 && s.error() == ErrorKind.TIMEOUT)
-                .count();
+        return samples.stream().filter(StepStats::waiting).count();
+    }
+
+    /** Accepted, given up on, and not (yet) read as ended. */
+    private static boolean waiting(OverloadSample s) {
+        return s.acceptedNanos() >= 0 && s.completedMillis() == -1 && s.error() == ErrorKind.TIMEOUT;
     }
 
     /** From the end of the offered load until the last result was stored. */

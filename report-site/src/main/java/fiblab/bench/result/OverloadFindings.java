@@ -74,7 +74,7 @@ public final class OverloadFindings {
      *                               inline, and files written before it was recorded: null
      * @param apiRequestsPerJob      async: submit plus polls per job; inline: 1
      * @param timeline               p99 per second of intended send
-     * @param backlogBySecond        async: jobs accepted and not yet stored at each whole second of the step,
+     * @param backlogBySecond        async: the most jobs accepted and not yet stored within each second of the step,
      *                               through the drain; inline, and files written before it was recorded: null
      */
     public record Step(

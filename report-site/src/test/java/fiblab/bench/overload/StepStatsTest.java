@@ -30,8 +30,10 @@ class StepStatsTest {
         // and it delivered 3 results in the 2.6 s from the first seen (1.2 s) to the last (3.8 s), not 3 per
         // second of the 1 s of load
         assertThat(step.goodputPerSecond()).isCloseTo(3 / 2.6, within(1e-9));
-        // the backlog second by second: 1 at 0 s, 2 at 1 s (one stored at 1.0 s), 1 until 3.5 s, then none
-        assertThat(step.backlogBySecond()).containsExactly(1L, 2L, 1L, 1L, 0L);
+        // the backlog second by second, its most in each: all 3 from 0.2 s until the first was stored at 1.0 s,
+        // 1 from 1.1 s until 3.5 s, then none; its peak is the step's
+        assertThat(step.backlogBySecond()).containsExactly(3L, 3L, 1L, 1L, 0L);
+        assertThat(java.util.Collections.max(step.backlogBySecond())).isEqualTo(step.peakBacklog());
     }
 
     @Test
@@ -53,6 +55,15 @@ class StepStatsTest {
                 "async", 3.0, 3, 1.0, List.of(answered, givenUp.storedAt(4_000), neverStored.storedAt(4_500)));
         assertThat(whole.drainCutShort()).isFalse();
         assertThat(whole.drainSeconds()).isCloseTo(3.5, within(1e-9));
+        // and one that ended with no completion time (FAILED) is neither waiting past the read nor in the backlog
+        OverloadStep failed = StepStats.of(
+                "async",
+                3.0,
+                3,
+                1.0,
+                List.of(answered, givenUp.storedAt(4_000), neverStored.storedAt(OverloadSample.ENDED_WITHOUT_TIME)));
+        assertThat(failed.drainCutShort()).isFalse();
+        assertThat(failed.peakBacklog()).isEqualTo(2);
     }
 
     @Test
