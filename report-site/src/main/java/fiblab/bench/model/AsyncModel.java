@@ -65,7 +65,8 @@ public final class AsyncModel {
 
         /** The same path with the API's steady rate for submits set to {@code rate}, its burst scaled alike. */
         public Config withApiRate(double rate) {
-            double burst = Double.isInfinite(apiRate) ? apiBurst : apiBurst * rate / apiRate;
+            // the bucket holds at least one token: a throttle with no burst lets nothing in
+            double burst = Double.isInfinite(apiRate) ? apiBurst : Math.max(1, apiBurst * rate / apiRate);
             return new Config(
                     rate,
                     burst,

@@ -58,35 +58,6 @@ public final class InlineModel {
     }
 
     /**
-     * Requests in flight cost more CPU each when there are many of them (threads contending for two cores,
-     * their caches, the scheduler): measured as the capacity of a closed loop of {@code manyClients}
-     * against one of {@code fewClients}. With {@code running} requests in flight each does
-     * {@link #efficiency} of its work per second of its share: 1 up to {@code fewClients}, {@code
-     * manyShare} from {@code manyClients}, in between on a straight line over the logarithm of
-     * {@code running}.
-     */
-    public record Crowding(int fewClients, int manyClients, double manyShare) {
-
-        public Crowding {
-            if (fewClients < 1 || manyClients <= fewClients || !(manyShare > 0) || manyShare > 1) {
-                throw new IllegalArgumentException("crowding needs 1 <= few < many clients and a share in (0, 1];"
-                        + " got " + fewClients + ", " + manyClients + ", " + manyShare);
-            }
-        }
-
-        public double efficiency(int running) {
-            if (running <= fewClients) {
-                return 1;
-            }
-            if (running >= manyClients) {
-                return manyShare;
-            }
-            double t = Math.log(running / (double) fewClients) / Math.log(manyClients / (double) fewClients);
-            return 1 + t * (manyShare - 1);
-        }
-    }
-
-    /**
      * Stop-the-world pauses of the process that runs the requests (its garbage collector): after every
      * {@code everyRequests} answers no request progresses for {@code seconds}, while requests keep
      * arriving. A stack at exactly its capacity has no spare capacity to work such a backlog off.
@@ -103,20 +74,15 @@ public final class InlineModel {
     }
 
     private final Config config;
-    private final Crowding crowding;
     private final Pauses pauses;
 
     public InlineModel(Config config) {
-        this(config, null, null);
+        this(config, null);
     }
 
-    /**
-     * @param crowding what many requests in flight cost; null when they cost no more than few
-     * @param pauses   the process's pauses; null for none
-     */
-    public InlineModel(Config config, Crowding crowding, Pauses pauses) {
+    /** @param pauses the process's pauses; null for none */
+    public InlineModel(Config config, Pauses pauses) {
         this.config = config;
-        this.crowding = crowding;
         this.pauses = pauses;
     }
 
@@ -219,11 +185,9 @@ public final class InlineModel {
 
         double pausedUntil = Double.NEGATIVE_INFINITY;
 
+        /** The share of their CPU the running requests get now: none while the process is paused. */
         double efficiency() {
-            if (cores.now() < pausedUntil) {
-                return 0;
-            }
-            return crowding == null ? 1 : crowding.efficiency(running);
+            return cores.now() < pausedUntil ? 0 : 1;
         }
 
         /** Counts an answer toward the next pause, and starts it when its turn has come. */

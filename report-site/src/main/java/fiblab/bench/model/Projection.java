@@ -39,16 +39,20 @@ public record Projection(AwsQuotas quotas, PriceList prices, AwsProfile profile)
         return List.copyOf(rows);
     }
 
-    /** Bisection steps for the submits' share of the API's rate: 2^-12 of it, finer than the simulation's noise. */
-    private static final int SHARE_STEPS = 12;
+    /** Bisection steps between a submit rate that fits and the throttle's, which does not: 2^-10 of the bracket. */
+    private static final int SHARE_STEPS = 10;
+
+    /** Halvings of the submits' rate tried before the model says no rate fits (2^-20 of the throttle's). */
+    private static final int MAX_HALVINGS = 20;
 
     /**
      * The async path with its clients' status polls counted against the API's throttle, which the
      * simulation applies to submits only. When the submits and polls it lets in come to more than the
      * throttle's rate, the submits are given the largest rate at which they and the polls they bring
-     * fit in it (found by bisection, each try a full simulation): polls of admitted jobs are served
-     * first, a refused poll is not retried. On AWS the throttle refuses submits and polls alike, so a
-     * client also sees its result later by about a poll interval per refused poll; this model does not.
+     * fit in it (a bisection, each try a full simulation, from the rate the first run's polls per job
+     * leave): the polls of admitted jobs are served first. On AWS the throttle refuses submits and polls
+     * alike, so a client would also see its result later by about a poll interval per refused poll; this
+     * model does not refuse polls.
      */
     static PathPrediction asyncWithPollsThrottled(AsyncModel async, LoadPoint load, ServiceTime service) {
         double rate = async.config().apiRate();
@@ -56,9 +60,18 @@ public record Projection(AwsQuotas quotas, PriceList prices, AwsProfile profile)
         if (Double.isInfinite(rate) || requestsPerSecond(free, load) <= rate) {
             return free;
         }
-        double fits = 0;
+        // the rate the free run's polls per job would leave fits or is close: fewer submits poll less
         double over = rate;
-        PathPrediction best = null;
+        double fits = rate / (1 + free.pollsPerAdmitted());
+        PathPrediction best = async.withApiRate(fits).predict(load, service);
+        for (int halving = 0; requestsPerSecond(best, load) > rate; halving++) {
+            if (halving == MAX_HALVINGS) {
+                return best.bindingFirst(Limit.API_THROTTLE_WITH_POLLS); // nothing fits: the least tried, over it
+            }
+            over = fits;
+            fits /= 2;
+            best = async.withApiRate(fits).predict(load, service);
+        }
         for (int step = 0; step < SHARE_STEPS; step++) {
             double submits = (fits + over) / 2;
             PathPrediction p = async.withApiRate(submits).predict(load, service);
@@ -68,9 +81,6 @@ public record Projection(AwsQuotas quotas, PriceList prices, AwsProfile profile)
             } else {
                 over = submits;
             }
-        }
-        if (best == null) {
-            best = async.withApiRate(rate / (1 << SHARE_STEPS)).predict(load, service);
         }
         boolean backlog = free.binding() == Limit.WORKER_CONCURRENCY || free.binding() == Limit.POLLER_SCALE_UP;
         return best.bindingFirst(backlog ? Limit.BACKLOG_POLLS_THROTTLED : Limit.API_THROTTLE_WITH_POLLS);

@@ -83,6 +83,13 @@ class ProjectionTest {
 
     @Test
     void goodput_shouldNotPassTheOfferedRate_whenPoissonArrivalsCameAboveIt() {
+        // Given the projection's first point (seed 1): more than the 300 arrivals 10/s for 30 s would mean
+        LoadPoint first = new LoadPoint(10, 30, Arrivals.POISSON, 1);
+        PathPrediction inline = AwsProfile.fiblabTemplate(0.010, 0.5)
+                .inline(AwsQuotas.load())
+                .predict(first, ServiceTime.constant(0.003));
+        assertThat(inline.offered()).isGreaterThan(300);
+
         List<ProjectionRow> rows = projection.project(30, ServiceTime.constant(0.003), 0.003, List.of(10.0), 30);
 
         assertThat(find(rows, "inline", 10).goodputPerSecond()).isLessThanOrEqualTo(10.0);

@@ -129,42 +129,14 @@ class QueueModelsTest {
     }
 
     @Test
-    void crowding_shouldCostNothingUpToTheFewClients_theMeasuredShareFromTheMany_andInterpolateOnALogScale() {
-        InlineModel.Crowding crowding = new InlineModel.Crowding(16, 256, 0.8);
-
-        assertThat(crowding.efficiency(1)).isEqualTo(1);
-        assertThat(crowding.efficiency(16)).isEqualTo(1);
-        // 64 is halfway from 16 to 256 on a log scale
-        assertThat(crowding.efficiency(64)).isCloseTo(0.9, within(1e-12));
-        assertThat(crowding.efficiency(256)).isCloseTo(0.8, within(1e-12));
-        assertThat(crowding.efficiency(10_000)).isCloseTo(0.8, within(1e-12));
-    }
-
-    @Test
-    void inlineModel_shouldStretchCrowdedRequestsFurther_byTheCrowdedShare() {
-        // Given the 2 shared cores above, and many requests in flight doing half the work of few
-        InlineModel.Config config =
-                new InlineModel.Config(INF, INF, 1000, INF, INF, 1000, 2, 0, 0, INF, INF, INF, Integer.MAX_VALUE);
-        InlineModel crowded = new InlineModel(config, new InlineModel.Crowding(2, 4, 0.5), null);
-
-        // When 4 requests of 1 s arrive together, and when 2 do
-        PathPrediction four = crowded.predict(new LoadPoint(1e6, 4e-6, Arrivals.UNIFORM, 1), ServiceTime.constant(1));
-        PathPrediction two = crowded.predict(new LoadPoint(1e6, 2e-6, Arrivals.UNIFORM, 1), ServiceTime.constant(1));
-
-        // Then four take 4 s (4 s of work on 2 cores at half efficiency), two the 1 s they take alone
-        assertThat(four.p50Millis()).isCloseTo(4000, within(5.0));
-        assertThat(two.p50Millis()).isCloseTo(1000, within(2.0));
-    }
-
-    @Test
     void inlineModel_shouldHoldEveryRequestStill_duringAPause_andLetTheArrivalsQueue() {
         // Given one core, requests of 10 ms at 50/s (half the core), and a 100 ms pause after every 100 answers
         InlineModel.Config config =
                 new InlineModel.Config(INF, INF, 1000, INF, INF, 1000, 1, 0, 0, INF, INF, INF, Integer.MAX_VALUE);
         LoadPoint load = new LoadPoint(50, 10, Arrivals.UNIFORM, 1);
         PathPrediction plain = new InlineModel(config).predict(load, ServiceTime.constant(0.010));
-        PathPrediction paused = new InlineModel(config, null, new InlineModel.Pauses(100, 0.100))
-                .predict(load, ServiceTime.constant(0.010));
+        PathPrediction paused =
+                new InlineModel(config, new InlineModel.Pauses(100, 0.100)).predict(load, ServiceTime.constant(0.010));
 
         // Then all 500 are still answered, most in their 10 ms, but each of the 4 pauses catches one request
         // and holds the 5 that arrive during it: 24 of 500 wait up to the pause and more, so the p99 (the
