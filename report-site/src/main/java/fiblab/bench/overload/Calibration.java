@@ -42,7 +42,9 @@ import java.util.List;
  * @param pollThreads         the async client's poll threads: how many polls it has in flight at most
  * @param probeClients        the inline capacity probe's clients
  * @param crowdedShare        inline capacity with {@code maxInFlight} clients over that with {@code probeClients},
- *                            measured back to back (at most 1; 1 = not measured)
+ *                            measured back to back (at most 1; 1 = not measured); printed beside the model, not
+ *                            given to it: a closed loop of many clients does not load the stack as the open loop
+ *                            does (see {@link ModelValidation#crowding})
  * @param requestsPerPause    inline answers per stop-the-world collection of the stack's JVM during those
  *                            probes (0 = none seen)
  * @param pauseSeconds        the mean length of those collections
@@ -209,22 +211,8 @@ public record Calibration(
                         integrationTimeout,
                         patienceSeconds,
                         maxInFlight),
-                crowding(),
                 pauses());
     }
-
-    /**
-     * What the open loop's many requests in flight cost, from the two probes; none when not measured or
-     * when as many clients as the probe's already fill the open loop.
-     */
-    public InlineModel.Crowding crowding() {
-        return crowdedShare < 1 && maxInFlight > probeClients && probeClients >= 1
-                ? new InlineModel.Crowding(probeClients, maxInFlight, Math.max(MIN_CROWDED_SHARE, crowdedShare))
-                : null;
-    }
-
-    /** A crowded probe below this share of the spaced one says more about the machine's other load than the stack. */
-    static final double MIN_CROWDED_SHARE = 0.5;
 
     /**
      * The local poller runs no more batches than there are cores; each drains at the probed rate,

@@ -411,7 +411,7 @@ public final class ModelValidation {
      * Inline capacity with as many clients as the open loop may have in flight, over that with the
      * probe's clients: three closed loops back to back (few, many, few again, the two fews averaged so
      * that a drift between them cancels), and the stack JVM's collections over all three (the stack
-     * runs in this JVM). The model takes the pauses; the share is printed, and given to it as 1. Not measured (a share of 1, no pauses) when a probe answered nothing, or a
+     * runs in this JVM). The model takes the pauses; the share is recorded and printed, not modelled. Not measured (a share of 1, no pauses) when a probe answered nothing, or a
      * probe long enough for each of the many clients to get a few answers would take more than a minute.
      */
     static Crowding crowding(URI api, OverloadRunner.Settings settings, java.io.PrintWriter log)
@@ -443,7 +443,7 @@ public final class ModelValidation {
             // printed, not given to the model: a closed loop of many clients does not load the stack as the open
             // loop does (02:13 UTC run: 256 clients did 0.857 of 16, the open loop with up to 256 in flight
             // delivered 1.07-1.17 times the 16-client probe at 1.5x-3x), so its share predicted too slow a path
-            double share = 1;
+            double share = measuredShare;
             double answers = (first + crowded + again) * settings.probeSeconds();
             long pauses = after[0] - before[0];
             double requestsPerPause = pauses > 0 ? answers / pauses : 0;
@@ -451,8 +451,8 @@ public final class ModelValidation {
             log.printf(
                     java.util.Locale.ROOT,
                     "calibration: inline capacity with %d clients %.1f/s, with %d clients %.1f/s, with %d again %.1f/s:"
-                            + " the crowded loop does %.3f of the spaced one (the spaced ones differ by %.3f; the model takes"
-                            + " %.3f: a closed loop of many clients does not crowd the stack as the open loop does);"
+                            + " the crowded loop does %.3f of the spaced one (the spaced ones differ by %.3f; not modelled:"
+                            + " a closed loop of many clients does not crowd the stack as the open loop does);"
                             + " %d collections, one per %.0f answers, %.1f ms each%n",
                     few,
                     first,
@@ -462,7 +462,6 @@ public final class ModelValidation {
                     again,
                     measuredShare,
                     noise,
-                    share,
                     pauses,
                     requestsPerPause,
                     pauseSeconds * 1000);

@@ -125,7 +125,8 @@ public final class ValidationCommand {
                     "calibration (measured apart from the steps): inline %.1f answers/s, async %.1f jobs/s;"
                             + " fib(%d) alone %.2f ms, a lone request %.2f ms (p99 %.2f ms), submit %.2f ms, poll %.2f ms%n"
                             + "  model: %.2f ms of CPU per inline request on %d cores, %.2f ms fixed overhead,"
-                            + " %d in flight doing %.3f of the work of %d, a %.1f ms pause per %.0f answers;"
+                            + " a %.1f ms pause per %.0f answers (measured, not modelled: %d in flight"
+                            + " did %.3f of the work of %d);"
                             + " %d batches of %d, %.2f ms per job outside compute; patience %.1f s inline, %.1f s async%n"
                             + "  stack CPU (this JVM + dynalite): %.2f ms per submit, %.2f ms per drained job, %.2f ms"
                             + " per poll; model: a batch takes %.2f cores at full speed%n",
@@ -140,11 +141,11 @@ public final class ValidationCommand {
                     c.inlineWorkSeconds() * 1000,
                     c.cores(),
                     c.inlineOverheadSeconds() * 1000,
+                    c.pauseSeconds() * 1000,
+                    c.requestsPerPause(),
                     c.maxInFlight(),
                     c.crowdedShare(),
                     c.probeClients(),
-                    c.pauseSeconds() * 1000,
-                    c.requestsPerPause(),
                     c.workerBatches(),
                     c.batchSize(),
                     c.asyncPerJobSeconds() * 1000,

@@ -239,9 +239,8 @@ class CalibrationTest {
     }
 
     @Test
-    void inline_shouldTakeThePausesOutOfTheProbedCapacity_andTellTheModelTheCrowding() {
-        // Given a probe of 100 answers/s on 2 cores, during which the JVM paused 100 ms every 50 answers, and
-        // 256 clients that did 0.9 of the work of the probe's 16
+    void inline_shouldTakeThePausesOutOfTheProbedCapacity_andTellTheModelThePauses() {
+        // Given a probe of 100 answers/s on 2 cores, during which the JVM paused 100 ms every 50 answers
         Calibration c = new Calibration(
                 2, 1000, 2, 5, 100, 40, 0.005, 0.030, 0.010, 0.004, 30, 30, 1, 256, List.of(), 0, 0, 0, 4, 16, 0.9, 50,
                 0.100);
@@ -250,10 +249,8 @@ class CalibrationTest {
         // CPU, not the 20 ms that 2 cores / 100 per second would say
         assertThat(c.inlineWorkSeconds()).isCloseTo(0.016, within(1e-12));
         assertThat(c.pauses()).isEqualTo(new fiblab.bench.model.InlineModel.Pauses(50, 0.100));
-        assertThat(c.crowding()).isEqualTo(new fiblab.bench.model.InlineModel.Crowding(16, 256, 0.9));
-        // and without pauses or crowding measured, the model gets neither
+        // and without pauses measured, the model gets none
         assertThat(measured(30, 30).pauses()).isNull();
-        assertThat(measured(30, 30).crowding()).isNull();
         assertThat(measured(30, 30).inlineWorkSeconds()).isCloseTo(0.020, within(1e-12));
     }
 }
