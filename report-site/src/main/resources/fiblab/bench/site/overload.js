@@ -127,11 +127,16 @@
 
   /** An async step whose runner stopped reading before every accepted job was stored: its drain is a lower bound. */
   const cutShort = s => (s.unstoredJobs || 0) > 0;
+  /** Whether a step recorded if its drain was whole (files before 2026-12-02 did not). */
+  const drainKnown = s => s.unstoredJobs !== undefined && s.unstoredJobs !== null;
+  /** Files before 2026-12-02 gave goodput per second of the offered time, later ones from the first answer to the 99th-percentile one. */
+  const deliveryRate = () => (overload.steps || []).some(s => s.capacityPerSecond !== undefined && s.capacityPerSecond !== null);
+  const goodputLabel = () => (deliveryRate() ? 'first to 99th-pct answer' : 'over the offered time');
 
   function backlogChart() {
     const steps = stepsOf('async');
     const short = steps.filter(cutShort);
-    paragraph('overload-drain-text', 'The drain runs from the end of the step\'s load until the last accepted job was stored, jobs the '
+    if (steps.length && steps.every(drainKnown)) paragraph('overload-drain-text', 'The drain runs from the end of the step\'s load until the last accepted job was stored, jobs the '
       + 'client gave up on included (their records are read after the step, for at most ' + num(STORED_READ_SECONDS) + ' s). '
       + (short.length === 0 ? 'Every accepted job was stored within that.'
         : short.map(s => x(s.multiple) + ': ' + count(s.unstoredJobs) + ' jobs still not stored, so its drain of '
@@ -176,7 +181,7 @@
       type: 'scatter', data: { datasets },
       options: {
         scales: { x: { type: 'linear', beginAtZero: true, title: { display: true, text: 'second of the step (load, then drain)' } },
-          y: { beginAtZero: true, title: { display: true, text: 'jobs accepted, not yet stored' } } },
+          y: { beginAtZero: true, title: { display: true, text: 'most jobs accepted, not yet stored, in the second' } } },
         plugins: { tooltip: { callbacks: { label: ctx => ctx.dataset.label + ': second ' + ctx.raw.x + ', ' + count(ctx.raw.y) + ' jobs' } } }
       }
     });
@@ -186,7 +191,7 @@
     table('overload-table', [
       C.text('step', 'label', stepLabel), C.num('capacity probed before it (per s)', 'capacityPerSecond'),
       C.num('offered (per s)', 'offeredPerSecond'), C.count('sent', 'sent'),
-      C.count('goodput (right, within patience)', 'goodput'), C.num('goodput per s (first to last right answer)', 'goodputPerSecond'),
+      C.count('goodput (right, within patience)', 'goodput'), C.num('goodput per s (' + goodputLabel() + ')', 'goodputPerSecond'),
       C.pct('delivered share of offered', 'achievedShareOfOffered'),
       C.text('errors by kind', 'errorsByKind', s => errorsText(s.errors)),
       C.time('p50', 'p50Millis'), C.time('p99', 'p99Millis'), C.count('peak backlog (jobs)', 'peakBacklog'),
@@ -227,9 +232,10 @@
       + 'ApiFunction concurrency ' + count(v.apiConcurrency) + ', ' + count(v.workerBatches) + ' worker batches of ' + count(v.batchSize)
       + ') and calibrated on this run (fib alone ' + time(v.meanComputeMillis) + ', CPU per inline request at capacity '
       + time(v.inlineWorkMillis) + ', per-job async overhead ' + time(v.asyncPerJobOverheadMillis) + '), predicted each measured step. '
-      + 'The goal is every prediction within ' + percent(v.tolerance) + ' of measurement: p50, p99 and goodput per second (right answers '
-      + 'within patience over the time from the first of them seen to the last) of every step. An error is (model − measured) / measured: '
-      + '+20 % means the model said 20 % more than was measured.');
+      + 'The goal is every prediction within ' + percent(v.tolerance) + ' of measurement: p50, p99 and goodput per second ('
+      + (deliveryRate() ? 'right answers within patience over the time from the first of them seen to the 99th-percentile one'
+        : 'right answers within patience per second of the offered time, as files before 2026-12-02 gave it')
+      + ') of every step. An error is (model − measured) / measured: +20 % means the model said 20 % more than was measured.');
     paragraph('overload-validation', over.length === 0
       ? 'Every step was predicted within ' + percent(v.tolerance) + '.'
       : 'Goal not met: ' + count(over.length) + ' of ' + count(v.rows.length) + ' steps were predicted worse than ' + percent(v.tolerance)
@@ -252,8 +258,8 @@
       C.num('offered (per s)', 'offeredPerSecond'),
       C.time('p50 measured', 'measuredP50Millis'), C.time('p50 model', 'predictedP50Millis'), C.pct('p50 error', 'p50Error', err('p50Error')),
       C.time('p99 measured', 'measuredP99Millis'), C.time('p99 model', 'predictedP99Millis'), C.pct('p99 error', 'p99Error', err('p99Error')),
-      C.num('goodput measured (per s, first to last answer)', 'measuredGoodputPerSecond'),
-      C.num('goodput model (per s, first to last answer)', 'predictedGoodputPerSecond'),
+      C.num('goodput measured (per s, ' + goodputLabel() + ')', 'measuredGoodputPerSecond'),
+      C.num('goodput model (per s, ' + goodputLabel() + ')', 'predictedGoodputPerSecond'),
       C.pct('goodput error', 'goodputError', err('goodputError'))
     ], v.rows || [], { rowAttrs: r => ({ 'data-validation': r.path + '@' + r.multiple, 'data-within': String(r.withinTolerance) }),
       // the measured numbers of a saturated step carry its flag here too
@@ -272,7 +278,8 @@
     const rows = (v.rows || []).filter(r => r.predictedPeakBacklog !== undefined && r.predictedPeakBacklog !== null)
       .map(r => {
         const s = overload.steps.find(st => st.path === r.path && st.multiple === r.multiple) || {};
-        return Object.assign({}, r, { measuredPeakBacklog: s.peakBacklog, measuredDrainSeconds: s.drainSeconds, cutShort: cutShort(s) });
+        return Object.assign({}, r, { measuredPeakBacklog: s.peakBacklog, measuredDrainSeconds: s.drainSeconds, cutShort: cutShort(s),
+          drainKnown: drainKnown(s) });
       });
     if (rows.length === 0) return;
     paragraph('overload-validation-queue', 'Measured: the most jobs accepted and not yet stored, and from the end of the load until '
@@ -283,7 +290,7 @@
       C.count('peak backlog measured', 'measuredPeakBacklog'), C.count('peak backlog model', 'predictedPeakBacklog'),
       C.pct('backlog error', 'backlogError'),
       C.num('drain measured (s)', 'measuredDrainSeconds'),
-      C.text('measured drain', 'drainBound', r => (r.cutShort ? 'a lower bound' : 'whole')),
+      C.text('measured drain', 'drainBound', r => (r.drainKnown ? (r.cutShort ? 'a lower bound' : 'whole') : null)),
       C.num('drain model (s)', 'predictedDrainSeconds'),
       C.pct('drain error', 'drainError')
     ], rows, { rowAttrs: r => ({ 'data-validation-queue': r.path + '@' + r.multiple }),
@@ -312,9 +319,10 @@
       + 'at the account\'s. ';
     const v = (R.worstCaseSpend || {}).parameters;
     if (!v) return base + 'A stack deployed with the template\'s default deploy limits is bounded by them long before any quota below.';
+    const burst = b => (b === undefined || b === null ? '' : ' (burst ' + b + ')');
     return base + 'Deployed with the template\'s defaults, the stack is bounded long before any quota below: GET /fib is throttled above '
-      + v.InlineRateLimit + ' requests/s (burst ' + v.InlineBurstLimit + '), POST /jobs above ' + v.SubmitRateLimit + '/s (burst '
-      + v.SubmitBurstLimit + '), the API function runs at most ' + v.ApiReservedConcurrency + ' at once and the worker '
+      + v.InlineRateLimit + ' requests/s' + burst(v.InlineBurstLimit) + ', POST /jobs above ' + v.SubmitRateLimit + '/s'
+      + burst(v.SubmitBurstLimit) + ', the API function runs at most ' + v.ApiReservedConcurrency + ' at once and the worker '
       + v.WorkerReservedConcurrency + '; raise them with sam deploy --parameter-overrides to reach the loads projected here.';
   }
 
@@ -333,7 +341,7 @@
       + 'API Gateway\'s throttle or (inline) a concurrency limit. Async clients poll each second until they see their result, and those '
       + 'polls count against the same throttle as the submits: the model gives the polls of admitted jobs their share first and refuses '
       + 'the submits that do not fit (on AWS polls would be refused too, and clients would see results later). Goodput is right answers '
-      + 'within the client\'s patience per second from the first seen to the last. Peak backlog: async, jobs waiting in the '
+      + 'within the client\'s patience per second, from the first seen to the 99th-percentile one. Peak backlog: async, jobs waiting in the '
       + 'queue; inline, requests in flight (an inline path has no drain). An inline p99 of about the cold start is the share of '
       + 'requests that started a new execution environment while Lambda scaled (over 1 % of them at those loads). Cost per hour '
       + 'bills the requests and jobs let in, their polls included.'));

@@ -56,10 +56,10 @@
     const inl = picks.inline && picks.inline.run;
     const asy = picks.async && picks.async.run;
     if (!inl || !asy) {
-      const overloadOnly = (R.scenarios || []).some(s => s.overload || s.polling);
-      box.appendChild(el('p', { class: 'verdict' }, overloadOnly
-        ? 'This results file holds the overload and polling scenarios only, no seed or open-loop run: their findings are in the '
-          + 'Overload section below.'
+      const held = ['overload', 'polling'].filter(k => (R.scenarios || []).some(s => s[k]));
+      box.appendChild(el('p', { class: 'verdict' }, held.length
+        ? 'No seed or open-loop run in this results file; it holds the ' + held.join(' and ') + ' scenario'
+          + (held.length > 1 ? 's' : '') + ': see the Overload section below.'
         : 'No successful seed or open-loop run in this results file: see the tables below.'));
       return;
     }

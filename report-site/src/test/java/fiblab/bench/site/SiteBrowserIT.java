@@ -92,7 +92,8 @@ class SiteBrowserIT {
                         "chart-overload-errors",
                         "chart-overload-timeline-inline",
                         "chart-overload-timeline-async",
-                        "chart-overload-backlog");
+                        "chart-overload-backlog",
+                        "chart-overload-backlog-time");
         for (WebElement canvas : canvases) {
             assertThat(HeadlessChromium.paintedPixels(driver, canvas))
                     .as("painted pixels of %s", canvas.getAttribute("id"))
