@@ -74,7 +74,7 @@
       options: {
         scales: {
           x: { type: 'linear', title: { display: true, text: 'offered load, multiple of the path\'s measured capacity' }, ticks: { callback: v => x(v) } },
-          y: { beginAtZero: true, title: { display: true, text: 'goodput, share of offered rate' }, ticks: { callback: v => percent(v) } }
+          y: { beginAtZero: true, title: { display: true, text: 'delivered share of the offered rate' }, ticks: { callback: v => percent(v) } }
         },
         plugins: { tooltip: { callbacks: { label: ctx => (ctx.raw.step ? stepLabel(ctx.raw.step) + ': ' + percent(ctx.raw.y) + ' of '
           + num(ctx.raw.step.offeredPerSecond) + '/s offered' + (FL.saturated(ctx.raw.step) ? ' (⚠ saturated)' : '') : ctx.dataset.label) } } }
@@ -181,7 +181,7 @@
       type: 'scatter', data: { datasets },
       options: {
         scales: { x: { type: 'linear', beginAtZero: true, title: { display: true, text: 'second of the step (load, then drain)' } },
-          y: { beginAtZero: true, title: { display: true, text: 'most jobs accepted, not yet stored, in the second' } } },
+          y: { beginAtZero: true, title: { display: true, text: 'jobs waiting (most in the second)' } } },
         plugins: { tooltip: { callbacks: { label: ctx => ctx.dataset.label + ': second ' + ctx.raw.x + ', ' + count(ctx.raw.y) + ' jobs' } } }
       }
     });
